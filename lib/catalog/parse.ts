@@ -1,0 +1,229 @@
+/**
+ * Parses the catalogue from its YAML files (pure: takes file texts, so it runs in Node and in
+ * the browser). Checks metadata as hard as numbers and reports every problem at once.
+ */
+import { parse as parseYaml } from 'yaml';
+import { CATEGORIES, type Category } from '../model/types.js';
+import { ProblemList } from '../util/errors.js';
+import {
+  QUANTITIES, STATUSES, UNITS,
+  type Actor, type Catalog, type DatedValue, type FinancingKey, type Group, type Item, type ItemKind,
+  type Quantity, type Series, type Source, type Status, type Unit,
+} from './types.js';
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const ITEM_KINDS: readonly ItemKind[] = ['transfer', 'real', 'wage'];
+
+type Obj = Record<string, unknown>;
+const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** Catalogue id of a file: `items/kommun/x.yaml` → `kommun.x`; `params/skatt/y.yaml` → `params.skatt.y`. */
+export function idFromPath(path: string): string {
+  const noExt = path.replace(/\.ya?ml$/, '');
+  const parts = noExt.split('/');
+  if (parts[0] === 'items') parts.shift();
+  return parts.join('.');
+}
+
+/**
+ * Parses catalogue files (paths relative to `data/`, e.g. `items/kommun/forsorjningsstod.yaml`).
+ * Files under `examples/` and non-YAML files are ignored.
+ * @throws InputError listing every problem found
+ */
+export function parseCatalog(files: Record<string, string>, root = 'data'): Catalog {
+  const all = new ProblemList(root);
+  const catalog: Catalog = { actors: [], groups: [], financing: new Map(), series: new Map(), items: new Map() };
+  const paths = Object.keys(files).filter((p) => /\.ya?ml$/.test(p) && !p.startsWith('examples/')).sort();
+
+  for (const path of paths) {
+    const problems = new ProblemList(`${root}/${path}`);
+    let doc: unknown;
+    try {
+      doc = parseYaml(files[path], { uniqueKeys: true, version: '1.2' });
+    } catch (e) {
+      problems.error('', `ogiltig YAML: ${(e as Error).message}`, `invalid YAML: ${(e as Error).message}`);
+      all.items.push(...problems.items);
+      continue;
+    }
+    if (path === 'actors.yaml') readActors(doc, problems, catalog);
+    else if (path.startsWith('financing/')) readFinancing(path, doc, problems, catalog);
+    else if (path.startsWith('index/') || path.startsWith('params/')) readSeries(path, doc, problems, catalog);
+    else if (path.startsWith('items/')) readItem(path, doc, problems, catalog);
+    else problems.error('', 'okänd katalogfil: lägg den under items/, params/, index/ eller financing/', 'unknown catalogue file: put it under items/, params/, index/ or financing/');
+    all.items.push(...problems.items);
+  }
+  crossCheck(catalog, all);
+  all.throwIfErrors();
+  return catalog;
+}
+
+function str(o: Obj, key: string, p: ProblemList, path: string, required = true): string {
+  const v = o[key];
+  if (typeof v === 'string' && v.trim() !== '') return v;
+  if (required || v !== undefined) p.error(`${path}${key}`, 'text krävs', 'text required', v);
+  return '';
+}
+
+function readSource(v: unknown, p: ProblemList, path: string): Source {
+  if (!isObj(v)) {
+    p.error(path, 'källa krävs: { title, href, retrieved }', 'source required: { title, href, retrieved }', v);
+    return { title: '', href: '', retrieved: '' };
+  }
+  const title = str(v, 'title', p, `${path}.`);
+  const href = str(v, 'href', p, `${path}.`);
+  const retrieved = String(v.retrieved ?? '');
+  if (href && !/^https?:\/\//.test(href)) p.error(`${path}.href`, 'måste vara en http(s)-adress', 'must be an http(s) address', href);
+  if (!DATE.test(retrieved)) p.error(`${path}.retrieved`, 'datum ÅÅÅÅ-MM-DD krävs', 'date YYYY-MM-DD required', v.retrieved);
+  return { title, href, retrieved };
+}
+
+function readStatus(v: unknown, p: ProblemList, path: string): Status {
+  if (STATUSES.includes(v as Status)) return v as Status;
+  p.error(path, `status ska vara ${STATUSES.join(' | ')}`, `status must be ${STATUSES.join(' | ')}`, v);
+  return 'estimate';
+}
+
+function readValues<T>(o: Obj, p: ProblemList, money: boolean, numeric: boolean): DatedValue<T>[] {
+  const values = o.values;
+  if (values === undefined) return [];
+  if (!isObj(values)) {
+    p.error('values', 'ska vara en tabell datum → värde', 'must be a map date → value', values);
+    return [];
+  }
+  const out: DatedValue<T>[] = [];
+  for (const [date, raw] of Object.entries(values)) {
+    const path = `values.${date}`;
+    if (!DATE.test(date)) p.error(path, 'nyckeln ska vara ett giltighetsdatum ÅÅÅÅ-MM-DD', 'key must be a valid-from date YYYY-MM-DD', date);
+    if (!isObj(raw)) {
+      p.error(path, 'ska vara { value, priceYear, status, source }', 'must be { value, priceYear, status, source }', raw);
+      continue;
+    }
+    const value = raw.value;
+    if (numeric && value !== null && (typeof value !== 'number' || !Number.isFinite(value))) p.error(`${path}.value`, 'tal krävs', 'number required', value);
+    if (value === undefined) p.error(`${path}.value`, 'värde krävs', 'value required');
+    const priceYear = raw.priceYear;
+    if (money && (typeof priceYear !== 'number' || !Number.isInteger(priceYear))) p.error(`${path}.priceYear`, 'prisår (heltal) krävs för belopp', 'price year (integer) required for amounts', priceYear);
+    if (typeof priceYear === 'number' && DATE.test(date) && Math.abs(priceYear - Number(date.slice(0, 4))) > 15) p.error(`${path}.priceYear`, 'prisåret ligger orimligt långt från giltighetsdatumet', 'price year is implausibly far from the valid-from date', priceYear);
+    const source = readSource(raw.source, p, `${path}.source`);
+    if (source.retrieved && DATE.test(date) && source.retrieved < `${Number(date.slice(0, 4)) - 15}`) p.error(`${path}.source.retrieved`, 'hämtdatum decennier före giltighetsdatum', 'retrieved date decades before the valid-from date', source.retrieved);
+    const known = new Set(['value', 'priceYear', 'status', 'source', 'note']);
+    for (const k of Object.keys(raw)) if (!known.has(k)) p.error(`${path}.${k}`, 'okänd nyckel', 'unknown key', k);
+    out.push({
+      validFrom: date, value: value as T, priceYear: typeof priceYear === 'number' ? priceYear : undefined,
+      status: readStatus(raw.status, p, `${path}.status`), source,
+      note: typeof raw.note === 'string' ? raw.note : undefined,
+    });
+  }
+  return out.sort((a, b) => (a.validFrom < b.validFrom ? -1 : 1));
+}
+
+function readUnit(v: unknown, p: ProblemList, path: string): Unit {
+  if (UNITS.includes(v as Unit)) return v as Unit;
+  p.error(path, `enhet ska vara en av ${UNITS.join(', ')}`, `unit must be one of ${UNITS.join(', ')}`, v);
+  return 'kr';
+}
+
+function readActors(doc: unknown, p: ProblemList, c: Catalog): void {
+  if (!isObj(doc) || !Array.isArray(doc.actors) || !Array.isArray(doc.groups)) {
+    p.error('', 'ska ha listorna actors och groups', 'must have lists actors and groups');
+    return;
+  }
+  doc.actors.forEach((a: unknown, i: number) => {
+    if (!isObj(a)) return p.error(`actors[${i}]`, 'ska vara en tabell', 'must be a map', a);
+    const actor: Actor = { id: str(a, 'id', p, `actors[${i}].`), label: str(a, 'label', p, `actors[${i}].`), labelEn: str(a, 'label_en', p, `actors[${i}].`), description: str(a, 'description', p, `actors[${i}].`) };
+    c.actors.push(actor);
+  });
+  doc.groups.forEach((g: unknown, i: number) => {
+    if (!isObj(g) || !Array.isArray(g.members)) return p.error(`groups[${i}]`, 'ska ha id, label och members', 'must have id, label and members', g);
+    const group: Group = { id: str(g, 'id', p, `groups[${i}].`), label: str(g, 'label', p, `groups[${i}].`), labelEn: str(g, 'label_en', p, `groups[${i}].`), members: g.members.map(String) };
+    c.groups.push(group);
+  });
+}
+
+function readFinancing(path: string, doc: unknown, p: ProblemList, c: Catalog): void {
+  const id = path.replace(/^financing\//, '').replace(/\.ya?ml$/, '');
+  if (!isObj(doc) || !isObj(doc.shares)) return p.error('', 'ska ha label, description, shares, status och source', 'must have label, description, shares, status and source');
+  const shares: Record<string, number> = {};
+  let sum = 0;
+  for (const [actor, share] of Object.entries(doc.shares)) {
+    if (typeof share !== 'number' || share < 0 || share > 1) p.error(`shares.${actor}`, 'andel mellan 0 och 1 krävs', 'share between 0 and 1 required', share);
+    else { shares[actor] = share; sum += share; }
+  }
+  if (Math.abs(sum - 1) > 1e-9) p.error('shares', 'andelarna ska summera till 1', 'shares must sum to 1', sum);
+  const key: FinancingKey = { id, label: str(doc, 'label', p, ''), description: str(doc, 'description', p, ''), shares, source: readSource(doc.source, p, 'source'), status: readStatus(doc.status, p, 'status') };
+  c.financing.set(id, key);
+}
+
+function readSeries(path: string, doc: unknown, p: ProblemList, c: Catalog): void {
+  if (!isObj(doc) || !isObj(doc.metadata)) return p.error('', 'ska ha description, metadata och values', 'must have description, metadata and values');
+  const m = doc.metadata;
+  const unit = readUnit(m.unit, p, 'metadata.unit');
+  const money = unit.startsWith('kr');
+  const series: Series = {
+    id: idFromPath(path), file: path, description: str(doc, 'description', p, ''),
+    label: str(m, 'label', p, 'metadata.'), unit,
+    values: readValues(doc, p, money, unit !== 'tabell'),
+    reviewed: typeof m.reviewed === 'string' ? m.reviewed : undefined,
+  };
+  if (series.values.length === 0) p.error('values', 'minst ett daterat värde krävs', 'at least one dated value required');
+  c.series.set(series.id, series);
+}
+
+function readItem(path: string, doc: unknown, p: ProblemList, c: Catalog): void {
+  if (!isObj(doc) || !isObj(doc.metadata)) return p.error('', 'ska ha description, metadata och values', 'must have description, metadata and values');
+  const m = doc.metadata;
+  const known = new Set(['label', 'label_en', 'unit', 'quantity', 'default_per_month', 'kind', 'category', 'payer', 'receiver', 'taxable', 'pensionable', 'earned', 'uprating', 'rule', 'parameters', 'reviewed']);
+  for (const k of Object.keys(m)) if (!known.has(k)) p.error(`metadata.${k}`, 'okänd nyckel', 'unknown key', k);
+  const kind = m.kind as ItemKind;
+  if (!ITEM_KINDS.includes(kind)) p.error('metadata.kind', `ska vara ${ITEM_KINDS.join(' | ')}`, `must be ${ITEM_KINDS.join(' | ')}`, m.kind);
+  const category = m.category as Category;
+  if (!CATEGORIES.includes(category)) p.error('metadata.category', `ska vara ${CATEGORIES.join(' | ')}`, `must be ${CATEGORIES.join(' | ')}`, m.category);
+  const quantity = (m.quantity ?? 'manad') as Quantity;
+  if (!QUANTITIES.includes(quantity)) p.error('metadata.quantity', `ska vara ${QUANTITIES.join(' | ')}`, `must be ${QUANTITIES.join(' | ')}`, m.quantity);
+  const dpm = m.default_per_month ?? 1;
+  if (typeof dpm !== 'number' && typeof dpm !== 'string') p.error('metadata.default_per_month', 'tal eller parameter-id krävs', 'number or parameter id required', dpm);
+  const bool = (k: string): boolean => {
+    const v = m[k] ?? false;
+    if (typeof v !== 'boolean') p.error(`metadata.${k}`, 'true eller false krävs', 'true or false required', v);
+    return v === true;
+  };
+  const parameters: Record<string, string> = {};
+  if (m.parameters !== undefined) {
+    if (!isObj(m.parameters)) p.error('metadata.parameters', 'ska vara en tabell roll → parameter-id', 'must be a map role → parameter id', m.parameters);
+    else for (const [role, id] of Object.entries(m.parameters)) parameters[role] = String(id);
+  }
+  const rule = typeof m.rule === 'string' ? m.rule : undefined;
+  const item: Item = {
+    id: idFromPath(path), file: path, description: str(doc, 'description', p, ''),
+    label: str(m, 'label', p, 'metadata.'), labelEn: typeof m.label_en === 'string' ? m.label_en : undefined,
+    unit: readUnit(m.unit, p, 'metadata.unit'), quantity, defaultPerMonth: dpm as number | string,
+    kind, category,
+    payer: typeof m.payer === 'string' ? m.payer : undefined,
+    receiver: typeof m.receiver === 'string' ? m.receiver : undefined,
+    taxable: bool('taxable'), pensionable: bool('pensionable'), earned: bool('earned'),
+    uprating: typeof m.uprating === 'string' ? m.uprating : '',
+    rule, parameters,
+    values: readValues<number>(doc, p, true, true),
+    reviewed: typeof m.reviewed === 'string' ? m.reviewed : undefined,
+  };
+  if (!item.uprating) p.error('metadata.uprating', 'uppräkningsindex krävs (t.ex. index.kpi_arsmedel, eller none för regelposter)', 'uprating index required (e.g. index.kpi_arsmedel, or none for rule items)');
+  if (kind === 'transfer' && (!item.payer || !item.receiver)) p.error('metadata', 'en transferering kräver payer och receiver', 'a transfer needs payer and receiver');
+  if (kind === 'real' && !item.payer) p.error('metadata.payer', 'en real kostnad kräver payer', 'a real cost needs a payer');
+  if (!rule && item.values.length === 0) p.error('values', 'en post utan regel kräver minst ett värde', 'an item without a rule needs at least one value');
+  c.items.set(item.id, item);
+}
+
+/** References between files: actors, parameters, indices. */
+function crossCheck(c: Catalog, p: ProblemList): void {
+  const actorIds = new Set(c.actors.map((a) => a.id));
+  if (actorIds.size === 0) p.error('actors.yaml', 'aktörer saknas', 'actors missing');
+  for (const g of c.groups) for (const m of g.members) if (!actorIds.has(m)) p.error(`actors.yaml: groups.${g.id}`, 'okänd aktör i grupp', 'unknown actor in group', m);
+  for (const f of c.financing.values()) for (const a of Object.keys(f.shares)) if (!actorIds.has(a)) p.error(`financing/${f.id}.yaml: shares.${a}`, 'okänd aktör', 'unknown actor', a);
+  for (const it of c.items.values()) {
+    const where = `items/${it.file.replace(/^items\//, '')}`;
+    for (const a of [it.payer, it.receiver]) if (a && !actorIds.has(a)) p.error(`${where}: metadata`, 'okänd aktör', 'unknown actor', a);
+    if (it.uprating !== 'none' && it.uprating && !c.series.has(it.uprating)) p.error(`${where}: metadata.uprating`, 'okänt index', 'unknown index', it.uprating);
+    for (const [role, id] of Object.entries(it.parameters)) if (!c.series.has(id)) p.error(`${where}: metadata.parameters.${role}`, 'okänd parameter', 'unknown parameter', id);
+    if (typeof it.defaultPerMonth === 'string' && !c.series.has(it.defaultPerMonth)) p.error(`${where}: metadata.default_per_month`, 'okänd parameter', 'unknown parameter', it.defaultPerMonth);
+  }
+}

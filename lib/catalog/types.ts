@@ -1,0 +1,131 @@
+/**
+ * The catalogue (kostnadskatalog, method §3): actors, groups, financing keys, indices,
+ * parameters and items, each value dated and sourced. Parsed from `data/` by `parseCatalog`.
+ */
+import type { Category } from '../model/types.js';
+
+export type Status = 'verified' | 'derived' | 'estimate';
+export const STATUSES: readonly Status[] = ['verified', 'derived', 'estimate'];
+
+/** Closed list of units (method §3). */
+export const UNITS = [
+  'kr', 'kr/manad', 'kr/dag', 'kr/besok', 'kr/dygn', 'kr/timme', 'kr/ar', 'kr/vecka',
+  'procent', 'andel', 'pbb', 'index', 'dagar', 'tabell',
+] as const;
+export type Unit = (typeof UNITS)[number];
+
+/** What a line's `perMonth` counts for an item. */
+export const QUANTITIES = ['manad', 'dag', 'kalenderdag', 'besok', 'dygn', 'timme'] as const;
+export type Quantity = (typeof QUANTITIES)[number];
+
+export interface Source {
+  title: string;
+  href: string;
+  retrieved: string;
+}
+
+/** One dated value of a series. `value` is a number, or a structured table for `tabell` units. */
+export interface DatedValue<T = unknown> {
+  /** Valid-from date, `YYYY-MM-DD`. */
+  validFrom: string;
+  value: T;
+  /** Price year of the value (for money); omitted for rates and indices. */
+  priceYear?: number;
+  status: Status;
+  source: Source;
+  note?: string;
+}
+
+/** A parameter or index series: `params.skatt.skiktgrans`, `index.prisbasbelopp`. */
+export interface Series<T = unknown> {
+  id: string;
+  file: string;
+  description: string;
+  label: string;
+  unit: Unit;
+  /** Values sorted by validFrom ascending. */
+  values: DatedValue<T>[];
+  reviewed?: string;
+}
+
+export type ItemKind = 'transfer' | 'real' | 'wage';
+
+/** A catalogue item (post): turns a line into postings. */
+export interface Item {
+  id: string;
+  file: string;
+  description: string;
+  label: string;
+  labelEn?: string;
+  unit: Unit;
+  quantity: Quantity;
+  /** Default quantity per month when a line gives none (1 for `manad`; a parameter id or number otherwise). */
+  defaultPerMonth: number | string;
+  kind: ItemKind;
+  category: Category;
+  /** Transfer: the actor paying. Real: the actor bearing the cost. Wage: the subsidising actor (if any). */
+  payer?: string;
+  /** Transfer: the actor receiving (usually `individ`). */
+  receiver?: string;
+  /** Subject to income tax for the receiver. */
+  taxable: boolean;
+  /** Basis for allmän pensionsavgift. */
+  pensionable: boolean;
+  /** Arbetsinkomst for jobbskatteavdrag. */
+  earned: boolean;
+  /** Index id that uprates the item's values between price years (`none` for rule items). */
+  uprating: string;
+  /** Rule id computing the amount from parameters (see lib/engine/rules). */
+  rule?: string;
+  /** Parameter ids the rule reads, by role. */
+  parameters: Record<string, string>;
+  values: DatedValue<number>[];
+  reviewed?: string;
+}
+
+export interface Actor {
+  id: string;
+  label: string;
+  labelEn: string;
+  description: string;
+}
+
+export interface Group {
+  id: string;
+  label: string;
+  labelEn: string;
+  members: string[];
+}
+
+export interface FinancingKey {
+  id: string;
+  label: string;
+  description: string;
+  shares: Record<string, number>;
+  source: Source;
+  status: Status;
+}
+
+export interface Catalog {
+  actors: Actor[];
+  groups: Group[];
+  financing: Map<string, FinancingKey>;
+  series: Map<string, Series>;
+  items: Map<string, Item>;
+}
+
+/** A catalogue value as resolved for a project: what the result rests on. */
+export interface UsedValue {
+  id: string;
+  label: string;
+  value: number;
+  unit: Unit;
+  /** Price year the value is expressed in after uprating (the project's price year). */
+  priceYear: number;
+  /** The catalogue value's own price year / valid-from before uprating. */
+  basePriceYear?: number;
+  validFrom: string;
+  status: Status;
+  source: Source;
+  note?: string;
+}

@@ -1,0 +1,51 @@
+/**
+ * Looking up dated values and uprating them between price years (method §3):
+ * value in year Y = value in price year P × index(Y) / index(P). A missing index year is an
+ * error, never a silent fallback.
+ */
+import { InputError } from '../util/errors.js';
+import type { Catalog, DatedValue, Series } from './types.js';
+
+/** Thrown for catalogue gaps a project runs into (missing value, index year or parameter). */
+export function catalogGap(file: string, path: string, sv: string, en: string, value?: unknown): InputError {
+  return new InputError([{ severity: 'error', file: `data/${file}`, path, sv, en, value }]);
+}
+
+/**
+ * The value in force on `date` (`YYYY-MM-DD`): the latest with validFrom ≤ date. When the date
+ * precedes every value, the earliest value (to be deflated by its index) is returned.
+ */
+export function valueAt<T>(values: readonly DatedValue<T>[], date: string): DatedValue<T> | undefined {
+  let found: DatedValue<T> | undefined;
+  for (const v of values) if (v.validFrom <= date) found = v;
+  return found ?? values[0];
+}
+
+/** A series by id, or an error naming it. */
+export function series(catalog: Catalog, id: string): Series {
+  const s = catalog.series.get(id);
+  if (!s) throw catalogGap(`${id.replace(/\./g, '/')}.yaml`, '', `parametern ${id} saknas i katalogen`, `parameter ${id} is missing from the catalogue`);
+  return s;
+}
+
+/** A parameter's value in force on `date`. @throws InputError if the parameter has no value then */
+export function paramAt<T = number>(catalog: Catalog, id: string, date: string): DatedValue<T> {
+  const s = series(catalog, id);
+  const v = valueAt(s.values, date) as DatedValue<T> | undefined;
+  if (!v || v.validFrom > date) throw catalogGap(s.file, 'values', `inget värde giltigt ${date}`, `no value valid on ${date}`, id);
+  return v;
+}
+
+/** An index value for a year (the value whose valid-from falls in that year). @throws InputError on a missing year */
+export function indexValue(catalog: Catalog, indexId: string, year: number): number {
+  const s = series(catalog, indexId);
+  const v = s.values.find((x) => x.validFrom.startsWith(`${year}-`));
+  if (!v || typeof v.value !== 'number') throw catalogGap(s.file, `values.${year}`, `indexvärde för ${year} saknas (${s.label}); lägg till året i katalogen`, `index value for ${year} is missing (${s.label}); add the year to the catalogue`, indexId);
+  return v.value;
+}
+
+/** Uprates an amount from price year `from` to `to` with the given index. Identity when equal or `none`. */
+export function uprate(catalog: Catalog, amount: number, indexId: string, from: number, to: number): number {
+  if (from === to || indexId === 'none') return amount;
+  return (amount * indexValue(catalog, indexId, to)) / indexValue(catalog, indexId, from);
+}

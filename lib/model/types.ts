@@ -1,0 +1,122 @@
+/**
+ * The project model: what a user describes (participants, situations, lines, the intervention's
+ * cost) after reading and validation. Method §4 and §10. Amounts are kronor in the project's
+ * price year; rates and shares are fractions (0.25 = 25 %) unless a name says `percent`.
+ */
+
+/** Kinds of posting (method §2). */
+export type PostingKind = 'transfer' | 'real' | 'production';
+
+/**
+ * Categories used for the cost-shift decomposition (method §7).
+ * `ersattning` benefits paid/received, `subvention` wage subsidies, `avgift` fees (e.g. patient
+ * fees), `skatt` taxes and employer fees, `real` real resource use, `produktion` value of work,
+ * `insats` the intervention's own cost.
+ */
+export const CATEGORIES = ['ersattning', 'subvention', 'avgift', 'skatt', 'real', 'produktion', 'insats'] as const;
+export type Category = (typeof CATEGORIES)[number];
+
+/** A user-defined posting on an `egen` line. */
+export interface EgenPosting {
+  actor: string;
+  kind: PostingKind;
+  /** Signed kronor per month: positive = the actor gains, negative = the actor pays. */
+  amountPerMonth: number;
+  category?: Category;
+}
+
+/** One line of a situation: an item over a number of months (method §4). */
+export interface Line {
+  /** Catalogue item id (e.g. `kommun.forsorjningsstod`) or `egen`. */
+  item: string;
+  /** Months the line runs within the situation (≤ the situation's months). */
+  months: number;
+  /** Quantity per month in the item's unit (visits, days, hours); default from the item. */
+  perMonth?: number;
+  /** Explicit kronor per month; overrides the catalogue amount (still split by the item's rules). */
+  amountPerMonth?: number;
+  /** Omfattning, 0–1 (default 1): share of full time for wages and benefits. */
+  extent?: number;
+  /** Monthly full-time wage (wage items) or income basis (SGI, antagandeinkomst, a-kassa). */
+  wage?: number;
+  /** Rule options, e.g. `{ regim: "2025-10" }`, `{ niva: "lag" }`, `{ bidragsandel: 0.8 }`. */
+  options?: Record<string, string | number>;
+  /** Label for `egen` lines. */
+  label?: string;
+  /** Postings for `egen` lines. */
+  postings?: EgenPosting[];
+}
+
+/** A situation (före or efter): observation length and its lines. */
+export interface Situation {
+  /** Observation length in months (default 12). */
+  months: number;
+  lines: Line[];
+}
+
+/** Optional participant attributes (all optional; used for rules and subgroups). */
+export interface Attributes {
+  /** `K`, `M` or `X` (annat/okänt). */
+  kon?: string;
+  /** Birth year; age in the price year = priceYear − fodelsear. */
+  fodelsear?: number;
+  /** Age in the price year, when no birth year is given. */
+  alder?: number;
+  utbildning?: string;
+  hushallstyp?: string;
+  /** Kommun name (as in Skatteverket's table, any case) selecting that kommun's tax rates. */
+  kommun?: string;
+}
+
+/** A participant or a typfall (weight = number of participants it represents). */
+export interface Participant {
+  id: string;
+  weight: number;
+  attributes: Attributes;
+  fore: Situation;
+  efter: Situation;
+}
+
+/** One year's share of the intervention cost, optionally with its own financing key. */
+export interface CostYear {
+  /** Project year, 1-based. */
+  year: number;
+  amount: number;
+  financing?: Financing;
+}
+
+/** A financing key id from the catalogue (e.g. `finsam`) or explicit shares per actor. */
+export type Financing = string | Record<string, number>;
+
+export interface InterventionCost {
+  total?: number;
+  byYear?: CostYear[];
+  financing: Financing;
+}
+
+/** Evidence grade of the evaluation design (method §8). */
+export type EvidenceGrade = 'foreEfter' | 'jamforelsegrupp' | 'randomiserad';
+
+/** A validated, normalised project, ready for the engine. */
+export interface Project {
+  name: string;
+  priceYear: number;
+  horizonYears: number;
+  discountRate: number;
+  deadweight: number;
+  dropOff: number;
+  cost: InterventionCost;
+  participants: Participant[];
+  comparison?: { participants: Participant[] };
+  /** Project-wide kommunal tax rates in percent, overriding the catalogue average. */
+  taxRates?: { kommun: number; region: number };
+  /** Monthly reference wage for potential (default: catalogue `params.referenslon`). */
+  referenceWage?: number;
+  evidence: EvidenceGrade;
+  /** Smallest group shown in subgroup outputs (default 5, never below 3). */
+  disclosureThreshold: number;
+  /** Free-text description shown in reports. */
+  description?: string;
+  /** User-set uncertainty ranges for Monte Carlo (issue 6), by parameter id. */
+  uncertainty?: Record<string, { low: number; high: number }>;
+}
