@@ -1,0 +1,20 @@
+/**
+ * Shared by every command that takes a PROJECT: read, validate, print warnings, and stop with
+ * every error listed (exit 1) when the project is invalid.
+ */
+import type { Catalog } from '../../lib/catalog/types.js';
+import { readProject } from '../../lib/model/read-project.js';
+import type { Project } from '../../lib/model/types.js';
+import { formatProblem } from '../../lib/util/errors.js';
+import { ExitError, type GlobalOptions, type Io } from '../io.js';
+
+export async function loadProject(path: string, catalog: Catalog, o: GlobalOptions & { pseudonymisera?: boolean }, io: Io): Promise<Project> {
+  const { project, problems } = await readProject(path, catalog, { pseudonymise: o.pseudonymisera });
+  const errors = problems.filter((p) => p.severity === 'error');
+  for (const w of problems.filter((p) => p.severity === 'warning')) io.err(`${o.lang === 'sv' ? 'varning' : 'warning'}: ${formatProblem(w, o.lang)}\n`);
+  if (!project || errors.length) {
+    const head = o.lang === 'sv' ? `${errors.length} fel hittades; rätta dem och kör igen:` : `${errors.length} errors found; fix them and run again:`;
+    throw new ExitError(1, [head, ...errors.map((e) => `  ${formatProblem(e, o.lang)}`)].join('\n'));
+  }
+  return project;
+}

@@ -1,0 +1,93 @@
+/**
+ * The samnytta command line: parses arguments, runs a command, maps errors to exit codes.
+ * Commands are loaded lazily so `calc` never pays for the report or tabular-data libraries.
+ */
+import yargs, { type Argv } from 'yargs';
+import { packageVersion } from '../lib/util/version.js';
+import { InputError, formatProblem, type Lang } from '../lib/util/errors.js';
+import { ExitError, processIo, type Io } from './io.js';
+
+const VERSION = packageVersion();
+
+/** Language from argv before yargs has parsed (so even usage errors speak it). */
+function langOf(argv: string[]): Lang {
+  const i = argv.findIndex((a) => a === '--lang' || a.startsWith('--lang='));
+  if (i < 0) return 'sv';
+  const v = argv[i].includes('=') ? argv[i].split('=')[1] : argv[i + 1];
+  return v === 'en' ? 'en' : 'sv';
+}
+
+type Handler = (argv: Record<string, any>) => Promise<void>;
+
+/** Builds the yargs parser; `run` executes the chosen command with the given io. */
+export function buildCli(args: string[], io: Io): Argv {
+  const lang = langOf(args);
+  const sv = lang === 'sv';
+  const wrap = (f: Handler) => async (argv: Record<string, any>) => f(argv);
+  const project = (y: Argv) => y.positional('project', { type: 'string', describe: sv ? 'projektfil (JSON/YAML) eller projektmapp' : 'project file (JSON/YAML) or project folder', demandOption: true });
+  const pseudo = { type: 'boolean' as const, describe: sv ? 'ersätt identifierare med nycklade hashvärden i stället för att vägra' : 'replace identifiers with keyed hashes instead of refusing' };
+
+  return yargs(args)
+    .scriptName('samnytta')
+    .locale(lang)
+    .usage(sv ? 'samnytta — samhällsekonomisk utvärdering av insatser (NyttoSam-traditionen)\n\nAnvändning: $0 <kommando> [flaggor]' : 'samnytta — socio-economic evaluation of interventions (NyttoSam tradition)\n\nUsage: $0 <command> [options]')
+    .option('lang', { choices: ['sv', 'en'] as const, default: 'sv', describe: sv ? 'språk för utdata och meddelanden' : 'language of output and messages', global: true })
+    .command('calc <project>', sv ? 'beräkna resultat per aktör för 1 och 5 år med återbetalningstid' : 'calculate results per actor for 1 and 5 years with payback',
+      (y) => project(y).option('format', { choices: ['table', 'json'] as const, default: 'table', describe: sv ? 'tabell eller resultat-JSON (method §9)' : 'table or results JSON (method §9)' }).option('pseudonymisera', pseudo)
+        .example('$0 calc data/examples/unga-vuxna-coachning/projekt.yaml', sv ? 'sammanfattning i tabellform' : 'summary table')
+        .example('$0 calc mitt-projekt --format json', sv ? 'resultat-JSON' : 'results JSON'),
+      wrap(async (a) => { const { calc } = await import('./commands/calc.js'); await calc({ project: a.project, format: a.format, lang: a.lang, pseudonymisera: a.pseudonymisera }, io); }))
+    .command('validate <project>', sv ? 'kontrollera en projektfil och lista alla problem på en gång' : 'check a project file and list every problem at once',
+      (y) => project(y).option('pseudonymisera', pseudo),
+      wrap(async (a) => { const { validate } = await import('./commands/validate.js'); await validate({ project: a.project, lang: a.lang, pseudonymisera: a.pseudonymisera }, io); }))
+    .command('catalog <action> [id] [year2]', sv ? 'kostnadskatalogen: list | show ID | diff ÅR1 ÅR2' : 'the cost catalogue: list | show ID | diff YEAR1 YEAR2',
+      (y) => y.positional('action', { choices: ['list', 'show', 'diff'] as const, demandOption: true })
+        .positional('id', { type: 'string', describe: sv ? 'post-id (show) eller första året (diff)' : 'item id (show) or first year (diff)' })
+        .positional('year2', { type: 'number', describe: sv ? 'andra året (diff)' : 'second year (diff)' })
+        .option('year', { type: 'number', describe: sv ? 'prisår för list (standard: senaste)' : 'price year for list (default: latest)' })
+        .option('format', { choices: ['table', 'json'] as const, default: 'table' })
+        .check((a) => {
+          if (a.action === 'show' && !a.id) throw new Error(sv ? 'catalog show kräver ett id' : 'catalog show needs an id');
+          if (a.action === 'diff' && (!/^\d{4}$/.test(String(a.id)) || !a.year2)) throw new Error(sv ? 'catalog diff kräver två år, t.ex. catalog diff 2024 2025' : 'catalog diff needs two years, e.g. catalog diff 2024 2025');
+          return true;
+        })
+        .example('$0 catalog show kommun.forsorjningsstod', '')
+        .example('$0 catalog diff 2024 2025', ''),
+      wrap(async (a) => { const { catalog } = await import('./commands/catalog.js'); await catalog({ action: a.action, id: a.id, year1: a.action === 'diff' ? Number(a.id) : undefined, year2: a.year2, year: a.year, format: a.format, lang: a.lang }, io); }))
+    .demandCommand(1, sv ? 'ange ett kommando (se --help)' : 'give a command (see --help)')
+    .strict()
+    .recommendCommands()
+    .version(VERSION)
+    .help()
+    .alias('h', 'help')
+    .wrap(Math.min(110, process.stdout.columns || 100))
+    .fail((msg, err, y) => {
+      if (err) throw err;
+      throw new ExitError(2, `${msg}\n\n${sv ? 'Se hjälpen: samnytta --help' : 'See help: samnytta --help'}`);
+    });
+}
+
+/** Runs the CLI and returns the exit code (never throws). */
+export async function run(args: string[], io: Io = processIo): Promise<number> {
+  const lang = langOf(args);
+  try {
+    await buildCli(args, io).parseAsync();
+    return 0;
+  } catch (e) {
+    if (e instanceof ExitError) {
+      io.err(e.message + '\n');
+      return e.code;
+    }
+    if (e instanceof InputError) {
+      const errors = e.problems.filter((p) => p.severity === 'error');
+      io.err(`${lang === 'sv' ? `${errors.length} fel:` : `${errors.length} errors:`}\n${errors.map((p) => `  ${formatProblem(p, lang)}`).join('\n')}\n`);
+      return 1;
+    }
+    const err = e as Error;
+    io.err(lang === 'sv'
+      ? `Internt fel — detta är en bugg i samnytta ${VERSION}. Rapportera gärna med kommandot och felet nedan.\n${err?.stack ?? String(e)}\n`
+      : `Internal error — this is a bug in samnytta ${VERSION}. Please report it with the command and the error below.\n${err?.stack ?? String(e)}\n`);
+    return 3;
+  }
+}
+

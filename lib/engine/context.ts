@@ -1,0 +1,164 @@
+/**
+ * The pricing context: the catalogue resolved once for a project's price year — item unit
+ * values uprated to the price year, rule parameters in force on the reference date, tax and
+ * employer-fee parameters — and the registry of every catalogue value the result rests on.
+ */
+import type { Catalog, DatedValue, Item, Series, UsedValue } from '../catalog/types.js';
+import { catalogGap, indexValue, paramAt, uprate, valueAt, series as seriesById } from '../catalog/value-at.js';
+import { CATEGORIES, type Category, type Project } from '../model/types.js';
+import { taxYearParams, type TaxYearParams } from './tax/tax-params.js';
+import { employerFeeParams, type EmployerFeeParams } from './tax/employer-fee.js';
+import { taxRatesFor } from './tax/rates.js';
+
+/** An item resolved for the price year. */
+export interface ResolvedItem {
+  item: Item;
+  /** Position in the ledger's item axis. */
+  index: number;
+  /** Kronor per quantity unit in the price year (items without a rule). */
+  unitValue: number;
+  defaultPerMonth: number;
+  payer: number;
+  receiver: number;
+  category: number;
+  /** Rule parameters in force on the reference date, by role. */
+  params: Record<string, unknown>;
+}
+
+export interface PricingContext {
+  catalog: Catalog;
+  priceYear: number;
+  /** Date on which dated values are read: 1 July of the price year. */
+  refDate: string;
+  actors: string[];
+  actorIndex: Map<string, number>;
+  categoryIndex: Map<Category, number>;
+  items: string[];
+  tax: TaxYearParams;
+  employerFee: EmployerFeeParams;
+  /** Monthly reference wage (full time) in the price year. */
+  referenceWage: number;
+  /** Kommunal tax rates (percent) by kommun name ('' = project default). */
+  rates(kommun: string | undefined): { kommun: number; region: number };
+  resolveItem(id: string): ResolvedItem;
+  /** Index of a user-defined line's pseudo-item `egen:<label>`. */
+  egenIndex(label: string): number;
+  /** Registers a parameter/index value the result rests on and returns it. */
+  use<T>(id: string, date?: string): T;
+  usedValues(): UsedValue[];
+}
+
+/** Reference date for a price year: values in force on 1 July. */
+export const referenceDate = (priceYear: number): string => `${priceYear}-07-01`;
+
+/** Tax parameter series the income-tax rule reads (registered as used when any tax is computed). */
+const TAX_SERIES = [
+  'params.skatt.grundavdrag', 'params.skatt.jobbskatteavdrag', 'params.skatt.skiktgrans', 'params.skatt.statlig_skattesats',
+  'params.skatt.allman_pensionsavgift', 'params.skatt.skattereduktion_forvarvsinkomst', 'params.skatt.public_service_avgift',
+  'params.skatt.kommunalskatt_medel', 'params.skatt.arbetsgivaravgift', 'params.skatt.arbetsgivaravgift_unga',
+];
+
+export function createContext(catalog: Catalog, project: Pick<Project, 'priceYear' | 'taxRates' | 'referenceWage'>): PricingContext {
+  const priceYear = project.priceYear;
+  const refDate = referenceDate(priceYear);
+  const actors = catalog.actors.map((a) => a.id);
+  const actorIndex = new Map(actors.map((a, i) => [a, i] as const));
+  const categoryIndex = new Map(CATEGORIES.map((c, i) => [c, i] as const));
+  const items: string[] = [];
+  const resolved = new Map<string, ResolvedItem>();
+  const used = new Map<string, UsedValue>();
+
+  const register = (s: Pick<Series, 'id' | 'label' | 'unit' | 'file'>, v: DatedValue, value: number, priceYearOut: number): void => {
+    if (used.has(s.id)) return;
+    used.set(s.id, {
+      id: s.id, label: s.label, value, unit: s.unit, priceYear: priceYearOut, basePriceYear: v.priceYear,
+      validFrom: v.validFrom, status: v.status, source: v.source, note: v.note,
+    });
+  };
+  const use = <T,>(id: string, date = refDate): T => {
+    const s = seriesById(catalog, id);
+    if (id.startsWith('index.')) {
+      const value = indexValue(catalog, id, priceYear);
+      const v = s.values.find((x) => x.validFrom.startsWith(`${priceYear}-`))!;
+      register(s, v, value, priceYear);
+      return value as T;
+    }
+    const v = paramAt<T>(catalog, id, date);
+    register(s, v as DatedValue, typeof v.value === 'number' ? v.value : NaN, v.priceYear ?? priceYear);
+    return v.value;
+  };
+  for (const id of TAX_SERIES) if (catalog.series.has(id)) use(id);
+  use('index.prisbasbelopp');
+  use('index.inkomstbasbelopp');
+
+  const refWageSeries = seriesById(catalog, 'params.referenslon');
+  const refWageValue = paramAt<number>(catalog, 'params.referenslon', refDate);
+  const referenceWage = project.referenceWage ?? uprate(catalog, refWageValue.value, 'index.inkomstbasbelopp', refWageValue.priceYear ?? priceYear, priceYear);
+  if (project.referenceWage === undefined) register(refWageSeries, refWageValue as DatedValue, referenceWage, priceYear);
+
+  const rateCache = new Map<string, { kommun: number; region: number }>();
+  const rates = (kommun: string | undefined): { kommun: number; region: number } => {
+    const key = kommun ?? '';
+    let r = rateCache.get(key);
+    if (!r) {
+      const found = taxRatesFor(catalog, priceYear, kommun, project.taxRates);
+      if (found.source === 'kommun') use('params.skatt.kommunalskatt_per_kommun');
+      r = { kommun: found.kommun, region: found.region };
+      rateCache.set(key, r);
+    }
+    return r;
+  };
+
+  const resolveItem = (id: string): ResolvedItem => {
+    let r = resolved.get(id);
+    if (r) return r;
+    const item = catalog.items.get(id);
+    if (!item) throw new Error(`resolveItem: unknown item ${id} (validation should have caught it)`);
+    const params: Record<string, unknown> = {};
+    for (const [role, pid] of Object.entries(item.parameters)) params[role] = use(pid);
+    let unitValue = NaN;
+    if (item.values.length > 0) {
+      const v = valueAt(item.values, refDate)!;
+      const base = v.priceYear ?? priceYear;
+      // `none`: a nominal amount (e.g. etableringsersättning) — the value in force is used as is.
+      unitValue = item.uprating === 'none' ? v.value : uprate(catalog, v.value, item.uprating, base, priceYear);
+      used.set(id, {
+        id, label: item.label, value: unitValue, unit: item.unit, priceYear, basePriceYear: v.priceYear,
+        validFrom: v.validFrom, status: v.status, source: v.source, note: v.note,
+      });
+    } else if (!item.rule) {
+      throw catalogGap(item.file, 'values', 'posten saknar värde', 'the item has no value', id);
+    }
+    let defaultPerMonth = 1;
+    if (typeof item.defaultPerMonth === 'number') defaultPerMonth = item.defaultPerMonth;
+    else defaultPerMonth = use<number>(item.defaultPerMonth);
+    const actor = (a: string | undefined): number => (a === undefined ? -1 : actorIndex.get(a) ?? -1);
+    r = {
+      item, index: items.length, unitValue, defaultPerMonth,
+      payer: actor(item.payer), receiver: actor(item.receiver), category: categoryIndex.get(item.category)!, params,
+    };
+    items.push(id);
+    resolved.set(id, r);
+    return r;
+  };
+
+  const egen = new Map<string, number>();
+  const egenIndex = (label: string): number => {
+    const key = `egen:${label}`;
+    let i = egen.get(key);
+    if (i === undefined) {
+      i = items.length;
+      items.push(key);
+      egen.set(key, i);
+    }
+    return i;
+  };
+
+  return {
+    catalog, priceYear, refDate, actors, actorIndex, categoryIndex, items,
+    tax: taxYearParams(catalog, priceYear, refDate),
+    employerFee: employerFeeParams(catalog, priceYear, refDate),
+    referenceWage, rates, resolveItem, egenIndex, use,
+    usedValues: () => [...used.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
+  };
+}

@@ -1,0 +1,30 @@
+/**
+ * The intervention cost (insatskostnad), method §5: total or by year, split between actors by a
+ * financing key from the catalogue (e.g. `finsam` = fk 50 %, region 25 %, kommun 25 %) or by
+ * explicit shares; each year's cost is discounted by 1/(1 + r)^(year − 1).
+ */
+import type { Catalog } from '../catalog/types.js';
+import type { Financing, InterventionCost } from '../model/types.js';
+
+/** Shares per actor of a financing key or explicit share map. @throws Error on an unknown key (validated earlier) */
+export function financingShares(catalog: Catalog, financing: Financing): Record<string, number> {
+  if (typeof financing !== 'string') return financing;
+  const key = catalog.financing.get(financing);
+  if (!key) throw new Error(`financingShares: unknown financing key ${financing}`);
+  return key.shares;
+}
+
+/**
+ * Discounted cost per actor.
+ * @returns actor id → kronor (present value at the start of year 1)
+ */
+export function costByActor(catalog: Catalog, cost: InterventionCost, actors: readonly string[], discountRate: number): Record<string, number> {
+  const out: Record<string, number> = Object.fromEntries(actors.map((a) => [a, 0]));
+  const years = cost.byYear ?? [{ year: 1, amount: cost.total ?? 0 }];
+  for (const y of years) {
+    const shares = financingShares(catalog, y.financing ?? cost.financing);
+    const pv = y.amount / (1 + discountRate) ** (y.year - 1);
+    for (const [actor, share] of Object.entries(shares)) out[actor] += pv * share;
+  }
+  return out;
+}

@@ -1,0 +1,162 @@
+/**
+ * Effects over the horizon (method §5–§7): Δ per actor from the ledger (difference-in-
+ * differences against a comparison group when given, times 1 − dödvikt), the yearly stream with
+ * avklingning and discounting, benefit/cost/net/roi for 1 and H years, payback, groups,
+ * potential and verkningsgrad, and the decomposition by category and item.
+ */
+import type { Catalog } from '../catalog/types.js';
+import { CATEGORIES, type Category, type InterventionCost, type EvidenceGrade } from '../model/types.js';
+import { costByActor } from './cost.js';
+import type { Ledger } from './ledger.js';
+import { payback } from './payback.js';
+import type { ActorResult, CategoryChange, ItemRow, Result } from './result.js';
+
+/** The assumptions evaluate needs; a Project satisfies it. Sensitivity analyses vary them. */
+export interface Assumptions {
+  name: string;
+  priceYear: number;
+  horizonYears: number;
+  discountRate: number;
+  deadweight: number;
+  dropOff: number;
+  cost: InterventionCost;
+  evidence: EvidenceGrade;
+}
+
+/**
+ * Per-cell annual effect: (efter − fore) of participants, minus the participants' weight times
+ * the comparison group's average change per person, times (1 − dödvikt).
+ */
+export function cellEffects(ledger: Ledger, deadweight: number): Float64Array {
+  const p = ledger.participants;
+  const c = ledger.comparison;
+  const out = new Float64Array(p.fore.length);
+  const k = c && c.weight > 0 ? p.weight / c.weight : 0;
+  for (let i = 0; i < out.length; i++) {
+    let d = p.efter[i] - p.fore[i];
+    if (c && k) d -= k * (c.efter[i] - c.fore[i]);
+    out[i] = d * (1 - deadweight);
+  }
+  return out;
+}
+
+/** Δ_t for t = 1..H: Δ × (1 − avklingning)^(t−1) / (1 + r)^(t−1). */
+export function yearlyStream(annualEffect: number, years: number, dropOff: number, discountRate: number): number[] {
+  const out: number[] = [];
+  for (let t = 1; t <= years; t++) out.push((annualEffect * (1 - dropOff) ** (t - 1)) / (1 + discountRate) ** (t - 1));
+  return out;
+}
+
+const sum = (xs: readonly number[], n = xs.length): number => {
+  let s = 0;
+  for (let i = 0; i < n; i++) s += xs[i];
+  return s;
+};
+
+/**
+ * Evaluates a priced project.
+ * @param ledger from `priceProject`
+ * @param a horizon, discounting, deadweight, drop-off and the intervention cost
+ */
+export function evaluate(ledger: Ledger, a: Assumptions, catalog: Catalog): Result {
+  const { actors, items, categories } = ledger;
+  const nA = actors.length, nC = categories.length;
+  const H = a.horizonYears;
+  const effects = cellEffects(ledger, a.deadweight);
+  const P = ledger.participants;
+
+  // Per actor × category: fore, efter (participants' levels) and Δ.
+  const fore = new Float64Array(nA * nC), efter = new Float64Array(nA * nC), delta = new Float64Array(nA * nC);
+  const itemRows: ItemRow[] = [];
+  for (let i = 0; i < items.length; i++) {
+    for (let ac = 0; ac < nA * nC; ac++) {
+      const idx = i * nA * nC + ac;
+      fore[ac] += P.fore[idx];
+      efter[ac] += P.efter[idx];
+      delta[ac] += effects[idx];
+    }
+  }
+  for (let i = 0; i < items.length; i++) {
+    for (let ac = 0; ac < nA * nC; ac++) {
+      const idx = i * nA * nC + ac;
+      if (P.fore[idx] === 0 && P.efter[idx] === 0 && effects[idx] === 0) continue;
+      itemRows.push({
+        item: items[i], label: itemLabel(catalog, items[i]), actor: actors[Math.floor(ac / nC)], category: categories[ac % nC],
+        fore: P.fore[idx], efter: P.efter[idx], delta: effects[idx],
+      });
+    }
+  }
+
+  const costs = costByActor(catalog, a.cost, actors, a.discountRate);
+  const build = (id: string, label: string, labelEn: string, members: string[]): ActorResult => {
+    const byCategory = {} as Record<Category, CategoryChange>;
+    let annualEffect = 0, f = 0, e = 0, cost = 0;
+    for (const c of CATEGORIES) byCategory[c] = { fore: 0, efter: 0, delta: 0 };
+    for (const m of members) {
+      const ai = actors.indexOf(m);
+      cost += costs[m] ?? 0;
+      for (let ci = 0; ci < nC; ci++) {
+        const bc = byCategory[categories[ci]];
+        bc.fore += fore[ai * nC + ci];
+        bc.efter += efter[ai * nC + ci];
+        bc.delta += delta[ai * nC + ci];
+        annualEffect += delta[ai * nC + ci];
+        f += fore[ai * nC + ci];
+        e += efter[ai * nC + ci];
+      }
+    }
+    const yearly = yearlyStream(annualEffect, H, a.dropOff, a.discountRate);
+    const cumulativeNet = [-cost];
+    for (const d of yearly) cumulativeNet.push(cumulativeNet[cumulativeNet.length - 1] + d);
+    const horizon = (h: number) => {
+      const benefit = sum(yearly, h);
+      return { benefit, cost, net: benefit - cost, roi: cost === 0 ? null : (benefit - cost) / cost };
+    };
+    return {
+      id, label, labelEn, members, annualEffect, fore: f, efter: e, yearly, cumulativeNet, cost,
+      horizons: { '1': horizon(1), [String(H)]: horizon(H) },
+      payback: payback(cost, annualEffect, yearly), byCategory, shiftFlag: false,
+    };
+  };
+
+  const actorResults: Record<string, ActorResult> = {};
+  for (const actor of catalog.actors) actorResults[actor.id] = build(actor.id, actor.label, actor.labelEn, [actor.id]);
+  const groups: Record<string, ActorResult> = {};
+  for (const g of catalog.groups) groups[g.id] = build(g.id, g.label, g.labelEn, g.members);
+  const society = groups.samhallet ?? build('samhallet', 'Samhället', 'Society', actors);
+  for (const r of Object.values(actorResults)) r.shiftFlag = r.annualEffect < 0 && society.annualEffect > 0;
+
+  const W = P.weight;
+  const potentialFore = W * ledger.referenceProduction - P.productionFore + P.realFore;
+  const potentialEfter = W * ledger.referenceProduction - P.productionEfter + P.realEfter;
+  const verkningsgrad = potentialFore === 0 ? null : (potentialFore - potentialEfter) / potentialFore;
+  const costTotal = a.cost.byYear ? sum(a.cost.byYear.map((y) => y.amount)) : a.cost.total ?? 0;
+  const per = (x: number): number => (W === 0 ? 0 : x / W);
+
+  const used = ledger.used;
+  return {
+    project: {
+      name: a.name, priceYear: a.priceYear, horizonYears: H, discountRate: a.discountRate, deadweight: a.deadweight,
+      dropOff: a.dropOff, evidence: a.evidence, costTotal,
+      financing: typeof a.cost.financing === 'string' ? a.cost.financing : 'egen',
+    },
+    participants: W,
+    comparisonParticipants: ledger.comparison ? ledger.comparison.weight : null,
+    actors: actorResults, groups, items: itemRows,
+    potential: {
+      fore: potentialFore, efter: potentialEfter, verkningsgrad, referenceProduction: ledger.referenceProduction,
+      perParticipant: {
+        potentialFore: per(potentialFore), potentialEfter: per(potentialEfter), cost: per(costTotal),
+        annualEffect: per(society.annualEffect), netYear1: per(society.annualEffect - society.cost),
+        costPerPercentagePoint: verkningsgrad && verkningsgrad > 0 ? costTotal / (verkningsgrad * 100) : null,
+      },
+    },
+    used, estimates: used.filter((u) => u.status === 'estimate'),
+    warnings: [...ledger.warnings],
+  };
+}
+
+function itemLabel(catalog: Catalog, id: string): string {
+  if (id.startsWith('egen:')) return id.slice(5);
+  return catalog.items.get(id)?.label ?? id;
+}

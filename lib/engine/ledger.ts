@@ -1,0 +1,58 @@
+/**
+ * The ledger: weighted annual postings of a project, aggregated over participants into flat
+ * arrays indexed by (item, actor, category). Produced by `priceProject`, read by `evaluate`.
+ * Keeping the aggregate over numbers (not one object per posting) lets the engine price a
+ * national cohort in seconds and lets sensitivity analyses re-evaluate without re-pricing.
+ */
+import type { Attributes, Category } from '../model/types.js';
+import type { UsedValue } from '../catalog/types.js';
+import type { Problem } from '../util/errors.js';
+
+/** Annual postings of one group of people (participants or comparison group), before and after. */
+export interface LedgerSide {
+  /** Σ weights. */
+  weight: number;
+  /** Weighted annual kronor, cell = (item × nActors + actor) × nCategories + category. */
+  fore: Float64Array;
+  efter: Float64Array;
+  /** Weighted annual production value and real resource use (positive numbers). */
+  productionFore: number;
+  productionEfter: number;
+  realFore: number;
+  realEfter: number;
+}
+
+/** Per-participant annual figures (unweighted), for potential and subgroups. */
+export interface ParticipantRows {
+  ids: string[];
+  weights: Float64Array;
+  attributes: Attributes[];
+  /** Annual net per actor, row-major [participant × actor]. */
+  actorFore: Float64Array;
+  actorEfter: Float64Array;
+  productionFore: Float64Array;
+  productionEfter: Float64Array;
+  realFore: Float64Array;
+  realEfter: Float64Array;
+}
+
+export interface Ledger {
+  priceYear: number;
+  actors: string[];
+  /** Item ids in cell order; user lines appear as `egen:<label>`. */
+  items: string[];
+  categories: readonly Category[];
+  participants: LedgerSide;
+  comparison?: LedgerSide;
+  rows: ParticipantRows;
+  /** Annual production value of a full-time job at the reference wage (method §6). */
+  referenceProduction: number;
+  /** Catalogue values the result rests on, sorted by id. */
+  used: UsedValue[];
+  warnings: Problem[];
+}
+
+/** Index of a cell in a ledger array. */
+export function cell(ledger: Pick<Ledger, 'actors' | 'categories'>, item: number, actor: number, category: number): number {
+  return (item * ledger.actors.length + actor) * ledger.categories.length + category;
+}

@@ -1,0 +1,205 @@
+/**
+ * Pricing: turns every participant's situations into annual postings per actor and aggregates
+ * them into a ledger (method §2 and §4). Each situation is normalised to an annual rate,
+ * L = Σ postings × 12 / situation months; income tax is computed once per participant and
+ * situation on the annualised taxable income and attributed to the items that gave rise to it.
+ */
+import type { Catalog } from '../catalog/types.js';
+import { CATEGORIES, type Participant, type Project, type Situation } from '../model/types.js';
+import { createContext, type PricingContext } from './context.js';
+import type { Ledger, LedgerSide, ParticipantRows } from './ledger.js';
+import { isWageRule, transferRules, wageTerms } from './rules.js';
+import { incomeTax, type TaxResult } from './tax/income-tax.js';
+
+const NC = CATEGORIES.length;
+const CAT = Object.fromEntries(CATEGORIES.map((c, i) => [c, i])) as Record<(typeof CATEGORIES)[number], number>;
+
+/** Mutable scratch state for one situation of one participant (reused across participants). */
+interface Scratch {
+  /** Annual taxable income per item index (earned and other), and the items touched. */
+  taxableByItem: Float64Array;
+  touched: number[];
+  earned: number;
+  other: number;
+  pensionable: number;
+  production: number;
+  real: number;
+  /** Annual net per actor. */
+  actor: Float64Array;
+  tax: TaxResult;
+}
+
+/**
+ * Prices a project against the catalogue.
+ * @returns the ledger: weighted annual postings by item, actor and category, for participants and
+ *   (if given) the comparison group, plus per-participant rows and the catalogue values used
+ * @example priceProject(project, loadCatalog()).participants.weight // => number of participants
+ */
+export function priceProject(project: Project, catalog: Catalog): Ledger {
+  const ctx = createContext(catalog, project);
+  // Resolve every item up front so the item axis (and array sizes) is fixed before pricing.
+  const lines = (ps: Participant[]) => ps.flatMap((p) => [...p.fore.lines, ...p.efter.lines]);
+  for (const l of [...lines(project.participants), ...lines(project.comparison?.participants ?? [])]) {
+    if (l.item === 'egen') ctx.egenIndex(l.label ?? 'egen');
+    else ctx.resolveItem(l.item);
+  }
+  const nItems = ctx.items.length;
+  const nA = ctx.actors.length;
+  const scratch: Scratch = {
+    taxableByItem: new Float64Array(nItems), touched: [], earned: 0, other: 0, pensionable: 0, production: 0, real: 0,
+    actor: new Float64Array(nA), tax: emptyTax(),
+  };
+
+  const side = (ps: Participant[], rows?: ParticipantRows): LedgerSide => {
+    const s: LedgerSide = {
+      weight: 0, fore: new Float64Array(nItems * nA * NC), efter: new Float64Array(nItems * nA * NC),
+      productionFore: 0, productionEfter: 0, realFore: 0, realEfter: 0,
+    };
+    ps.forEach((p, i) => {
+      const w = p.weight;
+      s.weight += w;
+      const age = p.attributes.fodelsear !== undefined ? project.priceYear - p.attributes.fodelsear : p.attributes.alder;
+      const rates = ctx.rates(p.attributes.kommun);
+      priceSituation(ctx, p.fore, age, rates, w, s.fore, scratch);
+      s.productionFore += w * scratch.production;
+      s.realFore += w * scratch.real;
+      if (rows) {
+        rows.actorFore.set(scratch.actor, i * nA);
+        rows.productionFore[i] = scratch.production;
+        rows.realFore[i] = scratch.real;
+      }
+      priceSituation(ctx, p.efter, age, rates, w, s.efter, scratch);
+      s.productionEfter += w * scratch.production;
+      s.realEfter += w * scratch.real;
+      if (rows) {
+        rows.actorEfter.set(scratch.actor, i * nA);
+        rows.productionEfter[i] = scratch.production;
+        rows.realEfter[i] = scratch.real;
+      }
+    });
+    return s;
+  };
+
+  const n = project.participants.length;
+  const rows: ParticipantRows = {
+    ids: project.participants.map((p) => p.id), weights: Float64Array.from(project.participants, (p) => p.weight),
+    attributes: project.participants.map((p) => p.attributes),
+    actorFore: new Float64Array(n * nA), actorEfter: new Float64Array(n * nA),
+    productionFore: new Float64Array(n), productionEfter: new Float64Array(n), realFore: new Float64Array(n), realEfter: new Float64Array(n),
+  };
+  const participants = side(project.participants, rows);
+  const comparison = project.comparison ? side(project.comparison.participants) : undefined;
+
+  const fullFee = ctx.use<number>('params.skatt.arbetsgivaravgift') / 100;
+  const agreed = ctx.use<number>('params.arbetsgivare.avtalade_avgifter') / 100;
+  return {
+    priceYear: project.priceYear, actors: ctx.actors, items: ctx.items, categories: CATEGORIES,
+    participants, comparison, rows,
+    referenceProduction: ctx.referenceWage * 12 * (1 + fullFee + agreed),
+    used: ctx.usedValues(), warnings: [],
+  };
+}
+
+function emptyTax(): TaxResult {
+  return {
+    total: 0, kommun: 0, region: 0, state: 0, grundavdrag: 0, taxableIncome: 0, statlig: 0, pensionsavgift: 0,
+    pensionCredit: 0, jobbskatteavdrag: 0, forvarvsReduction: 0, publicService: 0, fee: 0,
+  };
+}
+
+/**
+ * Prices one situation: adds weight × annual postings into `out` (item × actor × category)
+ * and leaves the participant's own annual figures in `s`.
+ */
+function priceSituation(
+  ctx: PricingContext, sit: Situation, age: number | undefined, rates: { kommun: number; region: number },
+  weight: number, out: Float64Array, s: Scratch,
+): void {
+  const nA = ctx.actors.length;
+  const A = ctx.actorIndex;
+  const individ = A.get('individ')!, kommun = A.get('kommun')!, region = A.get('region')!, ovrigStat = A.get('ovrigStat')!, arbetsgivare = A.get('arbetsgivare')!;
+  s.actor.fill(0);
+  s.earned = s.other = s.pensionable = s.production = s.real = 0;
+  for (const i of s.touched) s.taxableByItem[i] = 0;
+  s.touched.length = 0;
+  const annualise = 12 / sit.months;
+
+  const post = (item: number, actor: number, category: number, amount: number): void => {
+    out[(item * nA + actor) * NC + category] += weight * amount;
+    s.actor[actor] += amount;
+  };
+
+  for (const line of sit.lines) {
+    const factor = line.months * annualise; // month-amount → annual rate
+    if (line.item === 'egen') {
+      const item = ctx.egenIndex(line.label ?? 'egen');
+      for (const p of line.postings ?? []) {
+        const a = A.get(p.actor)!;
+        const amount = p.amountPerMonth * factor;
+        const category = p.category ? CAT[p.category] : p.kind === 'transfer' ? CAT.ersattning : p.kind === 'real' ? CAT.real : CAT.produktion;
+        post(item, a, category, amount);
+        if (p.kind === 'real') s.real -= amount;
+        else if (p.kind === 'production') s.production += amount;
+      }
+      continue;
+    }
+    const r = ctx.resolveItem(line.item);
+    const it = r.item;
+    const input = { line, age };
+    if (it.kind === 'wage' || isWageRule(it.rule)) {
+      const w = wageTerms(r, input, ctx);
+      const monthlyAmount = line.amountPerMonth;
+      // An explicit amount on a job line is the gross wage for the line's extent.
+      const scale = monthlyAmount !== undefined && w.wage > 0 ? monthlyAmount / w.wage : 1;
+      const wage = w.wage * scale, fee = w.employerFee * scale, agreedFees = w.agreedFees * scale;
+      const production = w.production * scale, subsidy = w.subsidy * scale;
+      post(r.index, individ, CAT.produktion, (wage + agreedFees) * factor);
+      post(r.index, ovrigStat, CAT.skatt, fee * factor);
+      post(r.index, arbetsgivare, CAT.produktion, (production - wage - fee - agreedFees) * factor);
+      if (subsidy !== 0 && r.payer >= 0) {
+        post(r.index, arbetsgivare, CAT.subvention, subsidy * factor);
+        post(r.index, r.payer, CAT.subvention, -subsidy * factor);
+      }
+      s.production += production * factor;
+      addTaxable(s, r.index, wage * factor, true, it.pensionable);
+      continue;
+    }
+    let monthly: number;
+    if (line.amountPerMonth !== undefined) monthly = line.amountPerMonth;
+    else {
+      const perUnit = it.rule ? transferRules[it.rule](r, input, ctx) : r.unitValue;
+      monthly = perUnit * (line.perMonth ?? r.defaultPerMonth) * (line.extent ?? 1);
+    }
+    const annual = monthly * factor;
+    if (it.kind === 'real') {
+      post(r.index, r.payer, r.category, -annual);
+      s.real += annual;
+    } else {
+      post(r.index, r.payer, r.category, -annual);
+      post(r.index, r.receiver, r.category, annual);
+      if (it.taxable && r.receiver === individ) addTaxable(s, r.index, annual, false, it.pensionable);
+    }
+  }
+
+  const taxBase = s.earned + s.other;
+  if (taxBase > 0) {
+    const t = incomeTax({ earned: s.earned, other: s.other, pensionable: s.pensionable, kommunRate: rates.kommun, regionRate: rates.region }, ctx.tax, s.tax);
+    // Attribute the tax to the items that gave rise to the taxable income, in proportion.
+    for (const i of s.touched) {
+      const share = s.taxableByItem[i] / taxBase;
+      post(i, individ, CAT.skatt, -t.total * share);
+      post(i, kommun, CAT.skatt, t.kommun * share);
+      post(i, region, CAT.skatt, t.region * share);
+      post(i, ovrigStat, CAT.skatt, t.state * share);
+    }
+  }
+}
+
+function addTaxable(s: Scratch, item: number, annual: number, earned: boolean, pensionable: boolean): void {
+  if (annual <= 0) return;
+  if (s.taxableByItem[item] === 0) s.touched.push(item);
+  s.taxableByItem[item] += annual;
+  if (earned) s.earned += annual;
+  else s.other += annual;
+  if (pensionable) s.pensionable += annual;
+}

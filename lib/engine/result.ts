@@ -1,0 +1,105 @@
+/**
+ * The engine's result: per actor and group, the annual effect, the yearly stream over the
+ * horizon, benefit/cost/net/roi for 1 and H years, payback, and the decomposition by category
+ * and item (the cost shifts). `toResultJson` turns it into the stable contract (method §9).
+ */
+import type { UsedValue } from '../catalog/types.js';
+import type { Category, EvidenceGrade } from '../model/types.js';
+import type { Problem } from '../util/errors.js';
+import type { Payback } from './payback.js';
+
+export interface HorizonResult {
+  benefit: number;
+  cost: number;
+  net: number;
+  /** net / cost; null when cost = 0. */
+  roi: number | null;
+}
+
+export interface CategoryChange {
+  /** Weighted annual level before and after (participants, before comparison and deadweight). */
+  fore: number;
+  efter: number;
+  /** Annual effect attributed to the category (after comparison group and deadweight). */
+  delta: number;
+}
+
+export interface ActorResult {
+  id: string;
+  label: string;
+  labelEn: string;
+  /** Member actors (a single id for an actor). */
+  members: string[];
+  /** Δ, the annual effect after comparison group and deadweight (method §5). */
+  annualEffect: number;
+  /** Weighted annual net position before and after. */
+  fore: number;
+  efter: number;
+  /** Δ_t for t = 1..H, after avklingning and discounting. */
+  yearly: number[];
+  /** Cumulative Σ Δ_t − C at the end of year t = 0..H. */
+  cumulativeNet: number[];
+  /** Discounted intervention cost borne. */
+  cost: number;
+  horizons: Record<string, HorizonResult>;
+  payback: Payback;
+  byCategory: Record<Category, CategoryChange>;
+  /** A cost shift: this actor loses while society gains (method §7). */
+  shiftFlag: boolean;
+}
+
+/** One item's postings for one actor (the rows behind waterfalls and flows). */
+export interface ItemRow {
+  item: string;
+  label: string;
+  actor: string;
+  category: Category;
+  fore: number;
+  efter: number;
+  delta: number;
+}
+
+export interface PotentialResult {
+  fore: number;
+  efter: number;
+  /** (fore − efter) / fore; null when fore = 0. */
+  verkningsgrad: number | null;
+  /** Annual production of a full-time job at the reference wage. */
+  referenceProduction: number;
+  perParticipant: {
+    potentialFore: number;
+    potentialEfter: number;
+    cost: number;
+    /** Society's annual effect per participant. */
+    annualEffect: number;
+    /** Society's 1-year net (annual effect − cost) per participant. */
+    netYear1: number;
+    /** Cost per percentage point of verkningsgrad; null when verkningsgrad ≤ 0. */
+    costPerPercentagePoint: number | null;
+  };
+}
+
+export interface Result {
+  project: {
+    name: string;
+    priceYear: number;
+    horizonYears: number;
+    discountRate: number;
+    deadweight: number;
+    dropOff: number;
+    evidence: EvidenceGrade;
+    /** Total (undiscounted) intervention cost. */
+    costTotal: number;
+    financing: string;
+  };
+  participants: number;
+  comparisonParticipants: number | null;
+  actors: Record<string, ActorResult>;
+  groups: Record<string, ActorResult>;
+  items: ItemRow[];
+  potential: PotentialResult;
+  /** Catalogue values the result rests on, and the subset that are estimates. */
+  used: UsedValue[];
+  estimates: UsedValue[];
+  warnings: Problem[];
+}

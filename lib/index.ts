@@ -1,0 +1,33 @@
+/**
+ * samnytta — the calculation library. One export line per function, grouped by stage:
+ * catalogue → project → pricing (ledger) → evaluation (result) → presentation.
+ */
+
+// Catalogue
+export { parseCatalog, idFromPath } from './catalog/parse.js';
+export { valueAt, paramAt, indexValue, uprate } from './catalog/value-at.js';
+export type { Catalog, Item, Series, DatedValue, Source, Status, Unit, UsedValue, Actor, Group, FinancingKey } from './catalog/types.js';
+
+// Project model
+export { validateProject, type ValidationResult } from './model/project.js';
+export type { Project, Participant, Situation, Line, Attributes, EgenPosting, InterventionCost, CostYear, Financing, EvidenceGrade, PostingKind, Category } from './model/types.js';
+export { CATEGORIES } from './model/types.js';
+
+// Engine
+export { priceProject } from './engine/price.js';
+export { evaluate, cellEffects, yearlyStream, type Assumptions } from './engine/evaluate.js';
+export { payback, type Payback, type PaybackStatus } from './engine/payback.js';
+export { costByActor, financingShares } from './engine/cost.js';
+export { calculate } from './calculate.js';
+export type { Ledger, LedgerSide, ParticipantRows } from './engine/ledger.js';
+export type { Result, ActorResult, HorizonResult, CategoryChange, ItemRow, PotentialResult } from './engine/result.js';
+export { incomeTax, type TaxInput, type TaxResult } from './engine/tax/income-tax.js';
+export { taxYearParams, type TaxYearParams } from './engine/tax/tax-params.js';
+
+// Presentation
+export { toResultJson, resultWarnings, RESULT_SCHEMA, type ResultJson } from './report/result-json.js';
+export { summaryTable, paybackText } from './report/summary-table.js';
+export { kr, decimal, percent, roundTo } from './report/format.js';
+
+// Errors
+export { InputError, formatProblem, type Problem, type Lang } from './util/errors.js';

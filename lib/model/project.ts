@@ -1,0 +1,344 @@
+/**
+ * Project validation and normalisation (method §10): a raw JSON/YAML object becomes a Project,
+ * with every problem collected — file and key path, the value and what was expected — rather
+ * than stopping at the first.
+ */
+import type { Catalog } from '../catalog/types.js';
+import { taxRatesFor } from '../engine/tax/rates.js';
+import { ProblemList, type Problem } from '../util/errors.js';
+import {
+  type Attributes, type CostYear, type EgenPosting, type EvidenceGrade, type Financing, type Line, type Participant,
+  type PostingKind, type Project, type Situation, CATEGORIES, type Category,
+} from './types.js';
+
+type Obj = Record<string, unknown>;
+const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+const PROJECT_KEYS = ['name', 'description', 'priceYear', 'horizonYears', 'discountRate', 'deadweight', 'dropOff', 'cost', 'participants', 'participantsFile', 'comparison', 'taxRates', 'referenceWage', 'evidence', 'disclosureThreshold', 'uncertainty', 'transitions', 'transitionsFile', 'mapping'];
+const PARTICIPANT_KEYS = ['id', 'weight', 'attributes', 'fore', 'efter'];
+const ATTRIBUTE_KEYS = ['kon', 'fodelsear', 'alder', 'utbildning', 'hushallstyp', 'kommun'];
+const SITUATION_KEYS = ['months', 'lines'];
+const LINE_KEYS = ['item', 'months', 'perMonth', 'amountPerMonth', 'extent', 'wage', 'options', 'label', 'postings'];
+const EVIDENCE: EvidenceGrade[] = ['foreEfter', 'jamforelsegrupp', 'randomiserad'];
+const KINDS: PostingKind[] = ['transfer', 'real', 'production'];
+
+export interface ValidationResult {
+  /** The normalised project; present when there are no errors. */
+  project?: Project;
+  problems: Problem[];
+}
+
+/**
+ * Validates a raw project object against the catalogue.
+ * @param raw parsed JSON/YAML (participants already read from any participantsFile)
+ * @param file the file name used in messages
+ */
+export function validateProject(raw: unknown, catalog: Catalog, file: string): ValidationResult {
+  const p = new ProblemList(file);
+  if (!isObj(raw)) {
+    p.error('', 'projektfilen ska vara ett objekt med name, priceYear, cost och participants', 'the project file must be an object with name, priceYear, cost and participants', raw);
+    return { problems: p.items };
+  }
+  unknownKeys(raw, PROJECT_KEYS, '', p);
+  const name = typeof raw.name === 'string' && raw.name.trim() ? raw.name.trim() : (p.error('name', 'projektnamn (text) krävs', 'project name (text) required', raw.name), '');
+  const priceYear = int(raw.priceYear, 'priceYear', p, { min: 2000, max: 2100, required: true }) ?? 0;
+  if (priceYear && !catalog.series.get('index.prisbasbelopp')?.values.some((v) => v.validFrom.startsWith(`${priceYear}-`))) {
+    p.error('priceYear', `katalogen saknar index för prisåret ${priceYear}; välj ett år som katalogen täcker`, `the catalogue has no index for price year ${priceYear}; choose a year the catalogue covers`, priceYear);
+  }
+  const horizonYears = int(raw.horizonYears, 'horizonYears', p, { min: 1, max: 50 }) ?? 5;
+  const discountRate = frac(raw.discountRate, 'discountRate', p) ?? 0;
+  const deadweight = frac(raw.deadweight, 'deadweight', p) ?? 0;
+  const dropOff = frac(raw.dropOff, 'dropOff', p) ?? 0;
+  const cost = readCost(raw.cost, catalog, p);
+
+  let taxRates: Project['taxRates'];
+  if (raw.taxRates !== undefined) {
+    if (!isObj(raw.taxRates)) p.error('taxRates', 'ska vara { kommun, region } i procent', 'must be { kommun, region } in percent', raw.taxRates);
+    else {
+      unknownKeys(raw.taxRates, ['kommun', 'region'], 'taxRates.', p);
+      const k = num(raw.taxRates.kommun, 'taxRates.kommun', p, { min: 0, max: 40, required: true });
+      const r = num(raw.taxRates.region, 'taxRates.region', p, { min: 0, max: 40, required: true });
+      if (k !== undefined && r !== undefined) taxRates = { kommun: k, region: r };
+    }
+  }
+  const referenceWage = num(raw.referenceWage, 'referenceWage', p, { min: 1 });
+  const disclosureThreshold = int(raw.disclosureThreshold, 'disclosureThreshold', p, { min: 3, max: 1000 }) ?? 5;
+
+  const participants = readParticipants(raw.participants, 'participants', catalog, priceYear, taxRates, p);
+  let comparison: Project['comparison'];
+  if (raw.comparison !== undefined) {
+    if (!isObj(raw.comparison)) p.error('comparison', 'ska vara { participants: [...] }', 'must be { participants: [...] }', raw.comparison);
+    else comparison = { participants: readParticipants(raw.comparison.participants, 'comparison.participants', catalog, priceYear, taxRates, p) };
+  }
+  let evidence: EvidenceGrade = comparison ? 'jamforelsegrupp' : 'foreEfter';
+  if (raw.evidence !== undefined) {
+    if (EVIDENCE.includes(raw.evidence as EvidenceGrade)) evidence = raw.evidence as EvidenceGrade;
+    else p.error('evidence', `ska vara ${EVIDENCE.join(' | ')}`, `must be ${EVIDENCE.join(' | ')}`, raw.evidence);
+  }
+  if (evidence !== 'foreEfter' && !comparison) p.warn('evidence', `bevisgraden ${evidence} anges men ingen jämförelsegrupp finns`, `evidence grade ${evidence} is stated but there is no comparison group`, evidence);
+
+  let uncertainty: Project['uncertainty'];
+  if (raw.uncertainty !== undefined) {
+    if (!isObj(raw.uncertainty)) p.error('uncertainty', 'ska vara { id: { low, high } }', 'must be { id: { low, high } }', raw.uncertainty);
+    else {
+      uncertainty = {};
+      for (const [id, r] of Object.entries(raw.uncertainty)) {
+        if (!isObj(r) || typeof r.low !== 'number' || typeof r.high !== 'number' || r.low > r.high) p.error(`uncertainty.${id}`, 'ska vara { low, high } med low ≤ high', 'must be { low, high } with low ≤ high', r);
+        else uncertainty[id] = { low: r.low, high: r.high };
+      }
+    }
+  }
+
+  if (p.errors.length > 0) return { problems: p.items };
+  return {
+    project: {
+      name, priceYear, horizonYears, discountRate, deadweight, dropOff, cost: cost!, participants, comparison, taxRates,
+      referenceWage, evidence, disclosureThreshold, uncertainty,
+      description: typeof raw.description === 'string' ? raw.description : undefined,
+    },
+    problems: p.items,
+  };
+}
+
+function unknownKeys(o: Obj, known: string[], prefix: string, p: ProblemList): void {
+  for (const k of Object.keys(o)) {
+    if (!known.includes(k)) p.error(`${prefix}${k}`, `okänd nyckel; tillåtna: ${known.join(', ')}`, `unknown key; allowed: ${known.join(', ')}`, k);
+  }
+}
+
+interface NumOpts { min?: number; max?: number; required?: boolean; }
+
+function num(v: unknown, path: string, p: ProblemList, o: NumOpts = {}): number | undefined {
+  if (v === undefined || v === null) {
+    if (o.required) p.error(path, 'värde krävs', 'value required');
+    return undefined;
+  }
+  if (typeof v !== 'number' || !Number.isFinite(v)) {
+    p.error(path, 'ett tal krävs', 'a number is required', v);
+    return undefined;
+  }
+  if (o.min !== undefined && v < o.min) {
+    p.error(path, o.min === 0 ? 'får inte vara negativt' : `ska vara minst ${o.min}`, o.min === 0 ? 'must not be negative' : `must be at least ${o.min}`, v);
+    return undefined;
+  }
+  if (o.max !== undefined && v > o.max) {
+    p.error(path, `ska vara högst ${o.max}`, `must be at most ${o.max}`, v);
+    return undefined;
+  }
+  return v;
+}
+
+function int(v: unknown, path: string, p: ProblemList, o: NumOpts = {}): number | undefined {
+  const n = num(v, path, p, o);
+  if (n !== undefined && !Number.isInteger(n)) {
+    p.error(path, 'ett heltal krävs', 'an integer is required', v);
+    return undefined;
+  }
+  return n;
+}
+
+/** A share between 0 and 1; a value above 1 is taken as a likely percentage and refused with a hint. */
+function frac(v: unknown, path: string, p: ProblemList): number | undefined {
+  if (typeof v === 'number' && v > 1 && v <= 100) {
+    p.error(path, `anges som andel mellan 0 och 1 (t.ex. ${v / 100} för ${v} %)`, `give a share between 0 and 1 (e.g. ${v / 100} for ${v} %)`, v);
+    return undefined;
+  }
+  return num(v, path, p, { min: 0, max: 1 });
+}
+
+function readFinancing(v: unknown, path: string, catalog: Catalog, p: ProblemList): Financing | undefined {
+  if (typeof v === 'string') {
+    if (catalog.financing.has(v)) return v;
+    p.error(path, `okänd finansieringsnyckel; finns: ${[...catalog.financing.keys()].join(', ')}`, `unknown financing key; available: ${[...catalog.financing.keys()].join(', ')}`, v);
+    return undefined;
+  }
+  if (!isObj(v)) {
+    p.error(path, 'ange en finansieringsnyckel (t.ex. "finsam") eller andelar per aktör', 'give a financing key (e.g. "finsam") or shares per actor', v);
+    return undefined;
+  }
+  const actorIds = new Set(catalog.actors.map((a) => a.id));
+  const shares: Record<string, number> = {};
+  let total = 0;
+  for (const [actor, share] of Object.entries(v)) {
+    if (!actorIds.has(actor)) p.error(`${path}.${actor}`, `okänd aktör; finns: ${[...actorIds].join(', ')}`, `unknown actor; available: ${[...actorIds].join(', ')}`, actor);
+    const s = num(share, `${path}.${actor}`, p, { min: 0, max: 1, required: true });
+    if (s !== undefined) {
+      shares[actor] = s;
+      total += s;
+    }
+  }
+  if (Math.abs(total - 1) > 1e-6) p.error(path, 'andelarna ska summera till 1', 'shares must sum to 1', Number(total.toFixed(6)));
+  return shares;
+}
+
+function readCost(v: unknown, catalog: Catalog, p: ProblemList): Project['cost'] | undefined {
+  if (!isObj(v)) {
+    p.error('cost', 'insatskostnad krävs: { total, financing } eller { byYear: [...], financing }', 'intervention cost required: { total, financing } or { byYear: [...], financing }', v);
+    return undefined;
+  }
+  unknownKeys(v, ['total', 'byYear', 'financing'], 'cost.', p);
+  const financing = readFinancing(v.financing ?? 'finsam', 'cost.financing', catalog, p);
+  if (v.total !== undefined && v.byYear !== undefined) p.error('cost', 'ange antingen total eller byYear, inte båda', 'give either total or byYear, not both');
+  if (v.byYear !== undefined) {
+    if (!Array.isArray(v.byYear) || v.byYear.length === 0) {
+      p.error('cost.byYear', 'ska vara en lista [{ year, amount, financing? }]', 'must be a list [{ year, amount, financing? }]', v.byYear);
+      return undefined;
+    }
+    const byYear: CostYear[] = [];
+    v.byYear.forEach((y: unknown, i: number) => {
+      const path = `cost.byYear[${i}]`;
+      if (!isObj(y)) return p.error(path, 'ska vara { year, amount, financing? }', 'must be { year, amount, financing? }', y);
+      unknownKeys(y, ['year', 'amount', 'financing'], `${path}.`, p);
+      const year = int(y.year, `${path}.year`, p, { min: 1, max: 50, required: true });
+      const amount = num(y.amount, `${path}.amount`, p, { min: 0, required: true });
+      const fin = y.financing === undefined ? undefined : readFinancing(y.financing, `${path}.financing`, catalog, p);
+      if (year !== undefined && amount !== undefined) byYear.push({ year, amount, ...(fin ? { financing: fin } : {}) });
+    });
+    return financing ? { byYear, financing } : undefined;
+  }
+  const total = num(v.total, 'cost.total', p, { min: 0, required: true });
+  return financing && total !== undefined ? { total, financing } : undefined;
+}
+
+function readParticipants(v: unknown, path: string, catalog: Catalog, priceYear: number, taxRates: Project['taxRates'], p: ProblemList): Participant[] {
+  if (!Array.isArray(v) || v.length === 0) {
+    p.error(path, 'minst en deltagare krävs (participants eller participantsFile)', 'at least one participant required (participants or participantsFile)', v);
+    return [];
+  }
+  const out: Participant[] = [];
+  const seen = new Set<string>();
+  v.forEach((raw: unknown, i: number) => {
+    const at = `${path}[${i}]`;
+    if (!isObj(raw)) return p.error(at, 'ska vara ett objekt { id, weight?, attributes?, fore, efter }', 'must be an object { id, weight?, attributes?, fore, efter }', raw);
+    unknownKeys(raw, PARTICIPANT_KEYS, `${at}.`, p);
+    const id = raw.id === undefined ? `#${i + 1}` : String(raw.id);
+    if (seen.has(id)) p.error(`${at}.id`, 'id förekommer flera gånger', 'duplicate id', id);
+    seen.add(id);
+    const weight = num(raw.weight ?? 1, `${at}.weight`, p, { min: 0 }) ?? 0;
+    const attributes = readAttributes(raw.attributes, `${at}.attributes`, catalog, priceYear, taxRates, p);
+    const fore = readSituation(raw.fore, `${at}.fore`, catalog, p);
+    const efter = readSituation(raw.efter, `${at}.efter`, catalog, p);
+    out.push({ id, weight, attributes, fore, efter });
+  });
+  return out;
+}
+
+function readAttributes(v: unknown, path: string, catalog: Catalog, priceYear: number, taxRates: Project['taxRates'], p: ProblemList): Attributes {
+  if (v === undefined) return {};
+  if (!isObj(v)) {
+    p.error(path, 'ska vara ett objekt', 'must be an object', v);
+    return {};
+  }
+  unknownKeys(v, ATTRIBUTE_KEYS, `${path}.`, p);
+  const a: Attributes = {};
+  if (v.kon !== undefined) a.kon = String(v.kon);
+  const fy = int(v.fodelsear, `${path}.fodelsear`, p, { min: 1900, max: priceYear || 2100 });
+  if (fy !== undefined) a.fodelsear = fy;
+  const age = int(v.alder, `${path}.alder`, p, { min: 0, max: 120 });
+  if (age !== undefined) a.alder = age;
+  const effectiveAge = a.fodelsear !== undefined ? priceYear - a.fodelsear : a.alder;
+  if (effectiveAge !== undefined && (effectiveAge < 16 || effectiveAge > 66)) p.warn(`${path}.${a.fodelsear !== undefined ? 'fodelsear' : 'alder'}`, `åldern ${effectiveAge} ligger utanför 16–66 år`, `age ${effectiveAge} is outside 16–66`, effectiveAge);
+  if (v.utbildning !== undefined) a.utbildning = String(v.utbildning);
+  if (v.hushallstyp !== undefined) a.hushallstyp = String(v.hushallstyp);
+  if (v.kommun !== undefined) {
+    a.kommun = String(v.kommun);
+    if (!taxRates && priceYear) {
+      try {
+        taxRatesFor(catalog, priceYear, a.kommun);
+      } catch {
+        p.error(`${path}.kommun`, 'okänd kommun (ange kommunens namn som i Skatteverkets tabell, t.ex. "Umeå")', 'unknown kommun (give its name as in Skatteverket\'s table, e.g. "Umeå")', a.kommun);
+      }
+    }
+  }
+  return a;
+}
+
+function readSituation(v: unknown, path: string, catalog: Catalog, p: ProblemList): Situation {
+  if (!isObj(v)) {
+    p.error(path, 'situation krävs: { months?, lines: [...] }', 'situation required: { months?, lines: [...] }', v);
+    return { months: 12, lines: [] };
+  }
+  unknownKeys(v, SITUATION_KEYS, `${path}.`, p);
+  const months = num(v.months ?? 12, `${path}.months`, p, { min: 1, max: 120 }) ?? 12;
+  if (v.lines !== undefined && !Array.isArray(v.lines)) p.error(`${path}.lines`, 'ska vara en lista', 'must be a list', v.lines);
+  const lines: Line[] = [];
+  (Array.isArray(v.lines) ? v.lines : []).forEach((raw: unknown, i: number) => {
+    const line = readLine(raw, `${path}.lines[${i}]`, months, catalog, p);
+    if (line) lines.push(line);
+  });
+  return { months, lines };
+}
+
+function readLine(v: unknown, path: string, sitMonths: number, catalog: Catalog, p: ProblemList): Line | undefined {
+  if (!isObj(v)) {
+    p.error(path, 'ska vara { item, months, ... }', 'must be { item, months, ... }', v);
+    return undefined;
+  }
+  unknownKeys(v, LINE_KEYS, `${path}.`, p);
+  const item = typeof v.item === 'string' ? v.item : '';
+  const errorsBefore = p.errors.length;
+  if (!item) p.error(`${path}.item`, 'post-id krävs (se `samnytta catalog list`)', 'item id required (see `samnytta catalog list`)', v.item);
+  else if (item !== 'egen' && !catalog.items.has(item)) {
+    const hint = suggest(item, [...catalog.items.keys()]);
+    p.error(`${path}.item`, `okänd post; ${hint ? `menade du "${hint}"?` : 'se `samnytta catalog list`'}`, `unknown item; ${hint ? `did you mean "${hint}"?` : 'see `samnytta catalog list`'}`, item);
+  }
+  const months = num(v.months, `${path}.months`, p, { min: 0, required: true });
+  if (months !== undefined && months > sitMonths) {
+    p.error(`${path}.months`, `${months} > ${sitMonths}: en rad kan inte pågå längre än situationens observationstid`, `${months} > ${sitMonths}: a line cannot run longer than its situation's observation period`);
+  }
+  const perMonth = num(v.perMonth, `${path}.perMonth`, p, { min: 0 });
+  if (perMonth !== undefined && perMonth > 31 && item.endsWith('besok')) p.warn(`${path}.perMonth`, 'fler än 31 besök per månad', 'more than 31 visits per month', perMonth);
+  const amountPerMonth = num(v.amountPerMonth, `${path}.amountPerMonth`, p, { min: 0 });
+  const extent = num(v.extent, `${path}.extent`, p, { min: 0, max: 1 });
+  const wage = num(v.wage, `${path}.wage`, p, { min: 0 });
+  let options: Line['options'];
+  if (v.options !== undefined) {
+    if (!isObj(v.options)) p.error(`${path}.options`, 'ska vara ett objekt', 'must be an object', v.options);
+    else options = Object.fromEntries(Object.entries(v.options).map(([k, x]) => [k, typeof x === 'number' ? x : String(x)]));
+  }
+  let postings: EgenPosting[] | undefined;
+  let label: string | undefined;
+  if (item === 'egen') {
+    label = typeof v.label === 'string' && v.label.trim() ? v.label.trim() : (p.error(`${path}.label`, 'en egen rad behöver en etikett (label)', 'an egen line needs a label'), undefined);
+    postings = readEgenPostings(v.postings, `${path}.postings`, catalog, p);
+  } else if (v.postings !== undefined) p.error(`${path}.postings`, 'postings gäller bara rader med item: egen', 'postings apply only to lines with item: egen');
+  if (p.errors.length > errorsBefore) return undefined;
+  return { item, months: months!, perMonth, amountPerMonth, extent, wage, options, label, postings };
+}
+
+function readEgenPostings(v: unknown, path: string, catalog: Catalog, p: ProblemList): EgenPosting[] | undefined {
+  if (!Array.isArray(v) || v.length === 0) {
+    p.error(path, 'en egen rad behöver postings: [{ actor, kind, amountPerMonth }]', 'an egen line needs postings: [{ actor, kind, amountPerMonth }]', v);
+    return undefined;
+  }
+  const actorIds = new Set(catalog.actors.map((a) => a.id));
+  const out: EgenPosting[] = [];
+  let transferSum = 0;
+  v.forEach((raw: unknown, i: number) => {
+    const at = `${path}[${i}]`;
+    if (!isObj(raw)) return p.error(at, 'ska vara { actor, kind, amountPerMonth }', 'must be { actor, kind, amountPerMonth }', raw);
+    unknownKeys(raw, ['actor', 'kind', 'amountPerMonth', 'category'], `${at}.`, p);
+    const actor = String(raw.actor ?? '');
+    if (!actorIds.has(actor)) p.error(`${at}.actor`, `okänd aktör; finns: ${[...actorIds].join(', ')}`, `unknown actor; available: ${[...actorIds].join(', ')}`, raw.actor);
+    const kind = raw.kind as PostingKind;
+    if (!KINDS.includes(kind)) p.error(`${at}.kind`, `ska vara ${KINDS.join(' | ')}`, `must be ${KINDS.join(' | ')}`, raw.kind);
+    const amount = num(raw.amountPerMonth, `${at}.amountPerMonth`, p, { required: true });
+    if (kind === 'real' && amount !== undefined && amount > 0) p.error(`${at}.amountPerMonth`, 'en real kostnad anges som negativt belopp (aktören betalar)', 'a real cost is given as a negative amount (the actor pays)', amount);
+    let category: Category | undefined;
+    if (raw.category !== undefined) {
+      if (CATEGORIES.includes(raw.category as Category)) category = raw.category as Category;
+      else p.error(`${at}.category`, `ska vara ${CATEGORIES.join(' | ')}`, `must be ${CATEGORIES.join(' | ')}`, raw.category);
+    }
+    if (kind === 'transfer' && amount !== undefined) transferSum += amount;
+    if (amount !== undefined) out.push({ actor, kind, amountPerMonth: amount, ...(category ? { category } : {}) });
+  });
+  if (Math.abs(transferSum) > 0.005) p.error(path, 'transfereringarna ska summera till noll (det någon betalar tar någon annan emot)', 'transfer postings must sum to zero (what one actor pays another receives)', Number(transferSum.toFixed(2)));
+  return out;
+}
+
+/** A close catalogue id for a misspelt item (for "did you mean …?"). */
+function suggest(id: string, ids: string[]): string | undefined {
+  const tail = id.split('.').pop() ?? id;
+  const hit = ids.find((x) => x.endsWith(`.${tail}`)) ?? ids.find((x) => x.includes(tail.slice(0, 6)));
+  return hit;
+}

@@ -1,0 +1,7 @@
+/**
+ * Node-only entry points (file access): loading the bundled catalogue and reading project files.
+ * Kept apart from lib/index.ts so the library itself runs in the browser (notebooks).
+ */
+export { loadCatalog, readCatalogFiles, defaultDataDir } from './catalog/load.js';
+export { readProject, resolveProjectPath, parseProjectText } from './model/read-project.js';
+export * from './index.js';

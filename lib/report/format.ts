@@ -1,0 +1,36 @@
+/**
+ * Presentation formatting, the one place money is rounded for display. Hand-written rather than
+ * Intl so output is byte-identical across Node builds and ICU versions.
+ */
+import type { Lang } from '../util/errors.js';
+
+/** Whole kronor with thin grouping: 1234567.6 → "1 234 568" (sv) / "1,234,568" (en); minus as "−". */
+export function kr(x: number, lang: Lang = 'sv'): string {
+  const r = Math.round(x);
+  const sign = r < 0 ? '−' : '';
+  const digits = String(Math.abs(r));
+  const sep = lang === 'sv' ? ' ' : ',';
+  return sign + digits.replace(/\B(?=(\d{3})+(?!\d))/g, sep);
+}
+
+/** A number with fixed decimals and the language's decimal mark: 12.34 → "12,3" (sv). */
+export function decimal(x: number, digits = 1, lang: Lang = 'sv'): string {
+  const s = Math.abs(x).toFixed(digits);
+  const [int, frac] = s.split('.');
+  const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, lang === 'sv' ? ' ' : ',');
+  const out = frac ? `${grouped}${lang === 'sv' ? ',' : '.'}${frac}` : grouped;
+  return (x < 0 && Number(s) !== 0 ? '−' : '') + out;
+}
+
+/** A share as percent: 0.253 → "25,3 %" (sv) / "25.3%" (en). */
+export function percent(x: number | null, digits = 1, lang: Lang = 'sv'): string {
+  if (x === null) return '–';
+  return lang === 'sv' ? `${decimal(x * 100, digits, lang)} %` : `${decimal(x * 100, digits, lang)}%`;
+}
+
+/** Rounds to `digits` decimals for JSON output (half away from zero, no negative zero). */
+export function roundTo(x: number, digits: number): number {
+  const f = 10 ** digits;
+  const r = Math.sign(x) * Math.round(Math.abs(x) * f) / f;
+  return Object.is(r, -0) ? 0 : r;
+}

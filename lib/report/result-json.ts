@@ -1,0 +1,69 @@
+/**
+ * The results JSON, a stable contract (method §9): exactly these keys, amounts in kronor of the
+ * price year rounded to öre, months with one decimal.
+ */
+import type { ActorResult, Result } from '../engine/result.js';
+import type { Lang } from '../util/errors.js';
+import { formatProblem } from '../util/errors.js';
+import { roundTo } from './format.js';
+
+export const RESULT_SCHEMA = 'samnytta/result@1';
+
+export interface ResultJson {
+  schema: typeof RESULT_SCHEMA;
+  project: { name: string; priceYear: number; horizonYears: number; discountRate: number; deadweight: number; dropOff: number };
+  participants: number;
+  actors: Record<string, ActorJson>;
+  groups: Record<string, ActorJson>;
+  potential: { fore: number; efter: number; verkningsgrad: number | null };
+  warnings: string[];
+}
+
+export interface ActorJson {
+  annualEffect: number;
+  horizons: Record<string, { benefit: number; cost: number; net: number; roi: number | null }>;
+  payback: { status: string; months: number | null; simpleMonths: number | null };
+}
+
+const money = (x: number): number => roundTo(x, 2);
+
+function actorJson(a: ActorResult): ActorJson {
+  const horizons: ActorJson['horizons'] = {};
+  for (const [h, r] of Object.entries(a.horizons)) {
+    horizons[h] = { benefit: money(r.benefit), cost: money(r.cost), net: money(r.net), roi: r.roi === null ? null : roundTo(r.roi, 4) };
+  }
+  return { annualEffect: money(a.annualEffect), horizons, payback: { ...a.payback } };
+}
+
+/** Warnings for the result: validation warnings, the design's evidence grade, estimates relied on. */
+export function resultWarnings(r: Result, lang: Lang = 'sv'): string[] {
+  const out = r.warnings.map((w) => formatProblem(w, lang));
+  if (r.project.evidence === 'foreEfter') {
+    out.push(lang === 'sv'
+      ? 'Före/efter-jämförelse utan jämförelsegrupp: resultatet är en övre gräns för insatsens effekt'
+      : 'Before/after comparison without a comparison group: the result is an upper bound on the effect');
+  }
+  if (r.estimates.length > 0) {
+    const ids = r.estimates.map((e) => e.id).join(', ');
+    out.push(lang === 'sv' ? `Resultatet vilar på uppskattade katalogvärden (status estimate): ${ids}` : `The result rests on estimated catalogue values (status estimate): ${ids}`);
+  }
+  return out;
+}
+
+/** Builds the §9 document. */
+export function toResultJson(r: Result, lang: Lang = 'sv'): ResultJson {
+  const { name, priceYear, horizonYears, discountRate, deadweight, dropOff } = r.project;
+  const map = (xs: Record<string, ActorResult>) => Object.fromEntries(Object.entries(xs).map(([k, v]) => [k, actorJson(v)]));
+  return {
+    schema: RESULT_SCHEMA,
+    project: { name, priceYear, horizonYears, discountRate, deadweight, dropOff },
+    participants: roundTo(r.participants, 4),
+    actors: map(r.actors),
+    groups: map(r.groups),
+    potential: {
+      fore: money(r.potential.fore), efter: money(r.potential.efter),
+      verkningsgrad: r.potential.verkningsgrad === null ? null : roundTo(r.potential.verkningsgrad, 4),
+    },
+    warnings: resultWarnings(r, lang),
+  };
+}

@@ -1,0 +1,78 @@
+/**
+ * The readable summary `samnytta calc` prints: per actor and group, the annual effect, net for
+ * 1 and H years and återbetalningstid; then potential and the estimates the result rests on.
+ */
+import type { ActorResult, Result } from '../engine/result.js';
+import type { Payback } from '../engine/payback.js';
+import type { Lang } from '../util/errors.js';
+import { decimal, kr, percent } from './format.js';
+import { resultWarnings } from './result-json.js';
+
+const T = {
+  sv: {
+    title: 'Samhällsekonomisk kalkyl', price: 'prisår', participants: 'deltagare', horizon: 'horisont', years: 'år',
+    cost: 'Insatskostnad', actor: 'Aktör', effect: 'Årlig effekt', net: 'Netto', payback: 'Återbetalningstid',
+    groups: 'Grupper', potential: 'Samhällsekonomisk potential', fore: 'före', efter: 'efter', vg: 'verkningsgrad',
+    discount: 'diskontering', deadweight: 'dödvikt', dropOff: 'avklingning', notes: 'Att observera',
+    months: (m: number) => `${decimal(m, 1, 'sv')} mån`, never: 'obefintlig', beyond: (h: number) => `> ${h} år`, noCost: 'ingen kostnad',
+    simple: 'enkel', costCol: 'Kostnad',
+  },
+  en: {
+    title: 'Socio-economic calculation', price: 'price year', participants: 'participants', horizon: 'horizon', years: 'years',
+    cost: 'Intervention cost', actor: 'Actor', effect: 'Annual effect', net: 'Net', payback: 'Payback',
+    groups: 'Groups', potential: 'Socio-economic potential', fore: 'before', efter: 'after', vg: 'efficiency',
+    discount: 'discount rate', deadweight: 'deadweight', dropOff: 'drop-off', notes: 'Notes',
+    months: (m: number) => `${decimal(m, 1, 'en')} mo`, never: 'never', beyond: (h: number) => `> ${h} yrs`, noCost: 'no cost',
+    simple: 'simple', costCol: 'Cost',
+  },
+};
+
+/** Payback as text: "7,5 mån", "obefintlig", "> 5 år", "ingen kostnad". */
+export function paybackText(p: Payback, horizonYears: number, lang: Lang = 'sv'): string {
+  const t = T[lang];
+  if (p.status === 'months') return t.months(p.months!);
+  if (p.status === 'never') return t.never;
+  if (p.status === 'beyondHorizon') return t.beyond(horizonYears);
+  return t.noCost;
+}
+
+function table(rows: string[][], alignRight: boolean[]): string {
+  const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => [...r[c]].length)));
+  return rows
+    .map((r, i) => {
+      const line = r.map((cell, c) => (alignRight[c] ? cell.padStart(widths[c]) : cell.padEnd(widths[c]))).join('  ');
+      return i === 0 ? `${line}\n${widths.map((w) => '─'.repeat(w)).join('  ')}` : line;
+    })
+    .join('\n');
+}
+
+/** The text summary of a result. */
+export function summaryTable(r: Result, lang: Lang = 'sv'): string {
+  const t = T[lang];
+  const H = r.project.horizonYears;
+  const name = (a: ActorResult) => (lang === 'sv' ? a.label : a.labelEn);
+  const head = [t.actor, t.effect, t.costCol, `${t.net} 1 ${t.years}`, `${t.net} ${H} ${t.years}`, t.payback];
+  const row = (a: ActorResult) => [
+    name(a), kr(a.annualEffect, lang), kr(a.cost, lang), kr(a.horizons['1'].net, lang), kr(a.horizons[String(H)].net, lang),
+    paybackText(a.payback, H, lang),
+  ];
+  const right = [false, true, true, true, true, true];
+  const lines: string[] = [];
+  lines.push(`${t.title}: ${r.project.name}`);
+  lines.push(`${t.price} ${r.project.priceYear} · ${decimal(r.participants, Number.isInteger(r.participants) ? 0 : 1, lang)} ${t.participants} · ${t.horizon} ${H} ${t.years} · ${t.discount} ${percent(r.project.discountRate, 1, lang)} · ${t.deadweight} ${percent(r.project.deadweight, 0, lang)} · ${t.dropOff} ${percent(r.project.dropOff, 0, lang)}`);
+  lines.push(`${t.cost}: ${kr(r.project.costTotal, lang)} kr (${r.project.financing})`);
+  lines.push('');
+  lines.push(table([head, ...Object.values(r.actors).map(row)], right));
+  lines.push('');
+  lines.push(table([[t.groups, ...head.slice(1)], ...Object.values(r.groups).map(row)], right));
+  lines.push('');
+  const pot = r.potential;
+  lines.push(`${t.potential}: ${t.fore} ${kr(pot.fore, lang)} kr/${lang === 'sv' ? 'år' : 'yr'}, ${t.efter} ${kr(pot.efter, lang)} kr/${lang === 'sv' ? 'år' : 'yr'}, ${t.vg} ${percent(pot.verkningsgrad, 1, lang)}`);
+  const notes = resultWarnings(r, lang);
+  if (notes.length) {
+    lines.push('');
+    lines.push(`${t.notes}:`);
+    for (const n of notes) lines.push(`- ${n}`);
+  }
+  return lines.join('\n') + '\n';
+}
