@@ -54,6 +54,25 @@ export function buildCli(args: string[], io: Io): Argv {
         .example('$0 catalog show kommun.forsorjningsstod', '')
         .example('$0 catalog diff 2024 2025', ''),
       wrap(async (a) => { const { catalog } = await import('./commands/catalog.js'); await catalog({ action: a.action, id: a.id, year1: a.action === 'diff' ? Number(a.id) : undefined, year2: a.year2, year: a.year, format: a.format, lang: a.lang }, io); }))
+    .command('init <dir>', sv ? 'skapa en projektmapp med projekt.yaml och Excel-mall för deltagare' : 'create a project folder with projekt.yaml and an Excel template for participants',
+      (y) => y.positional('dir', { type: 'string', demandOption: true }).option('aggregerad', { type: 'boolean', default: false, describe: sv ? 'mall för aggregerad övergångstabell (försörjning före × efter → antal)' : 'template for an aggregated transition table (support before × after → count)' }),
+      wrap(async (a) => { const { init } = await import('./commands/init.js'); await init({ dir: a.dir, aggregerad: a.aggregerad, lang: a.lang }, io); }))
+    .command('report <project>', sv ? 'skriv rapporter: html, pdf, xlsx, md, json' : 'write reports: html, pdf, xlsx, md, json',
+      (y) => project(y)
+        .option('out', { type: 'string', demandOption: true, describe: sv ? 'utdatamapp' : 'output folder' })
+        .option('format', { type: 'string', default: 'html,pdf,xlsx,md,json', describe: sv ? 'kommaseparerade format' : 'comma-separated formats' })
+        .option('datum', { type: 'string', describe: sv ? 'datum som skrivs i rapporten (ÅÅÅÅ-MM-DD); standard: prisårets 31 december' : 'date printed in the report (YYYY-MM-DD); default: 31 December of the price year' })
+        .option('pseudonymisera', pseudo),
+      wrap(async (a) => { const { report } = await import('./commands/report.js'); await report({ project: a.project, out: a.out, formats: String(a.format).split(',').map((f) => f.trim()).filter(Boolean), datum: a.datum, lang: a.lang, pseudonymisera: a.pseudonymisera }, io); }))
+    .command('sensitivity <project>', sv ? 'känslighetsanalys: NyttoSam-klassiker, tornado och brytvärden' : 'sensitivity analysis: NyttoSam classics, tornado and switching values',
+      (y) => project(y).option('format', { choices: ['table', 'json'] as const, default: 'table' }),
+      wrap(async (a) => { const { sensitivity } = await import('./commands/sensitivity.js'); await sensitivity({ project: a.project, format: a.format, lang: a.lang }, io); }))
+    .command('breakeven <project>', sv ? 'minsta andel deltagare som måste nå en efter-situation för att insatsen ska återbetala sig' : 'smallest share of participants who must reach an after-situation for the intervention to pay back',
+      (y) => project(y).option('till', { type: 'string', demandOption: true, describe: sv ? 'efter-situation, t.ex. anstallning eller ett post-id' : 'after-situation, e.g. anstallning or an item id' }).option('format', { choices: ['table', 'json'] as const, default: 'table' }),
+      wrap(async (a) => { const { breakeven } = await import('./commands/breakeven.js'); await breakeven({ project: a.project, till: a.till, format: a.format, lang: a.lang }, io); }))
+    .command('montecarlo <project>', sv ? 'osäkerhetsanalys med seedad Monte Carlo per aktör' : 'uncertainty analysis with seeded Monte Carlo per actor',
+      (y) => project(y).option('draws', { type: 'number', default: 1000 }).option('seed', { type: 'number', default: 1 }).option('format', { choices: ['table', 'json'] as const, default: 'table' }),
+      wrap(async (a) => { const { montecarlo } = await import('./commands/montecarlo.js'); await montecarlo({ project: a.project, draws: a.draws, seed: a.seed, format: a.format, lang: a.lang }, io); }))
     .demandCommand(1, sv ? 'ange ett kommando (se --help)' : 'give a command (see --help)')
     .strict()
     .recommendCommands()
