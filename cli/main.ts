@@ -26,6 +26,7 @@ export function buildCli(args: string[], io: Io): Argv {
   const wrap = (f: Handler) => async (argv: Record<string, any>) => f(argv);
   const project = (y: Argv) => y.positional('project', { type: 'string', describe: sv ? 'projektfil (JSON/YAML) eller projektmapp' : 'project file (JSON/YAML) or project folder', demandOption: true });
   const pseudo = { type: 'boolean' as const, describe: sv ? 'ersätt identifierare med nycklade hashvärden i stället för att vägra' : 'replace identifiers with keyed hashes instead of refusing' };
+  const keyFile = { type: 'string' as const, describe: sv ? 'nyckelfil för --pseudonymisera (standard: <projektmapp>/.samnytta-nyckel; aldrig i en utdatamapp)' : 'key file for --pseudonymisera (default: <project folder>/.samnytta-nyckel; never in an output folder)' };
 
   return yargs(args)
     .scriptName('samnytta')
@@ -33,13 +34,13 @@ export function buildCli(args: string[], io: Io): Argv {
     .usage(sv ? 'samnytta — samhällsekonomisk utvärdering av insatser (NyttoSam-traditionen)\n\nAnvändning: $0 <kommando> [flaggor]' : 'samnytta — socio-economic evaluation of interventions (NyttoSam tradition)\n\nUsage: $0 <command> [options]')
     .option('lang', { choices: ['sv', 'en'] as const, default: 'sv', describe: sv ? 'språk för utdata och meddelanden' : 'language of output and messages', global: true })
     .command('calc <project>', sv ? 'beräkna resultat per aktör för 1 och 5 år med återbetalningstid' : 'calculate results per actor for 1 and 5 years with payback',
-      (y) => project(y).option('format', { choices: ['table', 'json'] as const, default: 'table', describe: sv ? 'tabell eller resultat-JSON (method §9)' : 'table or results JSON (method §9)' }).option('pseudonymisera', pseudo)
+      (y) => project(y).option('format', { choices: ['table', 'json'] as const, default: 'table', describe: sv ? 'tabell eller resultat-JSON (method §9)' : 'table or results JSON (method §9)' }).option('pseudonymisera', pseudo).option('nyckelfil', keyFile)
         .example('$0 calc data/examples/unga-vuxna-coachning/projekt.yaml', sv ? 'sammanfattning i tabellform' : 'summary table')
         .example('$0 calc mitt-projekt --format json', sv ? 'resultat-JSON' : 'results JSON'),
-      wrap(async (a) => { const { calc } = await import('./commands/calc.js'); await calc({ project: a.project, format: a.format, lang: a.lang, pseudonymisera: a.pseudonymisera }, io); }))
+      wrap(async (a) => { const { calc } = await import('./commands/calc.js'); await calc({ project: a.project, format: a.format, lang: a.lang, pseudonymisera: a.pseudonymisera, nyckelfil: a.nyckelfil }, io); }))
     .command('validate <project>', sv ? 'kontrollera en projektfil och lista alla problem på en gång' : 'check a project file and list every problem at once',
-      (y) => project(y).option('pseudonymisera', pseudo),
-      wrap(async (a) => { const { validate } = await import('./commands/validate.js'); await validate({ project: a.project, lang: a.lang, pseudonymisera: a.pseudonymisera }, io); }))
+      (y) => project(y).option('pseudonymisera', pseudo).option('nyckelfil', keyFile),
+      wrap(async (a) => { const { validate } = await import('./commands/validate.js'); await validate({ project: a.project, lang: a.lang, pseudonymisera: a.pseudonymisera, nyckelfil: a.nyckelfil }, io); }))
     .command('catalog <action> [id] [year2]', sv ? 'kostnadskatalogen: list | show ID | diff ÅR1 ÅR2' : 'the cost catalogue: list | show ID | diff YEAR1 YEAR2',
       (y) => y.positional('action', { choices: ['list', 'show', 'diff'] as const, demandOption: true })
         .positional('id', { type: 'string', describe: sv ? 'post-id (show) eller första året (diff)' : 'item id (show) or first year (diff)' })

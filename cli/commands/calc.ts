@@ -15,6 +15,7 @@ export interface CalcOptions extends GlobalOptions {
   project: string;
   format: 'table' | 'json';
   pseudonymisera?: boolean;
+  nyckelfil?: string;
 }
 
 export async function calc(o: CalcOptions, io: Io): Promise<{ project: Project; result: Result }> {

@@ -1,6 +1,6 @@
 /**
- * Shared by every command that takes a PROJECT: read, validate, print warnings, and stop with
- * every error listed (exit 1) when the project is invalid.
+ * Shared by every command that takes a PROJECT: read, validate, print notes (row accounting,
+ * key file) and warnings, and stop with every error listed (exit 1) when the project is invalid.
  */
 import type { Catalog } from '../../lib/catalog/types.js';
 import { readProject } from '../../lib/model/read-project.js';
@@ -8,9 +8,19 @@ import type { Project } from '../../lib/model/types.js';
 import { formatProblem } from '../../lib/util/errors.js';
 import { ExitError, type GlobalOptions, type Io } from '../io.js';
 
-export async function loadProject(path: string, catalog: Catalog, o: GlobalOptions & { pseudonymisera?: boolean }, io: Io): Promise<Project> {
-  const { project, problems } = await readProject(path, catalog, { pseudonymise: o.pseudonymisera });
+export interface LoadProjectOptions extends GlobalOptions {
+  /** Replace participant identifiers with keyed hashes (`--pseudonymisera`). */
+  pseudonymisera?: boolean;
+  /** Pseudonymisation key file (`--nyckelfil`; default `<project folder>/.samnytta-nyckel`). */
+  nyckelfil?: string;
+  /** Folders this run writes outputs to; the key file may not lie inside one. */
+  outputDirs?: string[];
+}
+
+export async function loadProject(path: string, catalog: Catalog, o: LoadProjectOptions, io: Io): Promise<Project> {
+  const { project, problems, notes } = await readProject(path, catalog, { pseudonymise: o.pseudonymisera, keyFile: o.nyckelfil, outputDirs: o.outputDirs });
   const errors = problems.filter((p) => p.severity === 'error');
+  for (const n of notes) io.err(`${o.lang === 'sv' ? 'info' : 'info'}: ${n[o.lang]}\n`);
   for (const w of problems.filter((p) => p.severity === 'warning')) io.err(`${o.lang === 'sv' ? 'varning' : 'warning'}: ${formatProblem(w, o.lang)}\n`);
   if (!project || errors.length) {
     const head = o.lang === 'sv' ? `${errors.length} fel hittades; rätta dem och kör igen:` : `${errors.length} errors found; fix them and run again:`;

@@ -9,6 +9,7 @@ import { loadProject } from './load-project.js';
 export interface ValidateOptions extends GlobalOptions {
   project: string;
   pseudonymisera?: boolean;
+  nyckelfil?: string;
 }
 
 export async function validate(o: ValidateOptions, io: Io): Promise<void> {

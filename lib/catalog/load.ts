@@ -26,7 +26,7 @@ export function readCatalogFiles(dir: string = defaultDataDir()): Record<string,
       const full = join(d, e.name);
       const rel = relative(dir, full).split(sep).join('/');
       if (e.isDirectory()) {
-        if (rel !== 'examples') walk(full);
+        if (rel !== 'examples' && rel !== 'mappings') walk(full);
       } else if (/\.ya?ml$/.test(e.name)) files[rel] = readFileSync(full, 'utf8');
     }
   };

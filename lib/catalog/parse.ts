@@ -33,7 +33,7 @@ export function idFromPath(path: string): string {
 export function parseCatalog(files: Record<string, string>, root = 'data'): Catalog {
   const all = new ProblemList(root);
   const catalog: Catalog = { actors: [], groups: [], financing: new Map(), series: new Map(), items: new Map() };
-  const paths = Object.keys(files).filter((p) => /\.ya?ml$/.test(p) && !p.startsWith('examples/')).sort();
+  const paths = Object.keys(files).filter((p) => /\.ya?ml$/.test(p) && !p.startsWith('examples/') && !p.startsWith('mappings/')).sort();
 
   for (const path of paths) {
     const problems = new ProblemList(`${root}/${path}`);

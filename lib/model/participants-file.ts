@@ -1,20 +1,460 @@
 /**
- * Tabular participant files (CSV/XLSX, method §10). Placeholder until the tabular reader lands:
- * refuses the file with a clear message rather than guessing.
+ * Tabular participant files (method §10, issue 3): long-format situations
+ * (`deltagare, lage, post, manader, antal_per_manad, belopp_per_manad, omfattning, lon`) and an
+ * optional participants table (`deltagare, vikt, kon, fodelsear, utbildning, hushallstyp, kommun,
+ * fore_manader, efter_manader`), from one XLSX workbook (sheets Deltagare and Situationer) or
+ * CSV files. Every data row is either used or rejected with a problem naming file, sheet, row,
+ * column, the value and what was expected; personal data is refused or pseudonymised first.
  */
+import { dirname, join } from 'node:path';
 import type { Catalog } from '../catalog/types.js';
+import { valueAt } from '../catalog/value-at.js';
 import type { Problem } from '../util/errors.js';
+import {
+  containsPersonalNumber, DEFAULT_KEY_FILE, loadOrCreateKey, PERSONAL_DATA_HELP, personalDataColumn, pseudonym,
+} from './personal-data.js';
+import { RowProblems, resolveColumns, type ColumnSpec } from './tabular/columns.js';
+import { excelSerialToDate, isPlausibleDateSerial } from './tabular/excel-date.js';
+import { normalizeHeader } from './tabular/normalize-header.js';
+import { parseNumber } from './tabular/parse-number.js';
+import { readTableFile } from './tabular/read-table-file.js';
+import { columnLetter, isBlank, type Cell, type Table, type TableRow } from './tabular/table.js';
 
 export interface ParticipantsFileOptions {
   /** Replace identifiers with keyed hashes instead of refusing personal data. */
   pseudonymise?: boolean;
-  /** Where the pseudonymisation key file is written (never next to the outputs). */
+  /** Where the pseudonymisation key file is read or written (default `<folder of the file>/.samnytta-nyckel`). */
   keyFile?: string;
+  /** Output folders of this run; a key file inside one is refused. */
+  outputDirs?: string[];
+  /** Price year, for the collective-agreement wage floor (default: the latest floor). */
+  priceYear?: number;
+  /** How file names appear in problems (default: as given). */
+  display?: (path: string) => string;
 }
 
-export async function readParticipantsFile(path: string, _catalog: Catalog, _options: ParticipantsFileOptions = {}): Promise<{ participants: unknown[]; problems: Problem[] }> {
-  return {
-    participants: [],
-    problems: [{ severity: 'error', file: path, path: '', sv: 'tabellfiler för deltagare stöds inte ännu i denna version', en: 'tabular participant files are not supported yet in this version' }],
-  };
+/** Row accounting for one table: every data row is used or rejected. */
+export interface RowCount {
+  file: string;
+  sheet?: string;
+  read: number;
+  used: number;
+  rejected: number;
+}
+
+/** Where a participant and each of its lines came from, to point validation problems at cells. */
+export interface ParticipantOrigin {
+  file: string;
+  sheet?: string;
+  /** Row in the participants table (or the participant's first situation row). */
+  row: number;
+  /** Column header text by field (participants table). */
+  columns: Record<string, string>;
+  situations?: { file: string; sheet?: string; columns: Record<string, string> };
+  lines: { fore: number[]; efter: number[] };
+}
+
+/** A user-facing note (not a problem), e.g. the row summary or where the key file is. */
+export interface Note {
+  sv: string;
+  en: string;
+}
+
+export interface ParticipantsFileResult {
+  /** Raw participant objects, validated further by `validateProject`. */
+  participants: Record<string, unknown>[];
+  problems: Problem[];
+  counts: RowCount[];
+  origins: ParticipantOrigin[];
+  notes: Note[];
+}
+
+/** Long-format situation columns and their accepted header spellings (normalised). */
+export const SITUATION_COLUMNS: ColumnSpec = {
+  deltagare: ['deltagare', 'deltagar_id', 'deltagare_id', 'id', 'lopnummer', 'lopnr', 'personnummer', 'pnr'],
+  lage: ['lage', 'situation', 'period', 'fore_efter'],
+  post: ['post', 'post_id', 'item'],
+  manader: ['manader', 'antal_manader', 'months'],
+  antal_per_manad: ['antal_per_manad', 'antal_manad', 'per_manad', 'per_month'],
+  belopp_per_manad: ['belopp_per_manad', 'belopp_manad', 'belopp', 'amount_per_month'],
+  omfattning: ['omfattning', 'sysselsattningsgrad', 'extent'],
+  lon: ['lon', 'manadslon', 'wage'],
+};
+
+/** Participants-table columns and their accepted header spellings (normalised). */
+export const PARTICIPANT_COLUMNS: ColumnSpec = {
+  deltagare: ['deltagare', 'deltagar_id', 'deltagare_id', 'id', 'lopnummer', 'lopnr', 'personnummer', 'pnr'],
+  vikt: ['vikt', 'weight'],
+  kon: ['kon', 'gender', 'sex'],
+  fodelsear: ['fodelsear', 'fodd', 'fodelsedatum', 'birth_year'],
+  alder: ['alder', 'age'],
+  utbildning: ['utbildning', 'utbildningsniva', 'education'],
+  hushallstyp: ['hushallstyp', 'hushall', 'household'],
+  kommun: ['kommun', 'folkbokforingskommun', 'municipality'],
+  fore_manader: ['fore_manader', 'manader_fore', 'months_fore'],
+  efter_manader: ['efter_manader', 'manader_efter', 'months_efter'],
+};
+
+/** Line fields (project format) ↔ table columns, for pointing validation problems at cells. */
+export const LINE_FIELD_COLUMN: Record<string, string> = {
+  item: 'post', months: 'manader', perMonth: 'antal_per_manad', amountPerMonth: 'belopp_per_manad', extent: 'omfattning', wage: 'lon',
+};
+
+const KON: Record<string, string> = {
+  k: 'K', kvinna: 'K', kvinnor: 'K', f: 'K', female: 'K', woman: 'K',
+  m: 'M', man: 'M', male: 'M', men: 'M',
+  x: 'X', annat: 'X', annan: 'X', okand: 'X', okant: 'X', ickebinar: 'X', other: 'X', unknown: 'X',
+};
+
+const LAGE: Record<string, 'fore' | 'efter'> = { fore: 'fore', innan: 'fore', before: 'fore', efter: 'efter', after: 'efter' };
+
+const WAGE_RULES = new Set(['lon', 'lonebidrag', 'nystartsjobb']);
+const WAGE_FLOOR = 'params.arbetsmarknad.lagsta_avtalslon';
+
+type Obj = Record<string, unknown>;
+
+const show = (c: Cell): unknown => (c instanceof Date ? c.toISOString().slice(0, 10) : c);
+
+/**
+ * Reads participant data from one workbook or from CSV files (situations and, optionally,
+ * participants), and returns raw participants for `validateProject`.
+ * @param paths an XLSX/CSV file, or several CSV files (a situations file and a participants file)
+ * @example (await readParticipantsFile('deltagare.xlsx', loadCatalog())).counts // => [{ read, used, rejected }, …]
+ */
+export async function readParticipantsFile(paths: string | string[], catalog: Catalog, options: ParticipantsFileOptions = {}): Promise<ParticipantsFileResult> {
+  const list = Array.isArray(paths) ? paths : [paths];
+  const display = options.display ?? ((p: string) => p);
+  const problems: Problem[] = [];
+  const notes: Note[] = [];
+  const headerKeys = [...SITUATION_COLUMNS.deltagare, ...PARTICIPANT_COLUMNS.deltagare];
+  const tables: Table[] = [];
+  for (const path of list) {
+    const read = await readTableFile(path, { headerKeys, display: display(path) });
+    problems.push(...read.problems);
+    tables.push(...read.tables);
+  }
+
+  // Every table is scanned for personal data, including sheets samnytta does not read.
+  const key = { value: undefined as Buffer | undefined };
+  if (options.pseudonymise) {
+    const keyFile = options.keyFile ?? join(dirname(list[0]), DEFAULT_KEY_FILE);
+    try {
+      const k = loadOrCreateKey(keyFile, options.outputDirs);
+      key.value = k.key;
+      notes.push(k.created
+        ? { sv: `pseudonymiseringsnyckeln skapades i ${k.file}; förvara den åtskild från resultaten och dela den inte`, en: `the pseudonymisation key was created in ${k.file}; keep it apart from the results and do not share it` }
+        : { sv: `pseudonymiseringsnyckeln lästes från ${k.file}`, en: `the pseudonymisation key was read from ${k.file}` });
+    } catch (e) {
+      const err = e as Error & { sv?: string; en?: string };
+      problems.push({ severity: 'error', file: keyFile, path: '', sv: err.sv ?? err.message, en: err.en ?? err.message });
+    }
+  }
+  const ignoredColumns = new Map<Table, Set<number>>();
+  for (const t of tables) ignoredColumns.set(t, protectTable(t, key.value, Boolean(options.pseudonymise), problems));
+
+  const isSituations = (t: Table) => hasField(t, SITUATION_COLUMNS.deltagare) && hasField(t, SITUATION_COLUMNS.post);
+  const isParticipants = (t: Table) => hasField(t, PARTICIPANT_COLUMNS.deltagare) && !hasField(t, SITUATION_COLUMNS.post);
+  const situationTables = tables.filter(isSituations);
+  const participantTables = tables.filter(isParticipants);
+  if (situationTables.length === 0 && problems.every((p) => p.severity !== 'error')) {
+    problems.push({
+      severity: 'error', file: list.map(display).join(', '), path: '',
+      sv: 'hittade ingen tabell med situationer (kolumnerna deltagare, lage, post, manader); skapa en mall med `samnytta init`',
+      en: 'found no table of situations (columns deltagare, lage, post, manader); create a template with `samnytta init`',
+    });
+  }
+
+  // Participants table(s).
+  interface Person { id: string; weight?: number; attributes: Obj; foreMonths: number; efterMonths: number; origin: ParticipantOrigin; }
+  const people = new Map<string, Person>();
+  const rejectedIds = new Map<string, number>();
+  const counts: RowCount[] = [];
+  for (const t of participantTables) {
+    const cols = resolveColumns(t, PARTICIPANT_COLUMNS, ignoredColumns.get(t));
+    problems.push(...cols.problems);
+    const rp = new RowProblems(t, cols.index);
+    const columns = Object.fromEntries([...cols.index].map(([f, i]) => [f, t.headers[i] || f]));
+    let used = 0;
+    for (const r of t.rows) {
+      const before = rp.items.filter((p) => p.severity === 'error').length;
+      const idCell = rp.cell(r, 'deltagare');
+      const id = isBlank(idCell) ? '' : String(show(idCell)).trim();
+      if (!id) rp.add('error', r, 'deltagare', 'deltagar-id saknas; varje rad behöver ett id (t.ex. D001)', 'participant id missing; every row needs an id (e.g. D001)');
+      else if (people.has(id) || rejectedIds.has(id)) rp.add('error', r, 'deltagare', `deltagaren finns redan på rad ${people.get(id)?.origin.row ?? rejectedIds.get(id)}; varje deltagare ska stå på en rad`, `the participant is already on row ${people.get(id)?.origin.row ?? rejectedIds.get(id)}; each participant belongs on one row`, id);
+      const attributes: Obj = {};
+      const weight = optNumber(rp, r, 'vikt', { min: 0 });
+      const kon = rp.cell(r, 'kon');
+      if (!isBlank(kon)) {
+        const k = KON[normalizeHeader(String(kon))];
+        if (k) attributes.kon = k;
+        else rp.add('error', r, 'kon', 'kön anges som K, M eller X (annat/okänt)', 'sex is given as K, M or X (other/unknown)', show(kon));
+      }
+      const fy = rp.cell(r, 'fodelsear');
+      if (!isBlank(fy)) {
+        const year = birthYear(fy);
+        if (year === undefined) rp.add('error', r, 'fodelsear', 'födelseår anges som ett årtal (t.ex. 1990) eller ett datum', 'birth year is given as a year (e.g. 1990) or a date', show(fy));
+        else attributes.fodelsear = year;
+      }
+      const age = optNumber(rp, r, 'alder', { min: 0, max: 120, integer: true });
+      if (age !== undefined) attributes.alder = age;
+      for (const f of ['utbildning', 'hushallstyp', 'kommun'] as const) {
+        const c = rp.cell(r, f);
+        if (!isBlank(c)) attributes[f] = String(show(c)).trim();
+      }
+      const foreMonths = optNumber(rp, r, 'fore_manader', { min: 1, max: 120 }) ?? 12;
+      const efterMonths = optNumber(rp, r, 'efter_manader', { min: 1, max: 120 }) ?? 12;
+      const bad = rp.items.filter((p) => p.severity === 'error').length > before;
+      if (bad) {
+        if (id && !people.has(id)) rejectedIds.set(id, r.row);
+        continue;
+      }
+      used++;
+      people.set(id, {
+        id, weight, attributes, foreMonths, efterMonths,
+        origin: { file: t.file, sheet: t.sheet, row: r.row, columns, lines: { fore: [], efter: [] } },
+      });
+    }
+    problems.push(...rp.items);
+    counts.push({ file: t.file, sheet: t.sheet, read: t.rows.length, used, rejected: t.rows.length - used });
+  }
+
+  // Situations (long format).
+  const floor = wageFloor(catalog, options.priceYear);
+  const hasPeopleTable = participantTables.length > 0;
+  interface LineRow { id: string; lage: 'fore' | 'efter'; line: Obj; row: number; table: Table; columns: Record<string, string> }
+  const lineRows: LineRow[] = [];
+  for (const t of situationTables) {
+    const cols = resolveColumns(t, SITUATION_COLUMNS, ignoredColumns.get(t));
+    problems.push(...cols.problems);
+    for (const required of ['lage', 'manader']) {
+      if (!cols.index.has(required)) problems.push({ severity: 'error', file: t.file, sheet: t.sheet, row: t.headerRow, column: required, path: `${t.headerRow}`, sv: `kolumnen ${required} saknas`, en: `column ${required} is missing` });
+    }
+    const rp = new RowProblems(t, cols.index);
+    const columns = Object.fromEntries([...cols.index].map(([f, i]) => [f, t.headers[i] || f]));
+    let used = 0;
+    for (const r of t.rows) {
+      const before = rp.items.filter((p) => p.severity === 'error').length;
+      const idCell = rp.cell(r, 'deltagare');
+      const id = isBlank(idCell) ? '' : String(show(idCell)).trim();
+      if (!id) rp.add('error', r, 'deltagare', 'deltagar-id saknas; ange samma id som på bladet Deltagare', 'participant id missing; give the same id as on the Deltagare sheet');
+      else if (rejectedIds.has(id)) rp.add('error', r, 'deltagare', `raden kan inte användas eftersom deltagarens rad i deltagartabellen (rad ${rejectedIds.get(id)}) har fel`, `the row cannot be used because the participant's row in the participants table (row ${rejectedIds.get(id)}) has errors`, id);
+      else if (hasPeopleTable && !people.has(id)) rp.add('error', r, 'deltagare', 'deltagaren finns inte i deltagartabellen (bladet Deltagare); lägg till en rad där eller rätta id', 'the participant is not in the participants table (sheet Deltagare); add a row there or correct the id', id);
+      const lageCell = rp.cell(r, 'lage');
+      const lage = isBlank(lageCell) ? undefined : LAGE[normalizeHeader(String(lageCell))];
+      if (!lage && cols.index.has('lage')) rp.add('error', r, 'lage', 'läge ska vara fore (före insatsen) eller efter', 'situation must be fore (before the intervention) or efter (after)', show(lageCell));
+      const postCell = rp.cell(r, 'post');
+      const post = isBlank(postCell) ? '' : String(show(postCell)).trim().toLowerCase();
+      const item = post ? catalog.items.get(post) : undefined;
+      if (!post) rp.add('error', r, 'post', 'post saknas; välj ett id från bladet Poster (t.ex. kommun.forsorjningsstod)', 'item missing; choose an id from the Poster sheet (e.g. kommun.forsorjningsstod)');
+      else if (post === 'egen') rp.add('error', r, 'post', 'egna poster (egen) kan inte anges i tabellen; beskriv dem i projektfilen', 'user-defined items (egen) cannot be given in the table; describe them in the project file', show(postCell));
+      else if (!item) {
+        const hint = suggest(post, [...catalog.items.keys()]);
+        rp.add('error', r, 'post', `okänd post; ${hint ? `menade du ${hint}? ` : ''}se bladet Poster eller \`samnytta catalog list\``, `unknown item; ${hint ? `did you mean ${hint}? ` : ''}see the Poster sheet or \`samnytta catalog list\``, show(postCell));
+      }
+      const months = optNumber(rp, r, 'manader', { min: 0, required: cols.index.has('manader') });
+      const sitMonths = lage ? (people.get(id)?.[lage === 'fore' ? 'foreMonths' : 'efterMonths'] ?? 12) : 12;
+      if (months !== undefined && lage && months > sitMonths) {
+        rp.add('error', r, 'manader', `${fmt(months)} månader är fler än situationens observationstid (${fmt(sitMonths)} månader ${lage === 'fore' ? 'före' : 'efter'}; ändras i kolumnen ${lage}_manader)`, `${fmt(months)} months exceed the situation's observation period (${fmt(sitMonths)} months ${lage}; set in column ${lage}_manader)`, months);
+      }
+      const perMonth = optNumber(rp, r, 'antal_per_manad', { min: 0 });
+      const amountPerMonth = optNumber(rp, r, 'belopp_per_manad', { min: 0 });
+      const extent = optShare(rp, r, 'omfattning');
+      const wage = optNumber(rp, r, 'lon', { min: 0 });
+      if (wage !== undefined && item && floor && (item.kind === 'wage' || WAGE_RULES.has(item.rule ?? '')) && wage > 0 && wage < floor.value) {
+        rp.add('warning', r, 'lon', `lönen är lägre än lägsta avtalslön (${fmt(floor.value)} kr/månad heltid, ${floor.label}); lön anges som heltidslön — deltid anges i kolumnen omfattning`, `the wage is below the lowest collective-agreement wage (${fmt(floor.value)} kr/month full time, ${floor.label}); give the full-time wage — part time goes in the omfattning column`, wage);
+      }
+      if (rp.items.filter((p) => p.severity === 'error').length > before) continue;
+      used++;
+      const line: Obj = { item: post, months };
+      if (perMonth !== undefined) line.perMonth = perMonth;
+      if (amountPerMonth !== undefined) line.amountPerMonth = amountPerMonth;
+      if (extent !== undefined) line.extent = extent;
+      if (wage !== undefined) line.wage = wage;
+      lineRows.push({ id, lage: lage!, line, row: r.row, table: t, columns });
+    }
+    problems.push(...rp.items);
+    counts.push({ file: t.file, sheet: t.sheet, read: t.rows.length, used, rejected: t.rows.length - used });
+  }
+
+  // Assemble: participants-table order first, then ids seen only in situations.
+  const lines = new Map<string, LineRow[]>();
+  for (const l of lineRows) {
+    if (!lines.has(l.id)) lines.set(l.id, []);
+    lines.get(l.id)!.push(l);
+    if (!people.has(l.id)) {
+      people.set(l.id, { id: l.id, attributes: {}, foreMonths: 12, efterMonths: 12, origin: { file: l.table.file, sheet: l.table.sheet, row: l.row, columns: {}, lines: { fore: [], efter: [] } } });
+    }
+  }
+  const participants: Obj[] = [];
+  const origins: ParticipantOrigin[] = [];
+  for (const p of people.values()) {
+    const own = lines.get(p.id) ?? [];
+    if (own.length === 0) {
+      problems.push({ severity: 'warning', file: p.origin.file, sheet: p.origin.sheet, row: p.origin.row, column: p.origin.columns.deltagare ?? 'deltagare', path: `${p.origin.row}`, sv: 'deltagaren har inga rader med situationer; före och efter blir tomma', en: 'the participant has no situation rows; before and after will be empty', value: p.id });
+    }
+    const origin = p.origin;
+    if (own[0]) origin.situations = { file: own[0].table.file, sheet: own[0].table.sheet, columns: own[0].columns };
+    const sit = (lage: 'fore' | 'efter', months: number) => {
+      const ls = own.filter((l) => l.lage === lage);
+      origin.lines[lage] = ls.map((l) => l.row);
+      return { months, lines: ls.map((l) => l.line) };
+    };
+    const raw: Obj = { id: p.id, ...(p.weight !== undefined ? { weight: p.weight } : {}), attributes: p.attributes, fore: sit('fore', p.foreMonths), efter: sit('efter', p.efterMonths) };
+    participants.push(raw);
+    origins.push(origin);
+  }
+
+  const read = counts.reduce((s, c) => s + c.read, 0);
+  const used = counts.reduce((s, c) => s + c.used, 0);
+  const rejected = counts.reduce((s, c) => s + c.rejected, 0);
+  if (counts.length) {
+    const per = counts.map((c) => `${c.sheet ? `${c.file} [${c.sheet}]` : c.file}: ${c.read}/${c.used}/${c.rejected}`).join('; ');
+    notes.unshift({
+      sv: `${read} rader lästa, ${used} använda, ${rejected} avvisade (lästa/använda/avvisade per tabell: ${per})`,
+      en: `${read} rows read, ${used} used, ${rejected} rejected (read/used/rejected per table: ${per})`,
+    });
+  }
+  return { participants, problems, counts, origins, notes };
+}
+
+function hasField(t: Table, keys: string[]): boolean {
+  return t.keys.some((k) => keys.includes(k));
+}
+
+const fmt = (n: number): string => (Number.isInteger(n) ? n.toLocaleString('sv-SE') : String(n).replace('.', ','));
+
+/**
+ * Refuses or pseudonymises personal data in a table (in place): name and personnummer columns,
+ * and personnummer/samordningsnummer in any cell. Returns the column indexes not to read.
+ */
+function protectTable(t: Table, key: Buffer | undefined, pseudonymise: boolean, problems: Problem[]): Set<number> {
+  const ignore = new Set<number>();
+  const idCol = t.keys.findIndex((k) => SITUATION_COLUMNS.deltagare.includes(k) && personalDataColumn(k) === null);
+  t.headers.forEach((h, i) => {
+    const kind = personalDataColumn(h);
+    if (!kind) return;
+    const at = { file: t.file, sheet: t.sheet, row: t.headerRow, column: h, path: `${columnLetter(i)}${t.headerRow}` };
+    if (kind === 'id' && idCol < 0 && pseudonymise) return; // the personnummer column serves as the id, hashed below
+    if (pseudonymise) {
+      ignore.add(i);
+      problems.push({ severity: 'warning', ...at, sv: 'kolumnen ser ut att innehålla personuppgifter och läses inte (den ignoreras vid pseudonymisering)', en: 'the column looks like personal data and is not read (ignored when pseudonymising)' });
+    } else {
+      if (!(kind === 'id' && idCol < 0)) ignore.add(i);
+      problems.push({ severity: 'error', ...at, sv: `kolumnen ser ut att innehålla ${kind === 'name' ? 'namn' : 'personnummer'}; ${PERSONAL_DATA_HELP.sv}`, en: `the column looks like it holds ${kind === 'name' ? 'names' : 'personal identity numbers'}; ${PERSONAL_DATA_HELP.en}` });
+    }
+  });
+  const useCol = idCol >= 0 ? idCol : t.keys.findIndex((k) => SITUATION_COLUMNS.deltagare.includes(k));
+  let refused = 0;
+  for (const r of t.rows) {
+    r.cells.forEach((c, i) => {
+      if (c === null || c instanceof Date || typeof c === 'boolean') return;
+      const text = typeof c === 'number' ? String(Math.round(c)) : c;
+      if (i === useCol && key) return; // hashed below
+      if (ignore.has(i)) {
+        r.cells[i] = null;
+        return;
+      }
+      if (!containsPersonalNumber(text)) return;
+      r.cells[i] = i === useCol ? `[personnummer rad ${r.row}]` : '[personnummer]';
+      refused++;
+      problems.push({
+        severity: 'error', file: t.file, sheet: t.sheet, row: r.row, column: t.headers[i] || columnLetter(i), path: `${columnLetter(i)}${r.row}`,
+        sv: `cellen innehåller ett personnummer eller samordningsnummer (värdet visas inte); ${i === useCol ? 'kör med --pseudonymisera eller ' : ''}ta bort det`,
+        en: `the cell holds a personal identity or coordination number (value not shown); ${i === useCol ? 'run with --pseudonymisera or ' : ''}remove it`,
+      });
+    });
+  }
+  if (refused > 0) problems.push({ severity: 'error', file: t.file, sheet: t.sheet, path: '', sv: PERSONAL_DATA_HELP.sv, en: PERSONAL_DATA_HELP.en, row: t.headerRow, column: t.headers[useCol] ?? '' });
+  if (key && useCol >= 0) {
+    for (const r of t.rows) {
+      const c = r.cells[useCol];
+      if (!isBlank(c)) r.cells[useCol] = pseudonym(key, String(c instanceof Date ? c.toISOString() : c));
+    }
+  }
+  return ignore;
+}
+
+interface NumberOptions { min?: number; max?: number; integer?: boolean; required?: boolean }
+
+/** Reads an optional number cell; records a problem and returns undefined when invalid. */
+function optNumber(rp: RowProblems, r: TableRow, field: string, o: NumberOptions = {}): number | undefined {
+  const c = rp.cell(r, field);
+  if (isBlank(c)) {
+    if (o.required) rp.add('error', r, field, 'värde krävs (ett tal, t.ex. 12 eller 1,5)', 'value required (a number, e.g. 12 or 1.5)');
+    return undefined;
+  }
+  const n = parseNumber(c);
+  if (!n.ok) {
+    rp.add('error', r, field, 'ett tal väntades (t.ex. 12 eller 1,5)', 'a number was expected (e.g. 12 or 1.5)', show(c));
+    return undefined;
+  }
+  const v = n.value;
+  if (o.integer && !Number.isInteger(v)) return void rp.add('error', r, field, 'ett heltal väntades', 'a whole number was expected', show(c));
+  if (o.min !== undefined && v < o.min) return void rp.add('error', r, field, o.min === 0 ? 'får inte vara negativt' : `ska vara minst ${o.min}`, o.min === 0 ? 'must not be negative' : `must be at least ${o.min}`, show(c));
+  if (o.max !== undefined && v > o.max) return void rp.add('error', r, field, `ska vara högst ${o.max}`, `must be at most ${o.max}`, show(c));
+  return v;
+}
+
+/** Omfattning as a share 0–1; `75 %` is 0,75; a bare 75 is refused with a hint. */
+function optShare(rp: RowProblems, r: TableRow, field: string): number | undefined {
+  const c = rp.cell(r, field);
+  if (isBlank(c)) return undefined;
+  const n = parseNumber(c);
+  if (!n.ok) return void rp.add('error', r, field, 'en andel väntades (t.ex. 0,75 eller 75 %)', 'a share was expected (e.g. 0.75 or 75 %)', show(c));
+  if (!n.percent && n.value > 1 && n.value <= 100) return void rp.add('error', r, field, `omfattning anges som andel mellan 0 och 1 (${fmt(n.value / 100)}) eller med procenttecken (${fmt(n.value)} %)`, `extent is a share between 0 and 1 (${n.value / 100}) or with a percent sign (${n.value} %)`, show(c));
+  if (n.value < 0 || n.value > 1) return void rp.add('error', r, field, 'omfattning ska ligga mellan 0 och 1 (0–100 %)', 'extent must be between 0 and 1 (0–100 %)', show(c));
+  return n.value;
+}
+
+/** Birth year from a year, a date, an ISO date text or an Excel date serial. */
+function birthYear(c: Cell): number | undefined {
+  if (c instanceof Date) return c.getUTCFullYear();
+  if (typeof c === 'string') {
+    const m = /^(\d{4})(-\d{2}-\d{2})?$/.exec(c.trim());
+    if (m) return Number(m[1]);
+  }
+  const n = parseNumber(c);
+  if (!n.ok || !Number.isInteger(n.value)) return undefined;
+  if (n.value >= 1900 && n.value <= 2100) return n.value;
+  if (isPlausibleDateSerial(n.value)) return excelSerialToDate(n.value).getUTCFullYear();
+  return undefined;
+}
+
+/** The wage floor in force for the price year (latest value when no year is given). */
+function wageFloor(catalog: Catalog, priceYear?: number): { value: number; label: string } | undefined {
+  const s = catalog.series.get(WAGE_FLOOR);
+  if (!s || s.values.length === 0) return undefined;
+  const v = priceYear ? valueAt(s.values, `${priceYear}-07-01`) : s.values[s.values.length - 1];
+  if (!v || typeof v.value !== 'number') return undefined;
+  return { value: v.value, label: `${v.validFrom.slice(0, 4)}` };
+}
+
+/** A close catalogue id for a misspelt post. */
+function suggest(id: string, ids: string[]): string | undefined {
+  const tail = normalizeHeader(id.split('.').pop() ?? id);
+  if (!tail) return undefined;
+  return ids.find((x) => x.endsWith(`.${tail}`)) ?? ids.find((x) => tail.length >= 5 && x.includes(tail.slice(0, 6)));
+}
+
+/**
+ * Points validation problems about file-read participants (`participants[3].efter.lines[1].months`)
+ * at the cell they came from: file, sheet, row and column.
+ * @param prefix `participants` or `comparison.participants`
+ */
+export function locateProblems(problems: Problem[], origins: ParticipantOrigin[], prefix: string): Problem[] {
+  const re = new RegExp(`^${prefix.replace(/\./g, '\\.')}\\[(\\d+)\\](?:\\.(fore|efter)\\.lines\\[(\\d+)\\]\\.?(\\w*)|\\.attributes\\.(\\w+)|\\.(\\w+))?`);
+  return problems.map((p) => {
+    const m = re.exec(p.path);
+    if (!m) return p;
+    const o = origins[Number(m[1])];
+    if (!o) return p;
+    if (m[2]) {
+      const row = o.lines[m[2] as 'fore' | 'efter'][Number(m[3])];
+      const s = o.situations ?? o;
+      const field = LINE_FIELD_COLUMN[m[4]] ?? m[4];
+      return { ...p, file: s.file, sheet: s.sheet, row: row ?? o.row, column: s.columns[field] ?? field, path: '' };
+    }
+    const field = m[5] ?? (m[6] === 'weight' ? 'vikt' : m[6] === 'id' ? 'deltagare' : m[6]);
+    return { ...p, file: o.file, sheet: o.sheet, row: o.row, column: field ? o.columns[field] ?? field : undefined, path: '' };
+  });
 }

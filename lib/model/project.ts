@@ -6,6 +6,7 @@
 import type { Catalog } from '../catalog/types.js';
 import { taxRatesFor } from '../engine/tax/rates.js';
 import { ProblemList, type Problem } from '../util/errors.js';
+import { containsPersonalNumber, PERSONAL_DATA_HELP } from './personal-data.js';
 import {
   type Attributes, type CostYear, type EgenPosting, type EvidenceGrade, type Financing, type Line, type Participant,
   type PostingKind, type Project, type Situation, CATEGORIES, type Category,
@@ -212,7 +213,8 @@ function readParticipants(v: unknown, path: string, catalog: Catalog, priceYear:
     if (!isObj(raw)) return p.error(at, 'ska vara ett objekt { id, weight?, attributes?, fore, efter }', 'must be an object { id, weight?, attributes?, fore, efter }', raw);
     unknownKeys(raw, PARTICIPANT_KEYS, `${at}.`, p);
     const id = raw.id === undefined ? `#${i + 1}` : String(raw.id);
-    if (seen.has(id)) p.error(`${at}.id`, 'id förekommer flera gånger', 'duplicate id', id);
+    if (containsPersonalNumber(id)) p.error(`${at}.id`, `id är ett personnummer eller samordningsnummer (värdet visas inte); ${PERSONAL_DATA_HELP.sv}`, `the id is a personal identity or coordination number (value not shown); ${PERSONAL_DATA_HELP.en}`);
+    else if (seen.has(id)) p.error(`${at}.id`, 'id förekommer flera gånger', 'duplicate id', id);
     seen.add(id);
     const weight = num(raw.weight ?? 1, `${at}.weight`, p, { min: 0 }) ?? 0;
     const attributes = readAttributes(raw.attributes, `${at}.attributes`, catalog, priceYear, taxRates, p);

@@ -24,7 +24,9 @@ export interface Problem {
 
 /** Formats a problem as `<file>: <path>: <what> (fick <value>)`, without a final period. */
 export function formatProblem(p: Problem, lang: Lang = 'sv'): string {
-  const where = [p.file, p.sheet ? `${lang === 'sv' ? 'blad' : 'sheet'} ${p.sheet}` : '', p.path].filter(Boolean).join(': ');
+  const cellAt = p.row === undefined ? p.path
+    : `${lang === 'sv' ? 'rad' : 'row'} ${p.row}${p.column ? `, ${lang === 'sv' ? 'kolumn' : 'column'} ${p.column}` : ''}${p.path && p.path !== String(p.row) ? ` (${p.path})` : ''}`;
+  const where = [p.file, p.sheet ? `${lang === 'sv' ? 'blad' : 'sheet'} ${p.sheet}` : '', cellAt].filter(Boolean).join(': ');
   const got = p.value === undefined ? '' : ` (${lang === 'sv' ? 'fick' : 'got'} ${showValue(p.value)})`;
   return `${where}: ${lang === 'sv' ? p.sv : p.en}${got}`;
 }

@@ -1,0 +1,38 @@
+/**
+ * Reads a tabular file by its extension: `.xlsx` via exceljs, `.csv`/`.txt`/`.tsv` via papaparse.
+ * A missing or unreadable file becomes a problem, never an exception.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { extname } from 'node:path';
+import { readCsv } from './read-csv.js';
+import { readXlsx } from './read-xlsx.js';
+import type { ReadTables } from './table.js';
+
+export interface TableFileOptions {
+  /** Keys that identify the header row (title rows above it are skipped). */
+  headerKeys?: string[];
+  /** File name shown in problems (default: the path). */
+  display?: string;
+}
+
+/**
+ * Reads every table in a CSV or XLSX file.
+ * @example (await readTableFile('deltagare.xlsx')).tables.length // => number of non-empty sheets
+ */
+export async function readTableFile(path: string, options: TableFileOptions = {}): Promise<ReadTables> {
+  const file = options.display ?? path;
+  const ext = extname(path).toLowerCase();
+  if (!existsSync(path)) {
+    return { tables: [], problems: [{ severity: 'error', file, path: '', sv: 'filen finns inte; kontrollera namnet i projektfilen', en: 'file not found; check the name in the project file' }] };
+  }
+  const bytes = readFileSync(path);
+  if (ext === '.xlsx' || ext === '.xlsm') return readXlsx(bytes, file, options);
+  if (ext === '.csv' || ext === '.txt' || ext === '.tsv') {
+    const r = readCsv(bytes, file, options);
+    return { tables: r.tables, problems: r.problems };
+  }
+  if (ext === '.xls' || ext === '.ods' || ext === '.numbers') {
+    return { tables: [], problems: [{ severity: 'error', file, path: '', sv: `filtypen ${ext} stöds inte; spara som Excel-arbetsbok (.xlsx) eller CSV (semikolonavgränsad)`, en: `file type ${ext} is not supported; save as Excel workbook (.xlsx) or CSV (semicolon-separated)` }] };
+  }
+  return { tables: [], problems: [{ severity: 'error', file, path: '', sv: 'okänd filtyp; använd .xlsx eller .csv', en: 'unknown file type; use .xlsx or .csv', value: ext || path }] };
+}

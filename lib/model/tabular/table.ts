@@ -1,0 +1,53 @@
+/**
+ * The shape every tabular reader returns: one sheet (or CSV file) as a header and rows of
+ * cells, with the 1-based row numbers a user sees in Excel or a text editor. Readers only
+ * decode; meaning (participants, transitions) is given by the callers.
+ */
+import type { Problem } from '../../util/errors.js';
+
+/** A decoded cell: text is trimmed; dates from Excel become `Date`; formulas give their result. */
+export type Cell = string | number | boolean | Date | null;
+
+/** One data row: its row number as shown in Excel (1-based, header rows counted). */
+export interface TableRow {
+  row: number;
+  cells: Cell[];
+}
+
+/** A sheet or CSV file. */
+export interface Table {
+  file: string;
+  /** Sheet name for XLSX; undefined for CSV. */
+  sheet?: string;
+  /** Header texts as written (trimmed). */
+  headers: string[];
+  /** Normalised header keys (see `normalizeHeader`), same order as `headers`. */
+  keys: string[];
+  /** Row number of the (last) header row. */
+  headerRow: number;
+  /** Non-empty data rows in order; empty rows are dropped but row numbers keep counting. */
+  rows: TableRow[];
+}
+
+/** The result of reading a file: its tables and any problems found while decoding. */
+export interface ReadTables {
+  tables: Table[];
+  problems: Problem[];
+}
+
+/** Column letter for a 0-based column index (0 → A, 26 → AA), as Excel shows it. */
+export function columnLetter(index: number): string {
+  let s = '';
+  let n = index + 1;
+  while (n > 0) {
+    const r = (n - 1) % 26;
+    s = String.fromCharCode(65 + r) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+
+/** True when a cell holds nothing (null or blank text). */
+export function isBlank(c: Cell | undefined): boolean {
+  return c === null || c === undefined || (typeof c === 'string' && c.trim() === '');
+}
