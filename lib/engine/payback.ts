@@ -31,7 +31,7 @@ export function payback(cost: number, annualEffect: number, yearly: readonly num
   let cumulative = 0;
   for (let t = 0; t < yearly.length; t++) {
     const d = yearly[t];
-    if (d > 0 && cumulative + d >= cost - 1e-9) {
+    if (d > 0 && cumulative + d >= cost * (1 - 1e-12)) {
       return { status: 'months', months: ceilTenth(12 * t + (12 * (cost - cumulative)) / d), simpleMonths };
     }
     cumulative += d;

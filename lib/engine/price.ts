@@ -9,7 +9,7 @@ import { CATEGORIES, type Participant, type Project, type Situation } from '../m
 import { createContext, type PricingContext } from './context.js';
 import type { Ledger, LedgerSide, ParticipantRows } from './ledger.js';
 import { isWageRule, transferRules, wageTerms } from './rules.js';
-import { incomeTax, type TaxResult } from './tax/income-tax.js';
+import { emptyTaxResult, incomeTax, type TaxResult } from './tax/income-tax.js';
 
 const NC = CATEGORIES.length;
 const CAT = Object.fromEntries(CATEGORIES.map((c, i) => [c, i])) as Record<(typeof CATEGORIES)[number], number>;
@@ -47,7 +47,7 @@ export function priceProject(project: Project, catalog: Catalog): Ledger {
   const nA = ctx.actors.length;
   const scratch: Scratch = {
     taxableByItem: new Float64Array(nItems), touched: [], earned: 0, other: 0, pensionable: 0, production: 0, real: 0,
-    actor: new Float64Array(nA), tax: emptyTax(),
+    actor: new Float64Array(nA), tax: emptyTaxResult(),
   };
 
   const side = (ps: Participant[], rows?: ParticipantRows): LedgerSide => {
@@ -97,13 +97,6 @@ export function priceProject(project: Project, catalog: Catalog): Ledger {
     participants, comparison, rows,
     referenceProduction: ctx.referenceWage * 12 * (1 + fullFee + agreed),
     used: ctx.usedValues(), warnings: [],
-  };
-}
-
-function emptyTax(): TaxResult {
-  return {
-    total: 0, kommun: 0, region: 0, state: 0, grundavdrag: 0, taxableIncome: 0, statlig: 0, pensionsavgift: 0,
-    pensionCredit: 0, jobbskatteavdrag: 0, forvarvsReduction: 0, publicService: 0, fee: 0,
   };
 }
 

@@ -185,7 +185,7 @@ describe('taxes', () => {
     // ovrigStat = 300 000 × 0,3142 + T.state; arbetsgivare = 0.
     const agreed = paramAt<number>(catalog, 'params.arbetsgivare.avtalade_avgifter', '2025-07-01').value / 100;
     const fee = paramAt<number>(catalog, 'params.skatt.arbetsgivaravgift', '2025-07-01').value / 100;
-    expect(fee).toBe(0.3142);
+    expect(fee).toBeCloseTo(0.3142, 12);
     const T = incomeTax({ earned: 300000, other: 0, pensionable: 300000, kommunRate: rates.kommun, regionRate: rates.region }, tax);
     const p = makeProject({ participants: [person([], [{ item: 'arbete.osubventionerad_anstallning', months: 12, wage: 25000 }], { attributes: { fodelsear: 1985 } })] });
     const r = calculate(p, catalog);
@@ -224,10 +224,11 @@ describe('benefit rules against published amounts', () => {
 
   it('max sjukpenning 2024: 1 218 kr/dag (regeringen)', () => {
     // SGI capped at 10 × 57 300 = 573 000; 573 000 × 0,97 × 0,80 / 365 = 1 218,2 → 1 218 kr/dag.
-    // One calendar month (365/12 days) at 1 218 kr/day → 1 218 × 365/12 × 12 = 444 570 per year.
+    // One calendar month (365/12 days, stored as 30,416667) at 1 218 kr/day → 1 218 × 365 = 444 570 per year
+    // (to within the parameter's rounding: 1 218 × 30,416667 × 12 = 444 570,005).
     const r = calculate(makeProject({ priceYear: 2024, participants: [person([{ item: 'fk.sjukpenning', months: 12, wage: 60000 }], [])] }), catalog);
     expect(indexValue(catalog, 'index.prisbasbelopp', 2024)).toBe(57300);
-    expect(r.actors.fk.byCategory.ersattning.fore).toBeCloseTo(-1218 * 365, 6);
+    expect(r.actors.fk.byCategory.ersattning.fore).toBeCloseTo(-1218 * 365, 1);
   });
 });
 
