@@ -1,0 +1,217 @@
+/**
+ * Scenarios: a priced project re-evaluated under changed inputs without re-pricing (method §8,
+ * docs/sensitivity.md). A scenario scales the ledger's cells — item i's cells by a factor f_i
+ * (unit values), every participant's change efter − före by an effect factor — and changes the
+ * assumptions (dödvikt, avklingning, discount rate, intervention cost). Two equivalent paths:
+ * `scenarioLedger` builds the scaled ledger for the real `evaluate`; `scenarioNets` is the fast
+ * path for Monte Carlo, using per item × actor changes precomputed once in `sensitivityModel`.
+ */
+import type { Catalog } from '../catalog/types.js';
+import { costByActor } from '../engine/cost.js';
+import { evaluate, type Assumptions } from '../engine/evaluate.js';
+import type { Ledger, LedgerSide } from '../engine/ledger.js';
+import type { Result } from '../engine/result.js';
+import type { InterventionCost } from '../model/types.js';
+
+/** An actor or group whose result the analyses report. */
+export interface Target {
+  id: string;
+  label: string;
+  labelEn: string;
+  /** Actor indices in the ledger's actor axis. */
+  members: number[];
+  isGroup: boolean;
+}
+
+/** The values a scenario changes; `baseScenario` reproduces the project as given. */
+export interface Scenario {
+  /** Factor per ledger item on its cells (1 = the catalogue/line value). */
+  itemFactors: Float64Array;
+  /** Factor on every change efter − före (effect size), 1 = as observed. */
+  effect: number;
+  deadweight: number;
+  dropOff: number;
+  discountRate: number;
+  /** Factor on the intervention cost (every year), 1 = as budgeted. */
+  costFactor: number;
+  /** Factor on the comparison group's change (observation assumption), 1 = as observed. */
+  comparison: number;
+}
+
+/** A priced project prepared for fast re-evaluation. */
+export interface SensitivityModel {
+  ledger: Ledger;
+  assumptions: Assumptions;
+  catalog: Catalog;
+  /** Every actor and group (catalogue order: actors, then groups; `samhallet` always present). */
+  targets: Target[];
+  /** Participants' annual change per item × actor, Σ over categories (efter − före). */
+  dParticipants: Float64Array;
+  /** Comparison group's change scaled to the participants' weight, per item × actor (zeros without one). */
+  dComparison: Float64Array;
+  /** Whether the item has any non-zero change (an input worth varying). */
+  itemMoves: boolean[];
+}
+
+/** Prepares a ledger for scenarios: targets and per item × actor changes. */
+export function sensitivityModel(ledger: Ledger, assumptions: Assumptions, catalog: Catalog): SensitivityModel {
+  const nA = ledger.actors.length, nC = ledger.categories.length, nI = ledger.items.length;
+  const P = ledger.participants, C = ledger.comparison;
+  const k = C && C.weight > 0 ? P.weight / C.weight : 0;
+  const dP = new Float64Array(nI * nA), dC = new Float64Array(nI * nA);
+  const itemMoves: boolean[] = new Array(nI).fill(false);
+  for (let i = 0; i < nI; i++) {
+    for (let a = 0; a < nA; a++) {
+      let p = 0, c = 0;
+      for (let ci = 0; ci < nC; ci++) {
+        const idx = (i * nA + a) * nC + ci;
+        p += P.efter[idx] - P.fore[idx];
+        if (C && k) c += k * (C.efter[idx] - C.fore[idx]);
+        if (P.efter[idx] !== P.fore[idx] || (C && C.efter[idx] !== C.fore[idx])) itemMoves[i] = true;
+      }
+      dP[i * nA + a] = p;
+      dC[i * nA + a] = c;
+    }
+  }
+  const index = (id: string): number => ledger.actors.indexOf(id);
+  const targets: Target[] = catalog.actors.map((a) => ({ id: a.id, label: a.label, labelEn: a.labelEn, members: [index(a.id)], isGroup: false }));
+  for (const g of catalog.groups) targets.push({ id: g.id, label: g.label, labelEn: g.labelEn, members: g.members.map(index), isGroup: true });
+  if (!targets.some((t) => t.id === 'samhallet')) targets.push({ id: 'samhallet', label: 'Samhället', labelEn: 'Society', members: ledger.actors.map((_, i) => i), isGroup: true });
+  return { ledger, assumptions, catalog, targets, dParticipants: dP, dComparison: dC, itemMoves };
+}
+
+/** The scenario that reproduces the project's own result. */
+export function baseScenario(model: SensitivityModel): Scenario {
+  const a = model.assumptions;
+  return {
+    itemFactors: new Float64Array(model.ledger.items.length).fill(1), effect: 1, deadweight: a.deadweight, dropOff: a.dropOff,
+    discountRate: a.discountRate, costFactor: 1, comparison: 1,
+  };
+}
+
+/** A copy of a scenario (item factors copied). */
+export function copyScenario(s: Scenario): Scenario {
+  return { ...s, itemFactors: Float64Array.from(s.itemFactors) };
+}
+
+/** The intervention cost scaled by a factor (every year). */
+export function scaleCost(cost: InterventionCost, factor: number): InterventionCost {
+  if (factor === 1) return cost;
+  return {
+    ...cost,
+    total: cost.total === undefined ? undefined : cost.total * factor,
+    byYear: cost.byYear?.map((y) => ({ ...y, amount: y.amount * factor })),
+  };
+}
+
+function scaleSide(side: LedgerSide, s: Scenario, nPerItem: number, changeFactor: number): LedgerSide {
+  const fore = new Float64Array(side.fore.length), efter = new Float64Array(side.efter.length);
+  for (let idx = 0; idx < fore.length; idx++) {
+    const f = s.itemFactors[Math.floor(idx / nPerItem)];
+    fore[idx] = f * side.fore[idx];
+    efter[idx] = f * (side.fore[idx] + changeFactor * (side.efter[idx] - side.fore[idx]));
+  }
+  return { ...side, fore, efter };
+}
+
+/**
+ * The scaled ledger and assumptions of a scenario, for the real `evaluate`. Cells of item i are
+ * multiplied by f_i (fore and efter); each change efter − före by the effect factor (and the
+ * comparison group's by effect × comparison factor, so the difference-in-differences scales by
+ * the effect factor). Production and real-use totals (potential) are left as priced.
+ */
+export function scenarioLedger(model: SensitivityModel, s: Scenario): { ledger: Ledger; assumptions: Assumptions } {
+  const L = model.ledger;
+  const nPerItem = L.actors.length * L.categories.length;
+  const ledger: Ledger = {
+    ...L,
+    participants: scaleSide(L.participants, s, nPerItem, s.effect),
+    comparison: L.comparison ? scaleSide(L.comparison, s, nPerItem, s.effect * s.comparison) : undefined,
+  };
+  const a = model.assumptions;
+  const assumptions: Assumptions = {
+    name: a.name, priceYear: a.priceYear, horizonYears: a.horizonYears, evidence: a.evidence,
+    discountRate: s.discountRate, deadweight: s.deadweight, dropOff: s.dropOff, cost: scaleCost(a.cost, s.costFactor),
+  };
+  return { ledger, assumptions };
+}
+
+/** The full engine result of a scenario (`evaluate` on the scaled ledger). */
+export function evaluateScenario(model: SensitivityModel, s: Scenario): Result {
+  const { ledger, assumptions } = scenarioLedger(model, s);
+  return evaluate(ledger, assumptions, model.catalog);
+}
+
+/** Per target (in `model.targets` order): the figures a scenario yields. */
+export interface ScenarioNets {
+  annualEffect: Float64Array;
+  cost: Float64Array;
+  net1: Float64Array;
+  /** Net over the project's horizon H. */
+  netH: Float64Array;
+  /** 1 when payback is within H years (status `months`) or there is no cost (`noCost`), else 0. */
+  paysBack: Uint8Array;
+}
+
+/** Allocates an output buffer for `scenarioNets`. */
+export function netsBuffer(model: SensitivityModel): ScenarioNets {
+  const n = model.targets.length;
+  return { annualEffect: new Float64Array(n), cost: new Float64Array(n), net1: new Float64Array(n), netH: new Float64Array(n), paysBack: new Uint8Array(n) };
+}
+
+/**
+ * The fast path: per target Δ = effect × (1 − dödvikt) × Σ_i f_i (ΔP_i − comparison × ΔC_i),
+ * net_h = Δ × Σ_{t<h} ((1 − avklingning)/(1 + r))^t − C. Equal to `evaluate` on
+ * `scenarioLedger` (tested); allocation-free when `out` and `scratch` are reused.
+ */
+export function scenarioNets(model: SensitivityModel, s: Scenario, out: ScenarioNets = netsBuffer(model), scratch?: Float64Array, costCache?: Map<number, Float64Array>): ScenarioNets {
+  const L = model.ledger;
+  const nA = L.actors.length, nI = L.items.length;
+  const H = model.assumptions.horizonYears;
+  const actorDelta = scratch ?? new Float64Array(nA);
+  actorDelta.fill(0);
+  const dP = model.dParticipants, dC = model.dComparison, g = s.comparison;
+  for (let i = 0; i < nI; i++) {
+    const f = s.itemFactors[i];
+    if (f === 0) continue;
+    const o = i * nA;
+    for (let a = 0; a < nA; a++) actorDelta[a] += f * (dP[o + a] - g * dC[o + a]);
+  }
+  const scale = s.effect * (1 - s.deadweight);
+  let costs = costCache?.get(s.discountRate);
+  if (!costs) {
+    const byActor = costByActor(model.catalog, model.assumptions.cost, L.actors, s.discountRate);
+    costs = Float64Array.from(L.actors, (a) => byActor[a] ?? 0);
+    costCache?.set(s.discountRate, costs);
+  }
+  let sumH = 0; // the same terms, in the same order, as yearlyStream
+  for (let t = 0; t < H; t++) sumH += (1 - s.dropOff) ** t / (1 + s.discountRate) ** t;
+  model.targets.forEach((target, ti) => {
+    let d = 0, c = 0;
+    for (const m of target.members) {
+      if (m < 0) continue;
+      d += actorDelta[m];
+      c += costs![m];
+    }
+    d *= scale;
+    c *= s.costFactor;
+    out.annualEffect[ti] = d;
+    out.cost[ti] = c;
+    out.net1[ti] = d - c;
+    out.netH[ti] = d * sumH - c;
+    out.paysBack[ti] = c <= 0 ? 1 : d > 0 && d * sumH >= c - 1e-9 ? 1 : 0;
+  });
+  return out;
+}
+
+/** Index of a target by id, or −1. */
+export function targetIndex(model: SensitivityModel, id: string): number {
+  return model.targets.findIndex((t) => t.id === id);
+}
+
+/** Society and the funders that appear in the catalogue (fk, af, kommun, region), in that order. */
+export const FUNDERS = ['fk', 'af', 'kommun', 'region'] as const;
+export function headlineTargets(model: SensitivityModel): Target[] {
+  const ids = ['samhallet', ...FUNDERS];
+  return ids.map((id) => model.targets.find((t) => t.id === id)).filter((t): t is Target => t !== undefined);
+}
