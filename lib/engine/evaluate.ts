@@ -138,7 +138,7 @@ export function evaluate(ledger: Ledger, a: Assumptions, catalog: Catalog): Resu
     project: {
       name: a.name, priceYear: a.priceYear, horizonYears: H, discountRate: a.discountRate, deadweight: a.deadweight,
       dropOff: a.dropOff, evidence: a.evidence, costTotal,
-      financing: typeof a.cost.financing === 'string' ? a.cost.financing : 'egen',
+      financing: financingLabel(a.cost),
     },
     participants: W,
     comparisonParticipants: ledger.comparison ? ledger.comparison.weight : null,
@@ -154,6 +154,14 @@ export function evaluate(ledger: Ledger, a: Assumptions, catalog: Catalog): Resu
     used, estimates: used.filter((u) => u.status === 'estimate'),
     warnings: [...ledger.warnings],
   };
+}
+
+/** The financing key(s) named in the cost: `finsam`, `esf_finsam, finsam` (by year) or `egen` (explicit shares). */
+function financingLabel(cost: InterventionCost): string {
+  const keys = [...(cost.byYear ?? []).map((y) => y.financing ?? cost.financing), cost.byYear ? undefined : cost.financing]
+    .filter((f) => f !== undefined)
+    .map((f) => (typeof f === 'string' ? f : 'egen'));
+  return [...new Set(keys)].join(', ');
 }
 
 function itemLabel(catalog: Catalog, id: string): string {
