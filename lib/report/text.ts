@@ -1,0 +1,118 @@
+/**
+ * The report's words in Swedish (default) and English: section titles, column heads, category
+ * names and the fixed prose of the method appendix. Numbers are formatted by `format.ts`.
+ */
+import type { Category, EvidenceGrade } from '../model/types.js';
+import type { Lang } from '../util/errors.js';
+
+export const SECTION_IDS = [
+  'sammanfattning', 'antaganden', 'deltagare', 'potential', 'lonsamhet', 'aterbetalningstid',
+  'kostnadsforskjutningar', 'kanslighet', 'katalog', 'metod',
+] as const;
+export type SectionId = (typeof SECTION_IDS)[number];
+
+export const CHART_IDS = ['aterbetalningstid', 'kumulativt-netto', 'vattenfall', 'vem-betalar'] as const;
+export type ChartId = (typeof CHART_IDS)[number];
+
+const sv = {
+  reportTitle: 'Samhällsekonomisk utvärdering',
+  sections: {
+    sammanfattning: 'Sammanfattning',
+    antaganden: 'Projektet och antagandena',
+    deltagare: 'Deltagarna',
+    potential: 'Samhällsekonomisk potential och verkningsgrad',
+    lonsamhet: 'Intäkter, kostnader och lönsamhet per aktör',
+    aterbetalningstid: 'Återbetalningstid per aktör',
+    kostnadsforskjutningar: 'Kostnadsförskjutningar mellan aktörer',
+    kanslighet: 'Känslighetsanalyser',
+    katalog: 'Katalogvärden som resultatet vilar på',
+    metod: 'Metodbilaga',
+  } satisfies Record<SectionId, string>,
+  charts: {
+    aterbetalningstid: 'Återbetalningstid per aktör, månader (linjen = horisonten)',
+    'kumulativt-netto': 'Kumulativt netto per aktör och år (intäkter minus insatskostnad), kr',
+    vattenfall: 'Från före till efter: förändring av årlig nettoposition per kategori, kr/år',
+    'vem-betalar': 'Vem betalar? Årlig nettoposition per aktör och kategori, före och efter, kr/år',
+  } satisfies Record<ChartId, string>,
+  categories: {
+    ersattning: 'Ersättningar', subvention: 'Lönesubventioner', avgift: 'Avgifter', skatt: 'Skatter och avgifter',
+    real: 'Reala resurser', produktion: 'Produktion', insats: 'Insatsen',
+  } satisfies Record<Category, string>,
+  evidence: {
+    foreEfter: 'före/efter-jämförelse utan jämförelsegrupp',
+    jamforelsegrupp: 'före/efter med jämförelsegrupp (skillnad-i-skillnader)',
+    randomiserad: 'randomiserad jämförelse',
+  } satisfies Record<EvidenceGrade, string>,
+  upperBound: 'Resultatet är en övre gräns: utan jämförelsegrupp kan förändringen delvis bero på annat än insatsen (t.ex. återgång till det normala).',
+  keyFigures: 'Nyckeltal',
+  datum: 'Datum',
+  generatedBy: 'Framtagen med samnytta',
+  actor: 'Aktör', benefit: 'Intäkt', cost: 'Kostnad', net: 'Lönsamhet', roi: 'Avkastning', annualEffect: 'Årlig effekt',
+  fore: 'Före', efter: 'Efter', change: 'Förändring', flagged: 'Förskjutning',
+  months: 'Månader', simpleMonths: 'Enkel (12·C/Δ)', status: 'Återbetalningstid',
+  year: 'år', years: 'år', perYear: 'kr/år',
+  yes: 'ja', no: '',
+  paybackNote: 'Återbetalningstiden är den första månad då de kumulerade intäkterna når aktörens del av insatskostnaden (med avklingning och diskontering); den enkla NyttoSam-siffran är 12 · kostnad / årlig effekt.',
+  shiftNote: 'En förskjutning markeras när aktörens årliga effekt är negativ medan samhällets är positiv: kostnaden flyttar snarare än försvinner.',
+};
+
+type Text = typeof sv;
+
+const en: Text = {
+  reportTitle: 'Socio-economic evaluation',
+  sections: {
+    sammanfattning: 'Summary',
+    antaganden: 'The project and the assumptions',
+    deltagare: 'The participants',
+    potential: 'Socio-economic potential and efficiency',
+    lonsamhet: 'Benefits, costs and net result per actor',
+    aterbetalningstid: 'Payback period per actor',
+    kostnadsforskjutningar: 'Cost shifts between actors',
+    kanslighet: 'Sensitivity analyses',
+    katalog: 'Catalogue values the result rests on',
+    metod: 'Method appendix',
+  },
+  charts: {
+    aterbetalningstid: 'Payback period per actor, months (the line = the horizon)',
+    'kumulativt-netto': 'Cumulative net per actor and year (benefits minus intervention cost), SEK',
+    vattenfall: 'From before to after: change in annual net position by category, SEK/year',
+    'vem-betalar': 'Who pays? Annual net position per actor and category, before and after, SEK/year',
+  },
+  categories: {
+    ersattning: 'Benefits', subvention: 'Wage subsidies', avgift: 'Fees', skatt: 'Taxes and contributions',
+    real: 'Real resources', produktion: 'Production', insats: 'Intervention',
+  },
+  evidence: {
+    foreEfter: 'before/after comparison without a comparison group',
+    jamforelsegrupp: 'before/after with a comparison group (difference-in-differences)',
+    randomiserad: 'randomised comparison',
+  },
+  upperBound: 'The result is an upper bound: without a comparison group part of the change may be due to other causes than the intervention (e.g. regression to the normal).',
+  keyFigures: 'Key figures',
+  datum: 'Date',
+  generatedBy: 'Produced with samnytta',
+  actor: 'Actor', benefit: 'Benefit', cost: 'Cost', net: 'Net', roi: 'Return', annualEffect: 'Annual effect',
+  fore: 'Before', efter: 'After', change: 'Change', flagged: 'Shift',
+  months: 'Months', simpleMonths: 'Simple (12·C/Δ)', status: 'Payback',
+  year: 'year', years: 'years', perYear: 'SEK/yr',
+  yes: 'yes', no: '',
+  paybackNote: 'The payback period is the first month at which cumulative benefits reach the actor\'s share of the intervention cost (with drop-off and discounting); the simple NyttoSam figure is 12 · cost / annual effect.',
+  shiftNote: 'A shift is flagged when an actor\'s annual effect is negative while society\'s is positive: the cost moves rather than disappears.',
+};
+
+export function text(lang: Lang): Text {
+  return lang === 'en' ? en : sv;
+}
+
+/** Okabe–Ito colours (colour-blind safe), fixed per actor so every chart agrees. */
+export const ACTOR_COLORS: Record<string, string> = {
+  kommun: '#E69F00', region: '#56B4E9', fk: '#009E73', af: '#0072B2', ovrigStat: '#D55E00',
+  forsakringsgivare: '#CC79A7', individ: '#000000', arbetsgivare: '#8C8C8C',
+  samhallet: '#000000', offentligSektor: '#595959', staten: '#0072B2',
+};
+
+/** Okabe–Ito colours per category. */
+export const CATEGORY_COLORS: Record<Category, string> = {
+  ersattning: '#E69F00', subvention: '#56B4E9', avgift: '#CC79A7', skatt: '#0072B2',
+  real: '#D55E00', produktion: '#009E73', insats: '#000000',
+};
