@@ -32,6 +32,8 @@ export interface PricingContext {
   refDate: string;
   actors: string[];
   actorIndex: Map<string, number>;
+  /** Indices of the actors the pricing rules post to directly. */
+  core: { individ: number; kommun: number; region: number; ovrigStat: number; arbetsgivare: number };
   categoryIndex: Map<Category, number>;
   items: string[];
   tax: TaxYearParams;
@@ -63,6 +65,12 @@ export function createContext(catalog: Catalog, project: Pick<Project, 'priceYea
   const refDate = referenceDate(priceYear);
   const actors = catalog.actors.map((a) => a.id);
   const actorIndex = new Map(actors.map((a, i) => [a, i] as const));
+  const coreIndex = (id: string): number => {
+    const i = actorIndex.get(id);
+    if (i === undefined) throw catalogGap('actors.yaml', 'actors', `aktören ${id} saknas`, `actor ${id} is missing`, id);
+    return i;
+  };
+  const core = { individ: coreIndex('individ'), kommun: coreIndex('kommun'), region: coreIndex('region'), ovrigStat: coreIndex('ovrigStat'), arbetsgivare: coreIndex('arbetsgivare') };
   const categoryIndex = new Map(CATEGORIES.map((c, i) => [c, i] as const));
   const items: string[] = [];
   const resolved = new Map<string, ResolvedItem>();
@@ -155,7 +163,7 @@ export function createContext(catalog: Catalog, project: Pick<Project, 'priceYea
   };
 
   return {
-    catalog, priceYear, refDate, actors, actorIndex, categoryIndex, items,
+    catalog, priceYear, refDate, actors, actorIndex, core, categoryIndex, items,
     tax: taxYearParams(catalog, priceYear, refDate),
     employerFee: employerFeeParams(catalog, priceYear, refDate),
     referenceWage, rates, resolveItem, egenIndex, use,

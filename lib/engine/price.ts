@@ -38,10 +38,13 @@ interface Scratch {
 export function priceProject(project: Project, catalog: Catalog): Ledger {
   const ctx = createContext(catalog, project);
   // Resolve every item up front so the item axis (and array sizes) is fixed before pricing.
-  const lines = (ps: Participant[]) => ps.flatMap((p) => [...p.fore.lines, ...p.efter.lines]);
-  for (const l of [...lines(project.participants), ...lines(project.comparison?.participants ?? [])]) {
-    if (l.item === 'egen') ctx.egenIndex(l.label ?? 'egen');
-    else ctx.resolveItem(l.item);
+  for (const p of [...project.participants, ...(project.comparison?.participants ?? [])]) {
+    for (const sit of [p.fore, p.efter]) {
+      for (const l of sit.lines) {
+        if (l.item === 'egen') ctx.egenIndex(l.label ?? 'egen');
+        else ctx.resolveItem(l.item);
+      }
+    }
   }
   const nItems = ctx.items.length;
   const nA = ctx.actors.length;
@@ -110,7 +113,7 @@ function priceSituation(
 ): void {
   const nA = ctx.actors.length;
   const A = ctx.actorIndex;
-  const individ = A.get('individ')!, kommun = A.get('kommun')!, region = A.get('region')!, ovrigStat = A.get('ovrigStat')!, arbetsgivare = A.get('arbetsgivare')!;
+  const { individ, kommun, region, ovrigStat, arbetsgivare } = ctx.core;
   s.actor.fill(0);
   s.earned = s.other = s.pensionable = s.production = s.real = 0;
   for (const i of s.touched) s.taxableByItem[i] = 0;
