@@ -35,6 +35,8 @@ export interface ParticipantsFileOptions {
 
 /** Row accounting for one table: every data row is used or rejected. */
 export interface RowCount {
+  /** Which table: participants, situations (long format) or transitions. */
+  kind: 'participants' | 'situations' | 'transitions';
   file: string;
   sheet?: string;
   read: number;
@@ -215,7 +217,7 @@ export async function readParticipantsFile(paths: string | string[], catalog: Ca
       });
     }
     problems.push(...rp.items);
-    counts.push({ file: t.file, sheet: t.sheet, read: t.rows.length, used, rejected: t.rows.length - used });
+    counts.push({ kind: 'participants', file: t.file, sheet: t.sheet, read: t.rows.length, used, rejected: t.rows.length - used });
   }
 
   // Situations (long format).
@@ -241,7 +243,7 @@ export async function readParticipantsFile(paths: string | string[], catalog: Ca
       else if (hasPeopleTable && !people.has(id)) rp.add('error', r, 'deltagare', 'deltagaren finns inte i deltagartabellen (bladet Deltagare); lägg till en rad där eller rätta id', 'the participant is not in the participants table (sheet Deltagare); add a row there or correct the id', id);
       const lageCell = rp.cell(r, 'lage');
       const lage = isBlank(lageCell) ? undefined : LAGE[normalizeHeader(String(lageCell))];
-      if (!lage && cols.index.has('lage')) rp.add('error', r, 'lage', 'läge ska vara fore (före insatsen) eller efter', 'situation must be fore (before the intervention) or efter (after)', show(lageCell));
+      if (!lage) rp.add('error', r, 'lage', 'läge ska vara fore (före insatsen) eller efter', 'situation must be fore (before the intervention) or efter (after)', show(lageCell));
       const postCell = rp.cell(r, 'post');
       const post = isBlank(postCell) ? '' : String(show(postCell)).trim().toLowerCase();
       const item = post ? catalog.items.get(post) : undefined;
@@ -251,7 +253,7 @@ export async function readParticipantsFile(paths: string | string[], catalog: Ca
         const hint = suggest(post, [...catalog.items.keys()]);
         rp.add('error', r, 'post', `okänd post; ${hint ? `menade du ${hint}? ` : ''}se bladet Poster eller \`samnytta catalog list\``, `unknown item; ${hint ? `did you mean ${hint}? ` : ''}see the Poster sheet or \`samnytta catalog list\``, show(postCell));
       }
-      const months = optNumber(rp, r, 'manader', { min: 0, required: cols.index.has('manader') });
+      const months = optNumber(rp, r, 'manader', { min: 0, required: true });
       const sitMonths = lage ? (people.get(id)?.[lage === 'fore' ? 'foreMonths' : 'efterMonths'] ?? 12) : 12;
       if (months !== undefined && lage && months > sitMonths) {
         rp.add('error', r, 'manader', `${fmt(months)} månader är fler än situationens observationstid (${fmt(sitMonths)} månader ${lage === 'fore' ? 'före' : 'efter'}; ändras i kolumnen ${lage}_manader)`, `${fmt(months)} months exceed the situation's observation period (${fmt(sitMonths)} months ${lage}; set in column ${lage}_manader)`, months);
@@ -273,7 +275,7 @@ export async function readParticipantsFile(paths: string | string[], catalog: Ca
       lineRows.push({ id, lage: lage!, line, row: r.row, table: t, columns });
     }
     problems.push(...rp.items);
-    counts.push({ file: t.file, sheet: t.sheet, read: t.rows.length, used, rejected: t.rows.length - used });
+    counts.push({ kind: 'situations', file: t.file, sheet: t.sheet, read: t.rows.length, used, rejected: t.rows.length - used });
   }
 
   // Assemble: participants-table order first, then ids seen only in situations.

@@ -118,11 +118,12 @@ export function loadOrCreateKey(file: string, outputDirs: string[] = []): Pseudo
 
 /**
  * Keyed pseudonym for an identifier: `p-` + the first 16 hex digits of HMAC-SHA256(key, id),
- * with separators and spaces removed from the id first so `19121212-1212` and `191212121212`
- * get the same pseudonym.
+ * with separators, spaces and a personnummer's century removed first so `19121212-1212`,
+ * `191212121212` and `1212121212` get the same pseudonym.
  * @example pseudonym(key, '19121212-1212') // => 'p-…' (16 hex digits)
  */
 export function pseudonym(key: Buffer, id: string): string {
-  const norm = id.trim().replace(/[\s+-]/g, '').toUpperCase();
+  let norm = id.trim().replace(/[\s+-]/g, '').toUpperCase();
+  if (/^(18|19|20)\d{10}$/.test(norm) && containsPersonalNumber(norm)) norm = norm.slice(2);
   return 'p-' + createHmac('sha256', key).update(norm, 'utf8').digest('hex').slice(0, 16);
 }

@@ -253,7 +253,7 @@ export async function readTransitions(source: string | unknown[], catalog: Catal
       origins.push({ file: t.file, sheet: t.sheet, row: r.row, columns, lines: { fore: [], efter: [] } });
     }
     problems.push(...rp.items);
-    counts.push({ file: t.file, sheet: t.sheet, read: t.rows.length, used, rejected: t.rows.length - used });
+    counts.push({ kind: 'transitions', file: t.file, sheet: t.sheet, read: t.rows.length, used, rejected: t.rows.length - used });
   }
   if (unknownUsed.size) {
     problems.push({ severity: 'warning', file: tables[0]?.file ?? projectFile, path: '', sv: `kategorin okand prissätts inte (rad ${[...unknownUsed].join(', ')}); resultatet kan bli missvisande`, en: `the category okand is not priced (row ${[...unknownUsed].join(', ')}); the result may mislead` });

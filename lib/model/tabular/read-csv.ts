@@ -8,7 +8,7 @@ import Papa from 'papaparse';
 import type { Problem } from '../../util/errors.js';
 import { decodeText, type TextEncoding } from './decode-text.js';
 import { normalizeHeader } from './normalize-header.js';
-import { isBlank, type ReadTables, type Table, type TableRow } from './table.js';
+import { columnLetter, isBlank, type ReadTables, type Table, type TableRow } from './table.js';
 
 export interface CsvOptions {
   /** Rows to look at for the header: the first row holding one of these keys (default: first non-empty row). */
@@ -52,8 +52,11 @@ export function readCsv(bytes: Uint8Array, file: string, options: CsvOptions = {
       line += (consumed.match(/\r\n|\n|\r/g) ?? []).length;
       lastCursor = cursor;
       for (const e of res.errors) {
+        // The column where the broken field starts: delimiters between the row start and the error.
+        const at = typeof e.index === 'number' ? Math.max(0, e.index - (cursor - consumed.length)) : 0;
+        const col = columnLetter((consumed.slice(0, at).match(new RegExp(delimiter === '\t' ? '\t' : delimiter, 'g')) ?? []).length);
         problems.push({
-          severity: 'error', file, path: `rad ${startLine}`, row: startLine,
+          severity: 'error', file, path: `${col}${startLine}`, row: startLine, column: col,
           sv: `CSV-raden kunde inte tolkas (${e.code}); kontrollera citattecken`, en: `the CSV row could not be parsed (${e.code}); check the quotes`,
         });
       }
