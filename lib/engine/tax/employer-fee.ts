@@ -2,14 +2,21 @@
  * Arbetsgivaravgifter (method §2 "Taxes and wages"): the full rate and the date-bounded
  * reductions for young employees (params.skatt.arbetsgivaravgift, params.skatt.arbetsgivaravgift_unga).
  *
+ * Sources: Skatteverket, Rättslig vägledning, Arbetsgivaravgifter
+ * (https://www4.skatteverket.se/rattsligvagledning/edition/2024.3/1333.html); prop. 2025/26:66
+ * Tillfälligt nedsatta arbetsgivaravgifter för unga
+ * (https://www.riksdagen.se/sv/dokument-och-lagar/dokument/proposition/tillfalligt-nedsatta-arbetsgivaravgifter-for_hd0366/html).
+ *
  * Age convention: the reductions are defined by the age at the turn of the year ("fyllt 18 men
- * inte 23 år vid årets ingång", socialavgiftslagen; Skatteverket, Arbetsgivaravgifter:
- * https://www.skatteverket.se/foretag/arbetsgivare/arbetsgivaravgifterochskatteavdrag/arbetsgivaravgifter.4.233f91f71260075abe8800020817.html).
+ * inte 23 år vid årets ingång").
  * For a person born in year B and the price year Y that age is Y − B − 1 (everyone has had
  * their birthday by the end of the year, nobody by its start except those born on 1 January).
  */
 import type { Catalog } from '../../catalog/types.js';
 import { catalogGap, paramAt, series } from '../../catalog/value-at.js';
+
+/** Percent → fraction without binary noise (31.42 → 0.3142, not 0.31420000000000003). */
+const fraction = (percent: number): number => Number((percent / 100).toPrecision(12));
 
 /** The youth reduction in force: reduced rate up to a monthly wage cap, for an age band. */
 export interface YouthReduction {
@@ -49,9 +56,9 @@ export function employerFeeParams(catalog: Catalog, year: number, date = `${year
       if (typeof x !== 'number' || !Number.isFinite(x)) throw catalogGap(file, `values.${y.validFrom}.value.${k}`, `talet ${k} saknas eller är inte ett tal`, `${k} is missing or not a number`, x);
       return x;
     };
-    youth = { rate: get('procent') / 100, wageCap: get('takLon'), minAge: get('minAlderVidArsskiftet'), maxAge: get('maxAlderVidArsskiftet') };
+    youth = { rate: fraction(get('procent')), wageCap: get('takLon'), minAge: get('minAlderVidArsskiftet'), maxAge: get('maxAlderVidArsskiftet') };
   }
-  return { fullRate: full.value / 100, youth };
+  return { fullRate: fraction(full.value), youth };
 }
 
 /**

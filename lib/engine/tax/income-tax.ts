@@ -25,6 +25,8 @@
  * minimum for statlig skatt, part-year residence, public service-avgift only from 18 years.
  *
  * SKV 433: https://www.skatteverket.se/privat/skatter/arbeteochinkomst/skattetabeller/tekniskbeskrivningforskattetabeller.4.319dc1451507f2f99e86ee.html
+ * (2026 edition: https://www.skatteverket.se/download/18.1522bf3f19aea8075ba55c/1766385913260/teknisk-beskrivning-skv-433-2026-utgava-36.pdf);
+ * inkomstskattelagen: https://www.riksdagen.se/sv/dokument-och-lagar/dokument/svensk-forfattningssamling/inkomstskattelag-19991229_sfs-1999-1229/
  */
 import type { TaxYearParams } from './tax-params.js';
 

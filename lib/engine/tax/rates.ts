@@ -2,6 +2,10 @@
  * Kommunal tax rates for a participant (method §2): the participant's kommun when given
  * (params.skatt.kommunalskatt_per_kommun, Skatteverket's "Skattesatser per kommun och församling"),
  * else the project's override, else the year's average (params.skatt.kommunalskatt_medel, SCB).
+ *
+ * Sources: Skatteverket open data "Skattesatser per kommun"
+ * (https://skatteverket.entryscape.net/rowstore/dataset/c67b320b-ffee-4876-b073-dd9236cd2a99);
+ * SCB Kommunalskatterna (https://www.scb.se/hitta-statistik/statistik-efter-amne/offentlig-ekonomi/finanser-for-den-kommunala-sektorn/kommunalskatterna/).
  */
 import type { Catalog, DatedValue } from '../../catalog/types.js';
 import { InputError } from '../../util/errors.js';

@@ -94,6 +94,9 @@ export interface TaxYearParams {
 
 type Obj = Record<string, unknown>;
 
+/** Percent → fraction without binary noise (19.9 → 0.199, not 0.19899999999999998). */
+const fraction = (percent: number): number => Number((percent / 100).toPrecision(12));
+
 /** A numeric field of a structured (`tabell`) parameter value, or an InputError naming it. */
 function field(catalog: Catalog, id: string, date: string, key: string, nullable = false): number {
   const v = paramAt<Obj | null>(catalog, id, date);
@@ -133,38 +136,38 @@ export function taxYearParams(catalog: Catalog, year: number, date = `${year}-07
   const PS = 'params.skatt.public_service_avgift';
 
   const phaseOutFrom = jsa('avtrappningFranPbb', true);
-  const phaseOutRate = jsa('avtrappningProcent') / 100;
+  const phaseOutRate = fraction(jsa('avtrappningProcent'));
   return {
     year, pbb, ibb,
     gaLow: ga('lagstaPbb') * pbb,
     gaLimit1: ga('grans1Pbb') * pbb,
-    gaRise: ga('okningProcent') / 100,
+    gaRise: fraction(ga('okningProcent')),
     gaLimit2: ga('grans2Pbb') * pbb,
     gaHigh: ga('hogstaPbb') * pbb,
     gaLimit3: ga('grans3Pbb') * pbb,
-    gaFall: ga('minskningProcent') / 100,
+    gaFall: fraction(ga('minskningProcent')),
     gaLimit4: ga('grans4Pbb') * pbb,
     gaFloor: ga('golvPbb') * pbb,
     gaRounding: ga('avrundningUppat'),
     jsaLimit1: jsa('grans1Pbb') * pbb,
     jsaLimit2: jsa('grans2Pbb') * pbb,
     jsaLimit3: jsa('grans3Pbb') * pbb,
-    jsaRate2: jsa('sats2Procent') / 100,
+    jsaRate2: fraction(jsa('sats2Procent')),
     jsaBase3: jsa('bas3Pbb') * pbb,
-    jsaRate3: jsa('sats3Procent') / 100,
+    jsaRate3: fraction(jsa('sats3Procent')),
     jsaMax: jsa('takPbb') * pbb,
     jsaPhaseOutFrom: Number.isNaN(phaseOutFrom) || phaseOutRate === 0 ? Infinity : phaseOutFrom * pbb,
     jsaPhaseOutRate: Number.isNaN(phaseOutFrom) ? 0 : phaseOutRate,
     skiktgrans: num(catalog, 'params.skatt.skiktgrans', date),
-    statligRate: num(catalog, 'params.skatt.statlig_skattesats', date) / 100,
-    pensionRate: field(catalog, PA, date, 'procent') / 100,
+    statligRate: fraction(num(catalog, 'params.skatt.statlig_skattesats', date)),
+    pensionRate: fraction(field(catalog, PA, date, 'procent')),
     pensionIncomeCap: field(catalog, PA, date, 'takIbb') * ibb,
     pensionFloor: field(catalog, PA, date, 'golvPbb') * pbb,
     pensionRounding: field(catalog, PA, date, 'avrundning'),
     forvarvThreshold: field(catalog, FR, date, 'grans'),
-    forvarvRate: field(catalog, FR, date, 'procent') / 100,
+    forvarvRate: fraction(field(catalog, FR, date, 'procent')),
     forvarvMax: field(catalog, FR, date, 'max'),
-    publicServiceRate: field(catalog, PS, date, 'procent') / 100,
+    publicServiceRate: fraction(field(catalog, PS, date, 'procent')),
     publicServiceCap: field(catalog, PS, date, 'tak'),
   };
 }
