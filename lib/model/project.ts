@@ -65,11 +65,11 @@ export function validateProject(raw: unknown, catalog: Catalog, file: string): V
   const referenceWage = num(raw.referenceWage, 'referenceWage', p, { min: 1 });
   const disclosureThreshold = int(raw.disclosureThreshold, 'disclosureThreshold', p, { min: 3, max: 1000 }) ?? 5;
 
-  const participants = readParticipants(raw.participants, 'participants', catalog, priceYear, taxRates, p);
+  const participants = readParticipants(raw.participants, 'participants', catalog, priceYear, p);
   let comparison: Project['comparison'];
   if (raw.comparison !== undefined) {
     if (!isObj(raw.comparison)) p.error('comparison', 'ska vara { participants: [...] }', 'must be { participants: [...] }', raw.comparison);
-    else comparison = { participants: readParticipants(raw.comparison.participants, 'comparison.participants', catalog, priceYear, taxRates, p) };
+    else comparison = { participants: readParticipants(raw.comparison.participants, 'comparison.participants', catalog, priceYear, p) };
   }
   let evidence: EvidenceGrade = comparison ? 'jamforelsegrupp' : 'foreEfter';
   if (raw.evidence !== undefined) {
@@ -201,7 +201,7 @@ function readCost(v: unknown, catalog: Catalog, p: ProblemList): Project['cost']
   return financing && total !== undefined ? { total, financing } : undefined;
 }
 
-function readParticipants(v: unknown, path: string, catalog: Catalog, priceYear: number, taxRates: Project['taxRates'], p: ProblemList): Participant[] {
+function readParticipants(v: unknown, path: string, catalog: Catalog, priceYear: number, p: ProblemList): Participant[] {
   if (!Array.isArray(v) || v.length === 0) {
     p.error(path, 'minst en deltagare krävs (participants eller participantsFile)', 'at least one participant required (participants or participantsFile)', v);
     return [];
@@ -217,7 +217,7 @@ function readParticipants(v: unknown, path: string, catalog: Catalog, priceYear:
     else if (seen.has(id)) p.error(`${at}.id`, 'id förekommer flera gånger', 'duplicate id', id);
     seen.add(id);
     const weight = num(raw.weight ?? 1, `${at}.weight`, p, { min: 0 }) ?? 0;
-    const attributes = readAttributes(raw.attributes, `${at}.attributes`, catalog, priceYear, taxRates, p);
+    const attributes = readAttributes(raw.attributes, `${at}.attributes`, catalog, priceYear, p);
     const fore = readSituation(raw.fore, `${at}.fore`, catalog, p);
     const efter = readSituation(raw.efter, `${at}.efter`, catalog, p);
     out.push({ id, weight, attributes, fore, efter });
@@ -225,7 +225,7 @@ function readParticipants(v: unknown, path: string, catalog: Catalog, priceYear:
   return out;
 }
 
-function readAttributes(v: unknown, path: string, catalog: Catalog, priceYear: number, taxRates: Project['taxRates'], p: ProblemList): Attributes {
+function readAttributes(v: unknown, path: string, catalog: Catalog, priceYear: number, p: ProblemList): Attributes {
   if (v === undefined) return {};
   if (!isObj(v)) {
     p.error(path, 'ska vara ett objekt', 'must be an object', v);
@@ -244,7 +244,7 @@ function readAttributes(v: unknown, path: string, catalog: Catalog, priceYear: n
   if (v.hushallstyp !== undefined) a.hushallstyp = String(v.hushallstyp);
   if (v.kommun !== undefined) {
     a.kommun = String(v.kommun);
-    if (!taxRates && priceYear) {
+    if (priceYear) {
       try {
         taxRatesFor(catalog, priceYear, a.kommun);
       } catch {
