@@ -24,6 +24,18 @@ export type { Result, ActorResult, HorizonResult, CategoryChange, ItemRow, Poten
 export { incomeTax, type TaxInput, type TaxResult } from './engine/tax/income-tax.js';
 export { taxYearParams, type TaxYearParams } from './engine/tax/tax-params.js';
 
+// Sensitivity
+export { sensitivityModel, baseScenario, copyScenario, scenarioLedger, evaluateScenario, scenarioNets, headlineTargets, FUNDERS, type SensitivityModel, type Scenario, type ScenarioNets, type Target } from './sensitivity/scenario.js';
+export { rangeDefaults, uncertainInputs, applyInput, RANGES_PARAMETER, type UncertainInput, type RangeDefaults, type InputKind } from './sensitivity/ranges.js';
+export { classics, type Classic, type ClassicOutcome } from './sensitivity/classics.js';
+export { oneWay, type Tornado, type TornadoRow } from './sensitivity/one-way.js';
+export { switchingValues, findRoot, type SwitchingValue, type SwitchingOptions } from './sensitivity/switching-value.js';
+export { breakEven, resolveBreakEvenTarget, targetSituation, splitProject, mixLedger, BREAK_EVEN_TARGETS, type BreakEven, type BreakEvenFinding, type BreakEvenTarget } from './sensitivity/break-even.js';
+export { monteCarlo, triangular, quantileSorted, type MonteCarloResult, type MonteCarloOptions, type TargetDistribution } from './sensitivity/monte-carlo.js';
+export { evidence, evidenceLine, type Evidence } from './sensitivity/evidence.js';
+export { prepare as prepareSensitivity, catalogRepricer } from './sensitivity/prepare.js';
+export { sensitivityJson, sensitivityTable, breakEvenJson, breakEvenTable, monteCarloJson, monteCarloTable, SENSITIVITY_SCHEMA, BREAKEVEN_SCHEMA, MONTECARLO_SCHEMA } from './sensitivity/report.js';
+
 // Presentation
 export { toResultJson, resultWarnings, RESULT_SCHEMA, type ResultJson } from './report/result-json.js';
 export { summaryTable, paybackText } from './report/summary-table.js';

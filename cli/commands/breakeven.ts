@@ -26,7 +26,7 @@ export async function breakeven(o: BreakevenOptions, io: Io): Promise<BreakEvenR
   const p = prepare(project, catalog, price, o.lang);
   const report: BreakEvenReport = {
     assumptions: project,
-    variants: (['efter', 'fore'] as const).map((base) => breakEven(project, catalog, till, { price, ledger: p.ledger, base })),
+    variants: (['efter', 'fore'] as const).map((base) => breakEven(project, catalog, till, { price, base })),
     warnings: p.warnings,
   };
   io.out(o.format === 'json' ? JSON.stringify(breakEvenJson(report, o.lang), null, 2) + '\n' : breakEvenTable(report, o.lang));

@@ -129,8 +129,6 @@ export interface BreakEvenOptions {
   base?: BreakEvenBase;
   /** Kronor, for verification (default 1). */
   tolerance?: number;
-  /** The project's ledger, if already priced. */
-  ledger?: Ledger;
   /** Skip re-pricing the split project (tests of the bisection alone). */
   verify?: boolean;
 }
@@ -145,9 +143,13 @@ export function breakEven(project: Project, catalog: Catalog, till: BreakEvenTar
   const base = o.base ?? 'efter';
   const tol = o.tolerance ?? 1;
   const H = project.horizonYears;
-  const ledger = o.ledger ?? o.price(project);
-  const twin: Project = { ...project, participants: project.participants.map((p) => ({ ...p, efter: targetSituation(p, till, catalog) })) };
-  const targetLedger = o.price(twin);
+  // Both ledgers must share one item axis. The engine numbers items in order of appearance, so
+  // each is priced with the other's participants present at weight 0 (they add nothing).
+  const twins = project.participants.map((p) => ({ ...p, id: `${p.id}~mal`, efter: targetSituation(p, till, catalog) }));
+  const zero = (ps: Participant[]) => ps.map((p) => ({ ...p, weight: 0 }));
+  const ledger = o.price({ ...project, participants: [...project.participants, ...zero(twins)] });
+  const targetLedger = o.price({ ...project, participants: [...zero(project.participants), ...twins] });
+  if (targetLedger.items.join('|') !== ledger.items.join('|')) throw new Error('breakEven: the two ledgers have different item axes (this is a bug)');
   const targets = o.targets ?? ['samhallet', 'fk', 'af', 'kommun', 'region'].filter((id) => catalog.actors.some((a) => a.id === id) || catalog.groups.some((g) => g.id === id) || id === 'samhallet');
   const netAt = (s: number, id: string): number => pick(evaluate(mixLedger(ledger, targetLedger, s, base), project, catalog), id)!.horizons[String(H)].net;
   const W = ledger.participants.weight;

@@ -55,8 +55,8 @@ export function classics(model: SensitivityModel, discountAlternative = 0.035): 
   return [
     run('bas', 'Grundkalkyl', 'Base case', a.deadweight, a.discountRate),
     run('avskrivning3', 'Insatskostnaden avskrivs på tre år (1 år med C/3)', 'Cost written off over three years (1 year with C/3)', a.deadweight, a.discountRate, true),
-    run('yttreFaktorer25', 'Yttre faktorer 25 % (dödvikt)', 'External factors 25 % (deadweight)', combine(0.25), a.discountRate),
-    run('yttreFaktorer50', 'Yttre faktorer 50 % (dödvikt)', 'External factors 50 % (deadweight)', combine(0.5), a.discountRate),
+    run('yttreFaktorer25', 'Yttre faktorer 25 % (dödvikt)', 'External factors 25% (deadweight)', combine(0.25), a.discountRate),
+    run('yttreFaktorer50', 'Yttre faktorer 50 % (dödvikt)', 'External factors 50% (deadweight)', combine(0.5), a.discountRate),
     run('diskontering35', `Diskontering ${(discountAlternative * 100).toFixed(1).replace('.', ',')} %`, `Discounting ${(discountAlternative * 100).toFixed(1)}%`, a.deadweight, discountAlternative),
   ];
 }

@@ -10,6 +10,9 @@ import { uniformFloat64 } from 'pure-rand/distribution/uniformFloat64';
 import { applyInput, type UncertainInput } from './ranges.js';
 import { baseScenario, copyScenario, netsBuffer, scenarioNets, type SensitivityModel } from './scenario.js';
 
+/** Net above half a krona counts as positive (a zero net carries floating-point noise). */
+const POSITIVE = 0.5;
+
 export type Distribution = 'triangular' | 'uniform';
 
 export interface MonteCarloOptions {
@@ -34,7 +37,7 @@ export interface TargetDistribution {
   isGroup: boolean;
   net1: Summary;
   netH: Summary;
-  /** Share of draws with H-year net > 0. */
+  /** Share of draws with H-year net > 0 (above half a krona). */
   pPositive: number;
   /** Share of draws with payback within H years; null when the target bears no cost. */
   pPayback: number | null;
@@ -104,7 +107,7 @@ export function monteCarlo(model: SensitivityModel, inputs: readonly UncertainIn
     for (let t = 0; t < nT; t++) {
       net1[t][d] = buf.net1[t];
       netH[t][d] = buf.netH[t];
-      if (buf.netH[t] > 0) positive[t]++;
+      if (buf.netH[t] > POSITIVE) positive[t]++;
       pays[t] += buf.paysBack[t];
     }
     if (o.onProgress && ((d + 1) % step === 0 || d + 1 === draws)) o.onProgress(d + 1, draws);

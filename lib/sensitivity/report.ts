@@ -110,11 +110,16 @@ function table(rows: string[][], alignRight: boolean[]): string {
     .join('\n');
 }
 
+const UNIT_TEXT: Record<Lang, Record<string, string>> = {
+  sv: { 'kr/manad': 'kr/mån', 'kr/besok': 'kr/besök', 'kr/ar': 'kr/år' },
+  en: { 'kr/manad': 'kr/month', 'kr/besok': 'kr/visit', 'kr/dag': 'kr/day', 'kr/dygn': 'kr/day', 'kr/timme': 'kr/hour', 'kr/ar': 'kr/year', 'kr/vecka': 'kr/week' },
+};
+
 /** An input value in its unit: "10 960 kr/manad", "0,85", "25,0 %". */
 export function inputValue(x: Pick<UncertainInput, 'unit'>, v: number, lang: Lang): string {
   if (x.unit === 'faktor') return decimal(v, 2, lang);
   if (x.unit === 'andel') return percent(v, 1, lang);
-  if (x.unit.startsWith('kr')) return `${kr(v, lang)} ${x.unit}`;
+  if (x.unit.startsWith('kr')) return `${kr(v, lang)} ${UNIT_TEXT[lang][x.unit] ?? x.unit}`;
   return `${decimal(v, 2, lang)} ${x.unit}`;
 }
 
@@ -136,11 +141,15 @@ export function sensitivityTable(r: SensitivityReport, lang: Lang = 'sv', tornad
   out.push('');
   out.push(sv ? 'NyttoSam-klassiker (netto per aktör, kr)' : 'NyttoSam classics (net per actor, kr)');
   const targets = Object.keys(r.classics[0]?.outcomes ?? {});
-  const head = [sv ? 'Kalkyl' : 'Case', ...targets.flatMap((t) => [`${name(r.labels, t, lang)} 1 ${sv ? 'år' : 'yr'}`, `${H} ${sv ? 'år' : 'yrs'}`])];
-  const rows = r.classics.map((c) => [sv ? c.label : c.labelEn, ...targets.flatMap((t) => [kr(c.outcomes[t].net1, lang), kr(c.outcomes[t].netH, lang)])]);
+  const c = Object.fromEntries(r.classics.map((x) => [x.id, x]));
+  const y = sv ? 'år' : 'yr';
+  const head = [sv ? 'Aktör' : 'Actor', `${sv ? 'Grund' : 'Base'} 1 ${y}`, `${sv ? 'Grund' : 'Base'} ${H} ${y}`, sv ? 'Avskrivn. 3 år: 1 år' : 'Written off 3 yrs: 1 yr',
+    `${sv ? 'Yttre' : 'External'} ${percent(0.25, 0, lang)}: ${H} ${y}`, `${sv ? 'Yttre' : 'External'} ${percent(0.5, 0, lang)}: ${H} ${y}`, `${sv ? 'Disk.' : 'Disc.'} ${percent(c.diskontering35.discountRate, 1, lang)}: ${H} ${y}`];
+  const rows = targets.map((t) => [name(r.labels, t, lang), kr(c.bas.outcomes[t].net1, lang), kr(c.bas.outcomes[t].netH, lang), kr(c.avskrivning3.outcomes[t].net1, lang),
+    kr(c.yttreFaktorer25.outcomes[t].netH, lang), kr(c.yttreFaktorer50.outcomes[t].netH, lang), kr(c.diskontering35.outcomes[t].netH, lang)]);
   out.push(table([head, ...rows], head.map((_, i) => i > 0)));
   out.push('');
-  const soc = r.classics.map((c) => `${sv ? c.label : c.labelEn}: ${paybackText(c.outcomes.samhallet.payback, H, lang)}`);
+  const soc = r.classics.filter((x) => x.id !== 'avskrivning3').map((x) => `${sv ? x.label : x.labelEn}: ${paybackText(x.outcomes.samhallet.payback, H, lang)}`);
   out.push(`${sv ? 'Återbetalningstid för samhället' : 'Payback for society'} — ${soc.join('; ')}`);
   out.push('');
   out.push(sv ? `Envägsanalys (tornado): samhällets netto ${H} år vid låg och hög ände av varje intervall` : `One-way analysis (tornado): society's ${H}-year net at the low and high end of each range`);
@@ -280,7 +289,7 @@ export function monteCarloTable(r: MonteCarloReport, lang: Lang = 'sv'): string 
     ? `${r.result.draws} dragningar · frö ${r.result.seed} · ${r.result.distribution === 'triangular' ? 'triangulära fördelningar (typvärde = basvärde)' : 'likformiga fördelningar'} · ${r.inputs.length} osäkra indata`
     : `${r.result.draws} draws · seed ${r.result.seed} · ${r.result.distribution === 'triangular' ? 'triangular distributions (mode = base value)' : 'uniform distributions'} · ${r.inputs.length} uncertain inputs`);
   out.push('');
-  const head = [sv ? 'Aktör' : 'Actor', `${sv ? 'Medel' : 'Mean'} 1 ${sv ? 'år' : 'yr'}`, `${sv ? 'Medel' : 'Mean'} ${H} ${sv ? 'år' : 'yrs'}`, `P5 ${H}`, `P50 ${H}`, `P95 ${H}`, `P(${sv ? 'netto' : 'net'} > 0)`, `P(${sv ? 'återbet.' : 'payback'} ≤ ${H})`];
+  const head = [sv ? 'Aktör' : 'Actor', `${sv ? 'Medel' : 'Mean'} 1 ${sv ? 'år' : 'yr'}`, `${sv ? 'Medel' : 'Mean'} ${H} ${sv ? 'år' : 'yrs'}`, `P5 ${H} ${sv ? 'år' : 'yrs'}`, `P50 ${H} ${sv ? 'år' : 'yrs'}`, `P95 ${H} ${sv ? 'år' : 'yrs'}`, `P(${sv ? 'netto' : 'net'} > 0)`, `P(${sv ? 'återbet.' : 'payback'} ≤ ${H})`];
   const row = (t: MonteCarloResult['targets'][number]) => [
     sv ? t.label : t.labelEn, kr(t.net1.mean, lang), kr(t.netH.mean, lang), kr(t.netH.p5, lang), kr(t.netH.p50, lang), kr(t.netH.p95, lang),
     percent(t.pPositive, 1, lang), t.pPayback === null ? (sv ? 'ingen kostnad' : 'no cost') : percent(t.pPayback, 1, lang),

@@ -199,7 +199,7 @@ export function scenarioNets(model: SensitivityModel, s: Scenario, out: Scenario
     out.cost[ti] = c;
     out.net1[ti] = d - c;
     out.netH[ti] = d * sumH - c;
-    out.paysBack[ti] = c <= 0 ? 1 : d > 0 && d * sumH >= c - 1e-9 ? 1 : 0;
+    out.paysBack[ti] = c <= 0 ? 1 : d > 0 && d * sumH >= c * (1 - 1e-12) ? 1 : 0; // as payback()
   });
   return out;
 }

@@ -101,8 +101,8 @@ export function switchingValues(model: SensitivityModel, inputs: readonly Uncert
         return scenarioNets(model, s).netH[ti];
       };
       const none: SwitchingValue = { input: input.id, target, status: 'none', value: null, change: null, verifiedNet: null, verified: false, method: 'ledger' };
-      // A target the input does not move has no switching value (unless its net is already zero).
-      if (Math.abs(fast(lo) - fast(hi)) < 1e-9 && Math.abs(fast(input.base)) > tol) {
+      // A target the input does not move has no switching value (even when its net is zero anyway).
+      if (Math.abs(fast(lo) - fast(hi)) <= 1e-6 && Math.abs(fast(lo) - fast((lo + hi) / 2)) <= 1e-6) {
         out.push(none);
         continue;
       }

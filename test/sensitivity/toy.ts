@@ -61,7 +61,11 @@ const CAT = Object.fromEntries(CATEGORIES.map((c, i) => [c, i])) as Record<(type
 export function toyPrice(project: Project, catalog: Catalog): Ledger {
   const actors = catalog.actors.map((a) => a.id);
   const A = new Map(actors.map((a, i) => [a, i]));
-  const items = [...catalog.items.keys()];
+  // Item axis in order of appearance (participants, then comparison group), as the engine does.
+  const items: string[] = [];
+  for (const p of [...project.participants, ...(project.comparison?.participants ?? [])]) {
+    for (const l of [...p.fore.lines, ...p.efter.lines]) if (!items.includes(l.item)) items.push(l.item);
+  }
   const I = new Map(items.map((x, i) => [x, i]));
   const nA = actors.length;
   const unit = (id: string) => catalog.items.get(id)!.values[0]?.value ?? NaN;
@@ -108,7 +112,7 @@ export function toyPrice(project: Project, catalog: Catalog): Ledger {
     priceYear: project.priceYear, actors, items, categories: CATEGORIES,
     participants: side(project.participants), comparison: project.comparison ? side(project.comparison.participants) : undefined,
     rows: { ids: project.participants.map((p) => p.id), weights: new Float64Array(n), attributes: [], actorFore: new Float64Array(n * nA), actorEfter: new Float64Array(n * nA), productionFore: new Float64Array(n), productionEfter: new Float64Array(n), realFore: new Float64Array(n), realEfter: new Float64Array(n) },
-    referenceProduction: 300000, used: [usedItem('kommun.forsorjningsstod'), usedItem('region.psykiatri_oppenvard_besok')], warnings: [],
+    referenceProduction: 300000, used: items.filter((id) => catalog.items.get(id)!.values.length > 0).map(usedItem), warnings: [],
   };
 }
 
