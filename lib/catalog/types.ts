@@ -71,7 +71,7 @@ export interface Item {
   taxable: boolean;
   /** Basis for allmän pensionsavgift. */
   pensionable: boolean;
-  /** Arbetsinkomst for jobbskatteavdrag. */
+  /** Counts toward jobbskatteavdrag: arbetsinkomst, and SA/AE (whose own skattereduktion is modelled as the same formula). */
   earned: boolean;
   /** Index id that uprates the item's values between price years (`none` for rule items). */
   uprating: string;
