@@ -14,6 +14,9 @@ export function escapeHtml(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 }
 
+/** Escapes, and keeps grouped numbers ("1 169 520", "−1 169 520 kr") on one line. */
+const nb = (s: string): string => escapeHtml(s).replace(/(\d) (?=\d{3}(?!\d))/g, '$1&#160;').replace(/(\d) (kr|mån|%)/g, '$1&#160;$2');
+
 const safeHref = (href: string): string | null => (/^https?:\/\/[^\s"'<>]+$/i.test(href) ? href : null);
 
 const CSS = `
@@ -83,8 +86,8 @@ export function renderHtml(m: ReportModel, charts: Chart[]): string {
   };
   const body: Record<SectionId, string> = {
     sammanfattning: [
-      `<div class="keyfigures">${m.keyFigures.map((k) => `<div class="keyfigure" id="nyckeltal-${k.id}"><span class="value">${escapeHtml(k.text)}</span><span class="label">${escapeHtml(k.label)}</span></div>`).join('')}</div>`,
-      `<ol class="answer">${m.sentences.map((s) => `<li>${escapeHtml(s)}</li>`).join('')}</ol>`,
+      `<div class="keyfigures">${m.keyFigures.map((k) => `<div class="keyfigure" id="nyckeltal-${k.id}"><span class="value">${nb(k.text)}</span><span class="label">${escapeHtml(k.label)}</span></div>`).join('')}</div>`,
+      `<ol class="answer">${m.sentences.map((s) => `<li>${nb(s)}</li>`).join('')}</ol>`,
       m.evidence.upperBound ? `<p class="callout"><strong>${sv ? 'Övre gräns.' : 'Upper bound.'}</strong> ${escapeHtml(t.upperBound)}</p>` : '',
       m.warnings.length ? `<h3>${sv ? 'Att observera' : 'Notes'}</h3><ul class="warnings">${m.warnings.map((w) => `<li>${escapeHtml(w)}</li>`).join('')}</ul>` : '',
     ].join('\n'),

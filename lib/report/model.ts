@@ -103,8 +103,8 @@ export function reportModel(input: ReportInput): ReportModel {
   // The answer in five sentences.
   const sentences: string[] = [];
   sentences.push(sv
-    ? `${r.project.name} omfattar ${nPart} deltagare och kostar ${krs(r.project.costTotal)} (prisår ${r.project.priceYear}, finansiering: ${financing}).`
-    : `${r.project.name} covers ${nPart} participants and costs SEK ${kr(r.project.costTotal, lang)} (price year ${r.project.priceYear}, financing: ${financing}).`);
+    ? `${r.project.name} omfattar ${nPart} deltagare och kostar ${krs(r.project.costTotal)} i ${r.project.priceYear} års priser, finansierat enligt ${financing}.`
+    : `${r.project.name} covers ${nPart} participants and costs SEK ${kr(r.project.costTotal, lang)} at ${r.project.priceYear} prices, financed by ${financing}.`);
   if (soc) {
     sentences.push(sv
       ? `För samhället som helhet ger insatsen en årlig effekt på ${krs(soc.annualEffect)}; lönsamheten är ${krs(soc.horizons['1'].net)} på ett år och ${krs(soc.horizons[HS].net)} på ${H} år.`
@@ -155,7 +155,7 @@ export function reportModel(input: ReportInput): ReportModel {
       kv(sv ? 'Dödvikt (yttre faktorer)' : 'Deadweight (external factors)', percent(r.project.deadweight, 0, lang)),
       kv(sv ? 'Avklingning per år' : 'Drop-off per year', percent(r.project.dropOff, 0, lang)),
       kv(sv ? 'Insatskostnad' : 'Intervention cost', krs(r.project.costTotal)),
-      kv(sv ? 'Finansieringsnyckel' : 'Financing key', financingKey ? `${financing} (${Object.entries(financingKey.shares).map(([a, s]) => `${r.actors[a] ? name(r.actors[a]) : a} ${percent(s, 0, lang)}`).join(', ')})` : financing),
+      kv(sv ? 'Finansieringsnyckel' : 'Financing key', financingKey ? `${financing}: ${Object.entries(financingKey.shares).map(([a, s]) => `${r.actors[a] ? name(r.actors[a]) : a} ${percent(s, 0, lang)}`).join(', ')}` : financing),
       kv(sv ? 'Deltagare (viktat)' : 'Participants (weighted)', nPart),
       kv(sv ? 'Jämförelsegrupp' : 'Comparison group', r.comparisonParticipants === null ? (sv ? 'ingen' : 'none') : decimal(r.comparisonParticipants, 0, lang)),
       kv(sv ? 'Evidensgrad' : 'Evidence grade', `${grade}${upper ? (sv ? ' — övre gräns' : ' — upper bound') : ''}`),

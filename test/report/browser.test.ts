@@ -1,0 +1,88 @@
+/**
+ * The report in a real browser: headless Chromium (playwright-core, /usr/bin/chromium) opens the
+ * HTML and finds every section and chart with no console errors; the PDF exists and pdftotext
+ * finds the key figures. Needs the Debian packages chromium and poppler-utils; outside CI the
+ * tests are skipped when they are missing, in CI (CI set) they fail.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContext } from 'playwright-core';
+import { chromiumPath, htmlToPdf } from '../../cli/commands/report.js';
+import { buildReport } from '../../lib/report/build-report.js';
+import { reportModel } from '../../lib/report/model.js';
+import { CHART_IDS, SECTION_IDS } from '../../lib/report/text.js';
+import { fixture } from './fixture.js';
+
+const hasChromium = existsSync(chromiumPath());
+const hasPdftotext = (() => { try { execFileSync('pdftotext', ['-v'], { stdio: 'ignore' }); return true; } catch { return false; } })();
+const required = Boolean(process.env.CI);
+
+describe.skipIf(!hasChromium && !required)('report in headless Chromium', () => {
+  let ctx: BrowserContext;
+  let dir: string;
+  beforeAll(async () => {
+    const { chromium } = await import('playwright-core');
+    dir = mkdtempSync(join(tmpdir(), 'samnytta-browser-'));
+    ctx = await chromium.launchPersistentContext(join(dir, 'profile'), {
+      executablePath: chromiumPath(), headless: true,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+  }, 60_000);
+  afterAll(async () => {
+    await ctx?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  for (const lang of ['sv', 'en'] as const) {
+    it(`HTML (${lang}): every section and chart is there, with no console errors and no requests`, async () => {
+      const { html } = await buildReport({ ...fixture(), lang }, ['html']);
+      const file = join(dir, `rapport-${lang}.html`);
+      writeFileSync(file, html);
+      const page = await ctx.newPage();
+      const errors: string[] = [];
+      const requests: string[] = [];
+      page.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') errors.push(m.text()); });
+      page.on('pageerror', (e) => errors.push(String(e)));
+      page.on('request', (r) => { if (!r.url().startsWith('file:') && !r.url().startsWith('data:')) requests.push(r.url()); });
+      await page.goto(`file://${file}`, { waitUntil: 'load' });
+      for (const id of SECTION_IDS) {
+        const h2 = page.locator(`section#${id} > h2`);
+        expect(await h2.count(), id).toBe(1);
+        expect(await h2.isVisible(), id).toBe(true);
+      }
+      for (const id of CHART_IDS) {
+        const box = await page.locator(`svg#chart-${id}`).boundingBox();
+        expect(box, id).not.toBeNull();
+        expect(box!.width, id).toBeGreaterThan(300);
+        expect(box!.height, id).toBeGreaterThan(100);
+        expect(await page.locator(`svg#chart-${id} text`).count(), id).toBeGreaterThan(5);
+      }
+      expect(await page.locator('.keyfigure').count()).toBe(3);
+      expect(errors).toEqual([]);
+      expect(requests).toEqual([]);
+      await page.close();
+    }, 60_000);
+  }
+
+  it.skipIf(!hasPdftotext && !required)('PDF: A4 with page numbers, and pdftotext finds the key figures', async () => {
+    const f = fixture();
+    const { html } = await buildReport({ ...f, lang: 'sv' }, ['html']);
+    const pdf = await htmlToPdf(html, { lang: 'sv', datum: '2025-12-31' });
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    const file = join(dir, 'rapport.pdf');
+    writeFileSync(file, pdf);
+    const txt = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }).replace(/[\s\u00a0\u202f]+/g, ' ');
+    const m = reportModel({ ...f, lang: 'sv' });
+    for (const k of m.keyFigures) expect(txt, k.id).toContain(k.text.replace(/[\s\u00a0\u202f]+/g, ' '));
+    expect(txt).toContain('Sida 1 av');
+    for (const s of ['Sammanfattning', 'Känslighetsanalyser', 'Metodbilaga']) expect(txt).toContain(s);
+    const info = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
+    expect(info).toMatch(/Page size:\s+59[45][.\d]* x 84[12][.\d]* pts \(A4\)/);
+    // Same HTML, same bytes.
+    const again = await htmlToPdf(html, { lang: 'sv', datum: '2025-12-31' });
+    expect(Buffer.compare(pdf, again)).toBe(0);
+  }, 60_000);
+});

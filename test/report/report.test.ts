@@ -1,0 +1,143 @@
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { buildReport } from '../../lib/report/build-report.js';
+import { reportModel } from '../../lib/report/model.js';
+import { SECTION_IDS, CHART_IDS } from '../../lib/report/text.js';
+import { fixZipDates } from '../../lib/report/zip-dates.js';
+import { suppress } from '../../lib/report/participants.js';
+import { paybackChart } from '../../lib/report/charts.js';
+import { svgToPng } from '../../lib/report/png.js';
+import { run } from '../../cli/main.js';
+import type { Io } from '../../cli/io.js';
+import { fixture } from './fixture.js';
+import { golden } from './golden.js';
+
+const all = ['html', 'md', 'json', 'xlsx'] as const;
+
+describe('buildReport()', () => {
+  it('buildReport(): HTML and Markdown match the golden files (sv and en)', async () => {
+    const f = fixture();
+    for (const lang of ['sv', 'en'] as const) {
+      const { files } = await buildReport({ ...f, lang }, ['html', 'md']);
+      const html = files.find((x) => x.path === 'rapport.html')!.data as string;
+      const md = files.find((x) => x.path === 'rapport.md')!.data as string;
+      expect(golden(`fixture-${lang}.html`, html)).toBeNull();
+      expect(golden(`fixture-${lang}.md`, md)).toBeNull();
+    }
+  });
+
+  it('buildReport(): two runs give identical bytes for every file', async () => {
+    const f = fixture();
+    const a = await buildReport({ ...f, lang: 'sv', datum: '2026-02-01' }, all);
+    await new Promise((r) => setTimeout(r, 1100));
+    const b = await buildReport({ ...fixture(), lang: 'sv', datum: '2026-02-01' }, all);
+    expect(a.files.map((x) => x.path)).toEqual(b.files.map((x) => x.path));
+    a.files.forEach((x, i) => expect(Buffer.compare(Buffer.from(x.data), Buffer.from(b.files[i].data)), x.path).toBe(0));
+    expect(a.files.map((x) => x.path)).toEqual(['rapport.html', 'rapport.md', ...CHART_IDS.map((c) => `diagram/${c}.png`), 'rapport.json', 'rapport.xlsx']);
+  });
+
+  it('buildReport(): the HTML is self-contained, has every section and chart, and escapes user text', async () => {
+    const { html } = await buildReport({ ...fixture(), lang: 'sv' }, ['html']);
+    for (const id of SECTION_IDS) expect(html).toContain(`<section id="${id}">`);
+    for (const id of CHART_IDS) expect(html).toContain(`<svg xmlns="http://www.w3.org/2000/svg" id="chart-${id}"`);
+    expect(html).not.toMatch(/<script|<link |@import|url\(http|src="http/);
+    expect(html).not.toContain('<coachning>');
+    expect(html).toContain('Unga vuxna &lt;coachning&gt; &amp; &quot;stöd&quot;');
+    expect(html).not.toContain('<b>x</b>');
+    expect(html).not.toContain('href="javascript:');
+    expect(html).toContain('href="https://example.org/kalla?a=1&amp;b=2"');
+    // Sections in the issue's order.
+    const pos = SECTION_IDS.map((id) => html.indexOf(`<section id="${id}">`));
+    expect([...pos].sort((x, y) => x - y)).toEqual(pos);
+  });
+
+  it('buildReport(): PNG charts have text (the bundled font is used)', async () => {
+    const chart = paybackChart(fixture().result, 'sv');
+    const png = svgToPng(chart.svg);
+    expect(png.subarray(1, 4).toString()).toBe('PNG');
+    // Without a usable font resvg silently drops text; with it, removing the text changes the image.
+    const noText = svgToPng(chart.svg.replace(/<text[^>]*>[^<]*<\/text>/g, ''));
+    expect(Buffer.compare(png, noText)).not.toBe(0);
+    expect(png.length - noText.length).toBeGreaterThan(5_000);
+  });
+});
+
+describe('reportModel()', () => {
+  it('reportModel(): five sentences, three key figures, upper bound for before/after', () => {
+    const f = fixture();
+    const m = reportModel({ ...f, lang: 'sv' });
+    expect(m.sentences).toHaveLength(5);
+    expect(m.keyFigures.map((k) => k.id)).toEqual(['lonsamhet', 'aterbetalningstid', 'verkningsgrad']);
+    expect(m.keyFigures[0].value).toBeCloseTo(f.result.groups.samhallet.horizons['5'].net, 6);
+    expect(m.evidence.upperBound).toBe(true);
+    expect(m.datum).toBe('2025-12-31');
+    expect(m.sentences[4]).toContain('övre gräns');
+    const withComparison = reportModel({ ...f, result: { ...f.result, project: { ...f.result.project, evidence: 'jamforelsegrupp' } }, lang: 'en' });
+    expect(withComparison.evidence.upperBound).toBe(false);
+  });
+
+  it('reportModel(): the sensitivity table has the NyttoSam classics for society', () => {
+    const m = reportModel({ ...fixture(), lang: 'sv' });
+    const t = m.tables.find((x) => x.id === 'kanslighet')!;
+    const soc = t.rows.find((r) => r.actor === 'Samhället')!;
+    expect(soc.avskr1 as number).toBeGreaterThan(soc.bas1 as number);
+    expect(soc.dw50H as number).toBeLessThan(soc.dw25H as number);
+    expect(soc.dw25H as number).toBeLessThan(soc.basH as number);
+  });
+
+  it('suppress(): hides cells below the threshold and one more when only one is hidden', () => {
+    const rows = [{ key: 'K', label: 'K', count: 7, effectPerParticipant: 1 }, { key: 'M', label: 'M', count: 6, effectPerParticipant: 1 }, { key: 'X', label: 'X', count: 1, effectPerParticipant: 1 }];
+    const out = suppress(rows, 5);
+    expect(out.map((r) => r.count)).toEqual([7, null, null]);
+    expect(suppress(rows.slice(0, 2), 5).map((r) => r.count)).toEqual([7, 6]);
+  });
+
+  it('fixZipDates(): rejects data that is not a ZIP', () => {
+    expect(() => fixZipDates(new Uint8Array(40), '2025-12-31')).toThrow(/central directory/);
+  });
+});
+
+describe('samnytta report (CLI)', () => {
+  const io = () => {
+    const out: string[] = [], err: string[] = [];
+    const x: Io = { out: (t) => { out.push(t); }, err: (t) => { err.push(t); }, isTTY: false };
+    return { x, out, err };
+  };
+  it('report: an unknown format is a usage error (exit 2)', async () => {
+    const { x, err } = io();
+    expect(await run(['report', 'data/examples/unga-vuxna-coachning/projekt.yaml', '--out', 'x', '--format', 'html,docx'], x)).toBe(2);
+    expect(err.join('')).toContain('docx');
+  });
+  it('report: a bad --datum exits 1 with the remedy', async () => {
+    const { x, err } = io();
+    expect(await run(['report', 'data/examples/unga-vuxna-coachning/projekt.yaml', '--out', 'x', '--datum', '2025-02-30'], x)).toBe(1);
+    expect(err.join('')).toContain('ÅÅÅÅ-MM-DD');
+  });
+  it('report: without Chromium, pdf exits 1 in Swedish and writes nothing', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'samnytta-report-'));
+    const prev = process.env.SAMNYTTA_CHROMIUM;
+    process.env.SAMNYTTA_CHROMIUM = '/nonexistent/chromium';
+    try {
+      const { x, err } = io();
+      expect(await run(['report', 'data/examples/unga-vuxna-coachning/projekt.yaml', '--out', dir, '--format', 'html,pdf'], x)).toBe(1);
+      expect(err.join('')).toMatch(/PDF kräver Chromium.*apt-get install chromium/);
+      expect(readdirSync(dir)).toEqual([]);
+    } finally {
+      if (prev === undefined) delete process.env.SAMNYTTA_CHROMIUM; else process.env.SAMNYTTA_CHROMIUM = prev;
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+  it('report: writes html, md, json, xlsx and charts for the main example', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'samnytta-report-'));
+    try {
+      const { x, out } = io();
+      expect(await run(['report', 'data/examples/unga-vuxna-coachning/projekt.yaml', '--out', dir, '--format', 'html,md,json,xlsx'], x)).toBe(0);
+      expect(readdirSync(dir).sort()).toEqual(['diagram', 'rapport.html', 'rapport.json', 'rapport.md', 'rapport.xlsx']);
+      expect(out.join('').split('\n').filter(Boolean)).toHaveLength(8);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
