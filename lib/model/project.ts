@@ -6,7 +6,7 @@
 import type { Catalog } from '../catalog/types.js';
 import { taxRatesFor } from '../engine/tax/rates.js';
 import { ProblemList, type Problem } from '../util/errors.js';
-import { containsPersonalNumber, PERSONAL_DATA_HELP } from './personal-data.js';
+import { containsPersonalNumber, PERSONAL_DATA_HELP } from './personal-number.js';
 import {
   type Attributes, type CostYear, type EgenPosting, type EvidenceGrade, type Financing, type Line, type Participant,
   type PostingKind, type Project, type Situation, CATEGORIES, type Category,

@@ -13,7 +13,7 @@ import { defaultDataDir } from '../catalog/load.js';
 import type { Catalog } from '../catalog/types.js';
 import type { Problem } from '../util/errors.js';
 import type { Note, ParticipantOrigin, RowCount } from './participants-file.js';
-import { containsPersonalNumber, PERSONAL_DATA_HELP } from './personal-data.js';
+import { containsPersonalNumber, PERSONAL_DATA_HELP } from './personal-number.js';
 import { RowProblems, resolveColumns, type ColumnSpec } from './tabular/columns.js';
 import { normalizeHeader } from './tabular/normalize-header.js';
 import { parseNumber } from './tabular/parse-number.js';
