@@ -109,7 +109,9 @@ export function cumulativeChart(views: readonly ActorView[], { width = 640, hori
     color: { legend: true, domain: pick.map((v) => v.label) },
     marks: [
       Plot.ruleY([0]),
-      Plot.line(rows, { x: 'year', y: 'value', stroke: 'label', z: 'id', strokeWidth: (d: { group: boolean }) => (d.group ? 3.5 : 1.75), strokeDasharray: (d: { group: boolean }) => (d.group ? '6 3' : null) }),
+      // strokeDasharray is a constant option in Plot, so groups (dashed, thick) get their own mark.
+      Plot.line(rows.filter((d) => !d.group), { x: 'year', y: 'value', stroke: 'label', z: 'id', strokeWidth: 1.75 }),
+      Plot.line(rows.filter((d) => d.group), { x: 'year', y: 'value', stroke: 'label', z: 'id', strokeWidth: 3.5, strokeDasharray: '6 3' }),
       Plot.dot(rows, { x: 'year', y: 'value', fill: 'label', r: 2.5, title: (d: { label: string; year: number; value: number }) => `${d.label}, år ${d.year}: ${kr(d.value)} kr` }),
     ],
   });
