@@ -13,7 +13,9 @@ import { evaluate } from '../../lib/engine/evaluate.js';
 import { priceProject } from '../../lib/engine/price.js';
 import type { Project } from '../../lib/model/types.js';
 import { buildReport, REPORT_FILES, REPORT_FORMATS, type ReportFile, type ReportFormat } from '../../lib/report/build-report.js';
-import { checkDatum, defaultDatum } from '../../lib/report/model.js';
+import { checkDatum, defaultDatum, type ReportSubgroupTable } from '../../lib/report/model.js';
+import type { Ledger } from '../../lib/engine/ledger.js';
+import type { Result } from '../../lib/engine/result.js';
 import type { Lang } from '../../lib/util/errors.js';
 import { ExitError, writeFilesAtomically, type GlobalOptions, type Io } from '../io.js';
 import { loadProject } from './load-project.js';
@@ -94,9 +96,20 @@ export async function reportFiles(project: Project, catalog: Catalog, o: { forma
   if (o.formats.includes('pdf') && !existsSync(chromiumPath())) throw noChromium(o.lang, chromiumPath());
   const ledger = priceProject(project, catalog);
   const result = evaluate(ledger, project, catalog);
-  const { files, html } = await buildReport({ project, catalog, ledger, result, lang: o.lang, datum }, o.formats);
+  const subgroups = await loadSubgroups(ledger, result, project);
+  const { files, html } = await buildReport({ project, catalog, ledger, result, lang: o.lang, datum, subgroups }, o.formats);
   if (o.formats.includes('pdf')) files.push({ path: REPORT_FILES.pdf, data: await htmlToPdf(html, { lang: o.lang, datum }) });
   return files;
+}
+
+/**
+ * Subgroup tables from lib/report/subgroups.ts (issue 3) when that module is present; otherwise
+ * undefined and the report counts participants by kön and ålder itself.
+ */
+async function loadSubgroups(ledger: Ledger, result: Result, project: Project): Promise<ReportSubgroupTable[] | undefined> {
+  const specifier = '../../lib/report/subgroups.js';
+  const mod = (await import(specifier).catch(() => null)) as { subgroupTables?: (l: Ledger, r: Result, p: Project) => Promise<ReportSubgroupTable[]> } | null;
+  return mod?.subgroupTables ? mod.subgroupTables(ledger, result, project) : undefined;
 }
 
 export async function report(o: ReportOptions, io: Io): Promise<{ files: string[]; ms: number }> {

@@ -92,7 +92,7 @@ export function renderHtml(m: ReportModel, charts: Chart[]): string {
       m.warnings.length ? `<h3>${sv ? 'Att observera' : 'Notes'}</h3><ul class="warnings">${m.warnings.map((w) => `<li>${escapeHtml(w)}</li>`).join('')}</ul>` : '',
     ].join('\n'),
     antaganden: [m.description ? `<p>${escapeHtml(m.description)}</p>` : '', table('antaganden', false)].join('\n'),
-    deltagare: [table('deltagare-kon'), table('deltagare-alder')].join('\n'),
+    deltagare: m.tables.filter((x) => x.id.startsWith('deltagare-')).map((x) => table(x.id)).join('\n'),
     potential: table('potential', false),
     lonsamhet: [table('lonsamhet-1'), m.horizonYears > 1 ? table(`lonsamhet-${m.horizonYears}`) : '', chart('kumulativt-netto')].join('\n'),
     aterbetalningstid: [chart('aterbetalningstid'), table('aterbetalningstid', false)].join('\n'),

@@ -54,7 +54,7 @@ export function renderMarkdown(m: ReportModel, charts: Chart[], chartDir = 'diag
       m.warnings.length ? `${sv ? 'Att observera' : 'Notes'}:\n\n${m.warnings.map((w) => `- ${escapeMd(w)}`).join('\n')}` : '',
     ],
     antaganden: [m.description ? escapeMd(m.description) : '', table('antaganden', false)],
-    deltagare: [table('deltagare-kon'), table('deltagare-alder')],
+    deltagare: m.tables.filter((x) => x.id.startsWith('deltagare-')).map((x) => table(x.id)),
     potential: [table('potential', false)],
     lonsamhet: [table('lonsamhet-1'), m.horizonYears > 1 ? table(`lonsamhet-${m.horizonYears}`) : '', chart('kumulativt-netto')],
     aterbetalningstid: [chart('aterbetalningstid'), table('aterbetalningstid', false)],

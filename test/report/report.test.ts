@@ -87,6 +87,20 @@ describe('reportModel()', () => {
     expect(soc.dw25H as number).toBeLessThan(soc.basH as number);
   });
 
+  it('reportModel(): uses subgroup tables when given, keeping their suppression', () => {
+    const m = reportModel({ ...fixture(), lang: 'sv', subgroups: [{
+      dimension: 'kon', label: 'Kön', labelEn: 'Sex', threshold: 5, note: { sv: 'gruppen X visas inte', en: 'group X not shown' },
+      rows: [
+        { key: 'K', label: 'Kvinnor', labelEn: 'Women', suppressed: false, participants: 8, annualEffectPerParticipant: { samhallet: 1000, offentligSektor: 500 } },
+        { key: 'X', label: 'Annat', labelEn: 'Other', suppressed: true, participants: null, annualEffectPerParticipant: null },
+      ],
+    }] });
+    const t = m.tables.find((x) => x.id === 'deltagare-kon')!;
+    expect(t.rows).toEqual([{ group: 'Kvinnor', count: 8, soc: 1000, pub: 500 }, { group: 'Annat', count: '< 5', soc: '–', pub: '–' }]);
+    expect(t.note).toBe('gruppen X visas inte');
+    expect(m.tables.some((x) => x.id === 'deltagare-alder')).toBe(false);
+  });
+
   it('suppress(): hides cells below the threshold and one more when only one is hidden', () => {
     const rows = [{ key: 'K', label: 'K', count: 7, effectPerParticipant: 1 }, { key: 'M', label: 'M', count: 6, effectPerParticipant: 1 }, { key: 'X', label: 'X', count: 1, effectPerParticipant: 1 }];
     const out = suppress(rows, 5);
