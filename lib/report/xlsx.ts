@@ -253,8 +253,8 @@ export async function buildWorkbook(w: WorkbookInput): Promise<Buffer> {
     rr++;
   }
   put(res, `A${rr + 1}`, sv
-    ? 'Ändra ett à-pris på bladet Katalogvärden (kolumn C) så räknas Rader, Poster och Resultat om. Återbetalningstiden (kolumn I) är motorns värde och räknas inte om.'
-    : 'Change a unit price on the Katalogvärden sheet (column C) and Rader, Poster and Resultat recalculate. The payback period (column I) is the engine\'s value and does not recalculate.');
+    ? 'Ändra ett à-pris på bladet Katalogvärden (kolumn C) så räknas Rader, Poster och Resultat om. Belopp som motorn beräknar med regler (löner, regelstyrda ersättningar, inkomstskatt, angivna belopp) och återbetalningstiden (kolumn I) är värden och räknas inte om.'
+    : 'Change a unit price on the Katalogvärden sheet (column C) and Rader, Poster and Resultat recalculate. Amounts the engine computes by rules (wages, rule-based benefits, income tax, explicit amounts) and the payback period (column I) are values and do not recalculate.');
 
   const buf = await wb.xlsx.writeBuffer();
   return fixZipDates(new Uint8Array(buf as ArrayBuffer), w.datum);
