@@ -10,9 +10,12 @@ import { parse as parseYaml, YAMLParseError } from 'yaml';
 import type { Catalog } from '../catalog/types.js';
 import { InputError, type Problem } from '../util/errors.js';
 import { validateProject, type ValidationResult } from './project.js';
-import { locateProblems, readParticipantsFile, type Note, type ParticipantOrigin, type ParticipantsFileOptions } from './participants-file.js';
+import type { Note, ParticipantOrigin, ParticipantsFileOptions } from './participants-file.js';
 import { DEFAULT_KEY_FILE, loadOrCreateKey, pseudonym } from './personal-data.js';
-import { readTransitions } from './transitions.js';
+
+// The tabular readers (exceljs, papaparse) load only when a project names a table file.
+const tabular = () => import('./participants-file.js');
+const transitionsModule = () => import('./transitions.js');
 
 /** The project file inside a project folder. */
 export const PROJECT_FILE_NAMES = ['projekt.yaml', 'projekt.yml', 'projekt.json', 'project.yaml', 'project.json'];
@@ -82,7 +85,7 @@ export async function readProject(path: string, catalog: Catalog, options: ReadP
       else if (o.participants !== undefined || o.transitionsFile !== undefined || o.transitions !== undefined) {
         problems.push({ severity: 'error', file, path: 'participantsFile', sv: 'ange en källa för deltagare: participants, participantsFile eller transitionsFile', en: 'give one source of participants: participants, participantsFile or transitionsFile' });
       } else {
-        const read = await readParticipantsFile(files.map((f) => join(dir, f)), catalog, fileOptions);
+        const read = await (await tabular()).readParticipantsFile(files.map((f) => join(dir, f)), catalog, fileOptions);
         problems.push(...read.problems);
         notes.push(...read.notes);
         o.participants = read.participants;
@@ -95,7 +98,7 @@ export async function readProject(path: string, catalog: Catalog, options: ReadP
       if (!source) problems.push({ severity: 'error', file, path: o.transitionsFile !== undefined ? 'transitionsFile' : 'transitions', sv: 'ange transitionsFile: overgangar.csv (eller en lista transitions: [...])', en: 'give transitionsFile: overgangar.csv (or a list transitions: [...])', value: o.transitionsFile ?? o.transitions });
       else if (o.participants !== undefined && !origins) problems.push({ severity: 'error', file, path: 'transitionsFile', sv: 'ange en källa för deltagare: participants, participantsFile eller transitionsFile', en: 'give one source of participants: participants, participantsFile or transitionsFile' });
       else if (!origins) {
-        const read = await readTransitions(source, catalog, { mapping: o.mapping, projectFile: file, display: (p) => shown(relative(dir, p)) });
+        const read = await (await transitionsModule()).readTransitions(source, catalog, { mapping: o.mapping, projectFile: file, display: (p) => shown(relative(dir, p)) });
         problems.push(...read.problems);
         notes.push(...read.notes);
         o.participants = read.participants;
@@ -110,7 +113,7 @@ export async function readProject(path: string, catalog: Catalog, options: ReadP
     }
     const cmp = o.comparison as Record<string, unknown> | undefined;
     if (cmp && typeof cmp === 'object' && fileList(cmp.participantsFile)) {
-      const read = await readParticipantsFile(fileList(cmp.participantsFile)!.map((f) => join(dir, f)), catalog, fileOptions);
+      const read = await (await tabular()).readParticipantsFile(fileList(cmp.participantsFile)!.map((f) => join(dir, f)), catalog, fileOptions);
       problems.push(...read.problems);
       notes.push(...read.notes.map((n) => ({ sv: `jämförelsegrupp: ${n.sv}`, en: `comparison group: ${n.en}` })));
       cmp.participants = read.participants;
@@ -133,8 +136,8 @@ export async function readProject(path: string, catalog: Catalog, options: ReadP
   }
   const result = validateProject(raw, catalog, file);
   let located = result.problems;
-  if (origins) located = locateProblems(located, origins, 'participants');
-  if (comparisonOrigins) located = locateProblems(located, comparisonOrigins, 'comparison.participants');
+  if (origins) located = (await tabular()).locateProblems(located, origins, 'participants');
+  if (comparisonOrigins) located = (await tabular()).locateProblems(located, comparisonOrigins, 'comparison.participants');
   const all = [...problems, ...located];
   const hasErrors = all.some((p) => p.severity === 'error');
   return { file, project: hasErrors ? undefined : result.project, problems: all, notes };

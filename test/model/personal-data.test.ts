@@ -92,3 +92,24 @@ describe('readParticipantsFile(): personal data', () => {
     expect(existsSync(join(dir, 'ut', 'nyckel'))).toBe(false);
   });
 });
+
+describe('readProject(): inline participant ids', () => {
+  it('refuses a personnummer as an inline id, and hashes it with --pseudonymisera', async () => {
+    const { readProject } = await import('../../lib/model/read-project.js');
+    const { loadCatalog } = await import('../../lib/catalog/load.js');
+    const dir = tmp();
+    const pnr = validNumber('770312', '456');
+    const f = join(dir, 'projekt.json');
+    writeFileSync(f, JSON.stringify({
+      name: 'x', priceYear: 2025, cost: { total: 1, financing: 'finsam' },
+      participants: [{ id: pnr, fore: { lines: [{ item: 'kommun.forsorjningsstod', months: 12 }] }, efter: { lines: [] } }],
+    }));
+    const refused = await readProject(f, loadCatalog());
+    expect(refused.problems.map((p) => p.path)).toEqual(['participants[0].id']);
+    expect(JSON.stringify(refused.problems)).not.toContain(pnr);
+    const hashed = await readProject(f, loadCatalog(), { pseudonymise: true });
+    expect(hashed.problems).toEqual([]);
+    expect(hashed.project!.participants[0].id).toMatch(/^p-[0-9a-f]{16}$/);
+    expect(existsSync(join(dir, '.samnytta-nyckel'))).toBe(true);
+  });
+});
