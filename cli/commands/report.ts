@@ -13,9 +13,8 @@ import { evaluate } from '../../lib/engine/evaluate.js';
 import { priceProject } from '../../lib/engine/price.js';
 import type { Project } from '../../lib/model/types.js';
 import { buildReport, REPORT_FILES, REPORT_FORMATS, type ReportFile, type ReportFormat } from '../../lib/report/build-report.js';
-import { checkDatum, defaultDatum, type ReportSubgroupTable } from '../../lib/report/model.js';
-import type { Ledger } from '../../lib/engine/ledger.js';
-import type { Result } from '../../lib/engine/result.js';
+import { checkDatum, defaultDatum } from '../../lib/report/model.js';
+import { subgroupTables } from '../../lib/report/subgroups.js';
 import type { Lang } from '../../lib/util/errors.js';
 import { ExitError, writeFilesAtomically, type GlobalOptions, type Io } from '../io.js';
 import { loadProject } from './load-project.js';
@@ -26,6 +25,7 @@ export interface ReportOptions extends GlobalOptions {
   formats: string[];
   datum?: string;
   pseudonymisera?: boolean;
+  nyckelfil?: string;
 }
 
 /** Where Chromium is looked for (override with SAMNYTTA_CHROMIUM). */
@@ -96,20 +96,10 @@ export async function reportFiles(project: Project, catalog: Catalog, o: { forma
   if (o.formats.includes('pdf') && !existsSync(chromiumPath())) throw noChromium(o.lang, chromiumPath());
   const ledger = priceProject(project, catalog);
   const result = evaluate(ledger, project, catalog);
-  const subgroups = await loadSubgroups(ledger, result, project);
+  const subgroups = await subgroupTables(ledger, result, project);
   const { files, html } = await buildReport({ project, catalog, ledger, result, lang: o.lang, datum, subgroups }, o.formats);
   if (o.formats.includes('pdf')) files.push({ path: REPORT_FILES.pdf, data: await htmlToPdf(html, { lang: o.lang, datum }) });
   return files;
-}
-
-/**
- * Subgroup tables from lib/report/subgroups.ts (issue 3) when that module is present; otherwise
- * undefined and the report counts participants by kön and ålder itself.
- */
-async function loadSubgroups(ledger: Ledger, result: Result, project: Project): Promise<ReportSubgroupTable[] | undefined> {
-  const specifier = '../../lib/report/subgroups.js';
-  const mod = (await import(specifier).catch(() => null)) as { subgroupTables?: (l: Ledger, r: Result, p: Project) => Promise<ReportSubgroupTable[]> } | null;
-  return mod?.subgroupTables ? mod.subgroupTables(ledger, result, project) : undefined;
 }
 
 export async function report(o: ReportOptions, io: Io): Promise<{ files: string[]; ms: number }> {
@@ -119,7 +109,8 @@ export async function report(o: ReportOptions, io: Io): Promise<{ files: string[
     try { checkDatum(o.datum, o.lang); } catch (e) { throw new ExitError(1, (e as Error).message); }
   }
   const catalog = loadCatalog();
-  const project = await loadProject(o.project, catalog, o, io);
+  // The pseudonymisation key must never land in the output folder.
+  const project = await loadProject(o.project, catalog, { ...o, outputDirs: [o.out] }, io);
   const files = await reportFiles(project, catalog, { formats, lang: o.lang, datum: o.datum });
   const paths = files.map((f) => join(o.out, f.path));
   writeFilesAtomically(files.map((f, i) => ({ path: paths[i], data: f.data })));
