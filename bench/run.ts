@@ -37,12 +37,16 @@ const NOTES = `- **calc wall time.** A CPU profile of \`node dist/cli/index.js c
   it and calc is now well under 0.6 s. What remains is mostly YAML: importing the yaml module and parsing the
   catalogue (~190 ms); a build step writing the parsed catalogue as one JSON file would roughly halve that.
 - **Pricing.** Line-level profiling of \`priceProject\` (20 000 participants, warmed) puts ~25 % of the time in the
-  up-front pass that resolves every line's item before pricing (reading every line object twice) and most of the
-  rest in reading line objects and the item Map lookup; GC is ~13 %. \`bench/proposals/price-one-pass.patch\` prices in one
-  pass (items get their index on first appearance, the arrays grow with the axis, trimmed at the end; also no
-  \`TypedArray.set\` for 8-element rows). It passes every engine, model, report, CLI and sensitivity test (203)
-  and gives identical ledgers (including growth beyond capacity with 70 egen labels and comparison-only items);
-  it is ~15 % faster on 20 000 participants. Apply with \`git apply bench/proposals/price-one-pass.patch\`.`;
+  up-front pass that resolves every line's item before pricing (it reads every line object a second time), ~5 % in
+  building \`rows\` with \`Float64Array.from(array, fn)\` and \`map\`, ~13 % in GC, and most of the rest in reading the
+  line objects themselves (the input object graph, not the arithmetic, is the bottleneck).
+  \`bench/proposals/price-one-pass.patch\` prices in one pass (items get their index on first appearance, in the same
+  order as before; the cell arrays grow with the axis and are trimmed at the end), fills \`rows\` in plain loops and
+  drops \`TypedArray.set\` for 8-element rows. With it, the engine, model, catalogue, report, CLI and sensitivity tests
+  (220) pass and ledgers are identical (also when 70 egen labels outgrow the initial capacity and with items only the
+  comparison group has); it is ~23 % faster on 20 000 participants (26 vs 34 ms best-of), which brings the strict
+  ratio to ~18×. Apply with \`git apply bench/proposals/price-one-pass.patch\`. Reaching 20× against the annual-grain
+  reference would need a columnar input (participants' lines as typed arrays), not micro-optimisation.`;
 
 interface Figures { [k: string]: number | string | boolean }
 
