@@ -64,9 +64,9 @@ export function loadOrCreateKey(file: string, outputDirs: string[] = []): Pseudo
 
 /**
  * Keyed pseudonym for an identifier: `p-` + the first 16 hex digits of HMAC-SHA256(key, id),
- * with separators, spaces and a personnummer's century removed first so `19121212-1212`,
- * `191212121212` and `1212121212` get the same pseudonym.
- * @example pseudonym(key, '19121212-1212') // => 'p-…' (16 hex digits)
+ * with separators, spaces and a personnummer's century removed first so the 12-digit form, the
+ * 10-digit form and the form with a separator get the same pseudonym.
+ * @example pseudonym(key, 'D001') // => 'p-…' (16 hex digits)
  */
 export function pseudonym(key: Buffer, id: string): string {
   let norm = id.trim().replace(/[\s+-]/g, '').toUpperCase();

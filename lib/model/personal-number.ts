@@ -25,7 +25,7 @@ const PNR = /(?<![\d])(?:(18|19|20)?(\d{2})(\d{2})(\d{2})[-+ ]?(\d{4}))(?![\d])/
  * Whether a string is (or holds) a personnummer or samordningsnummer: 10 or 12 digits
  * (`ÅÅMMDDNNNK`, `ÅÅÅÅMMDDNNNK`), with or without `-`/`+`, a valid month, a day 01–31 (61–91 for
  * samordningsnummer, day + 60) and a valid Luhn check digit over the 10-digit form.
- * @example containsPersonalNumber('Deltagare 19121212-1212') // => true
+ * @example containsPersonalNumber('Deltagare D001') // => false
  */
 export function containsPersonalNumber(text: string): boolean {
   for (const m of text.matchAll(PNR)) {
