@@ -5,23 +5,14 @@
  * potential and verkningsgrad, and the decomposition by category and item.
  */
 import type { Catalog } from '../catalog/types.js';
-import { CATEGORIES, type Category, type InterventionCost, type EvidenceGrade } from '../model/types.js';
+import { CATEGORIES, type Category, type InterventionCost, type Project } from '../model/types.js';
 import { costByActor } from './cost.js';
 import type { Ledger } from './ledger.js';
 import { payback } from './payback.js';
 import type { ActorResult, CategoryChange, ItemRow, Result } from './result.js';
 
 /** The assumptions evaluate needs; a Project satisfies it. Sensitivity analyses vary them. */
-export interface Assumptions {
-  name: string;
-  priceYear: number;
-  horizonYears: number;
-  discountRate: number;
-  deadweight: number;
-  dropOff: number;
-  cost: InterventionCost;
-  evidence: EvidenceGrade;
-}
+export type Assumptions = Pick<Project, 'name' | 'priceYear' | 'horizonYears' | 'discountRate' | 'deadweight' | 'dropOff' | 'cost' | 'evidence'>;
 
 /**
  * Per-cell annual effect: (efter − fore) of participants, minus the participants' weight times
