@@ -4,6 +4,7 @@
  */
 import yargs, { type Argv } from 'yargs';
 import { packageVersion } from '../lib/util/version.js';
+import { YARGS_SV } from './yargs-sv.js';
 import { InputError, formatProblem, type Lang } from '../lib/util/errors.js';
 import { ExitError, processIo, type Io } from './io.js';
 
@@ -30,7 +31,9 @@ export function buildCli(args: string[], io: Io): Argv {
 
   return yargs(args)
     .scriptName('samnytta')
-    .locale(lang)
+    .locale(lang === 'sv' ? 'en' : lang)
+    // yargs accepts { one, other } plural forms; @types/yargs types the values as strings only.
+    .updateStrings((sv ? YARGS_SV : {}) as unknown as Record<string, string>)
     .usage(sv ? 'samnytta — samhällsekonomisk utvärdering av insatser (NyttoSam-traditionen)\n\nAnvändning: $0 <kommando> [flaggor]' : 'samnytta — socio-economic evaluation of interventions (NyttoSam tradition)\n\nUsage: $0 <command> [options]')
     .option('lang', { choices: ['sv', 'en'] as const, default: 'sv', describe: sv ? 'språk för utdata och meddelanden' : 'language of output and messages', global: true })
     .command('calc <project>', sv ? 'beräkna resultat per aktör för 1 och 5 år med återbetalningstid' : 'calculate results per actor for 1 and 5 years with payback',
