@@ -140,6 +140,8 @@ describe('usage errors exit 2', () => {
     const r = await cli('calc', MAIN, '--format', 'xml');
     expect(r.code).toBe(2);
     expect(r.out).toBe('');
+    expect(r.err).toContain('Ogiltiga värden');
+    expect((await cli('calc', MAIN, '--format', 'xml', '--lang', 'en')).err).toContain('Invalid values');
   });
 });
 
