@@ -31,7 +31,7 @@ export function buildCli(args: string[], io: Io): Argv {
 
   return yargs(args)
     .scriptName('samnytta')
-    .locale(lang === 'sv' ? 'en' : lang)
+    .locale(lang)
     // yargs accepts { one, other } plural forms; @types/yargs types the values as strings only.
     .updateStrings((sv ? YARGS_SV : {}) as unknown as Record<string, string>)
     .usage(sv ? 'samnytta — samhällsekonomisk utvärdering av insatser (NyttoSam-traditionen)\n\nAnvändning: $0 <kommando> [flaggor]' : 'samnytta — socio-economic evaluation of interventions (NyttoSam tradition)\n\nUsage: $0 <command> [options]')
