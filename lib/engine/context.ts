@@ -6,6 +6,7 @@
 import type { Catalog, DatedValue, Item, Series, UsedValue } from '../catalog/types.js';
 import { catalogGap, indexValue, paramAt, uprate, valueAt, series as seriesById } from '../catalog/value-at.js';
 import { CATEGORIES, type Category, type Project } from '../model/types.js';
+import type { Problem } from '../util/errors.js';
 import { taxYearParams, type TaxYearParams } from './tax/tax-params.js';
 import { employerFeeParams, type EmployerFeeParams } from './tax/employer-fee.js';
 import { taxRatesFor } from './tax/rates.js';
@@ -48,6 +49,8 @@ export interface PricingContext {
   /** Registers a parameter/index value the result rests on and returns it. */
   use<T>(id: string, date?: string): T;
   usedValues(): UsedValue[];
+  /** Notes on how catalogue values were applied (e.g. a later value deflated to the price year). */
+  warnings: Problem[];
 }
 
 /** Reference date for a price year: values in force on 1 July. */
@@ -75,6 +78,7 @@ export function createContext(catalog: Catalog, project: Pick<Project, 'priceYea
   const items: string[] = [];
   const resolved = new Map<string, ResolvedItem>();
   const used = new Map<string, UsedValue>();
+  const warnings: Problem[] = [];
 
   const register = (s: Pick<Series, 'id' | 'label' | 'unit' | 'file'>, v: DatedValue, value: number, priceYearOut: number): void => {
     if (used.has(s.id)) return;
@@ -128,6 +132,14 @@ export function createContext(catalog: Catalog, project: Pick<Project, 'priceYea
     if (item.values.length > 0) {
       const v = valueAt(item.values, refDate)!;
       const base = v.priceYear ?? priceYear;
+      if (v.validFrom > refDate) {
+        // No value in force yet: the earliest one is deflated by the item's index (never silently).
+        warnings.push({
+          severity: 'warning', file: `data/${item.file}`, path: `values.${v.validFrom}`,
+          sv: `${id}: inget värde gäller ${refDate}; värdet från ${v.validFrom} räknas om till ${priceYear} med ${item.uprating}`,
+          en: `${id}: no value in force on ${refDate}; the value from ${v.validFrom} is converted to ${priceYear} with ${item.uprating}`,
+        });
+      }
       // `none`: a nominal amount (e.g. etableringsersättning) — the value in force is used as is.
       unitValue = item.uprating === 'none' ? v.value : uprate(catalog, v.value, item.uprating, base, priceYear);
       used.set(id, {
@@ -166,7 +178,7 @@ export function createContext(catalog: Catalog, project: Pick<Project, 'priceYea
     catalog, priceYear, refDate, actors, actorIndex, core, categoryIndex, items,
     tax: taxYearParams(catalog, priceYear, refDate),
     employerFee: employerFeeParams(catalog, priceYear, refDate),
-    referenceWage, rates, resolveItem, egenIndex, use,
+    referenceWage, rates, resolveItem, egenIndex, use, warnings,
     usedValues: () => [...used.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
   };
 }

@@ -99,7 +99,7 @@ export function priceProject(project: Project, catalog: Catalog): Ledger {
     priceYear: project.priceYear, actors: ctx.actors, items: ctx.items, categories: CATEGORIES,
     participants, comparison, rows,
     referenceProduction: ctx.referenceWage * 12 * (1 + fullFee + agreed),
-    used: ctx.usedValues(), warnings: [],
+    used: ctx.usedValues(), warnings: [...ctx.warnings],
   };
 }
 

@@ -77,10 +77,10 @@ export const transferRules: Record<string, (r: ResolvedItem, input: RuleInput, c
     return roundKr(roundKr(p.hogAndelPbbPerVecka * (r.params.pbb as number)) / p.dagarPerVecka);
   },
 
-  /** Studiemedel, bidragsdelen per month: weekly bidrag (1,74 % pbb) × study weeks per year / 12. */
+  /** Studiemedel, bidragsdelen per study month: weekly bidrag (1,74 % pbb, whole kronor) × 52/12 weeks. */
   studiemedel(r) {
     const p = r.params.regler as Params;
-    return (roundKr(p.bidragAndelPbbPerVecka * (r.params.pbb as number)) * p.studieveckorPerAr) / 12;
+    return roundKr(p.bidragAndelPbbPerVecka * (r.params.pbb as number)) * p.veckorPerManad;
   },
 };
 

@@ -232,6 +232,24 @@ describe('benefit rules against published amounts', () => {
   });
 });
 
+describe('rules for AF and CSN', () => {
+  it('studiemedel: the weekly bidrag (1,74 % pbb) for 52/12 weeks per study month', () => {
+    // 2025: round(0,0174 × 58 800) = round(1 023,12) = 1 023 kr/vecka; per study month
+    // 1 023 × 4,333333 = 4 432,99; 10 months in a 12-month situation → 44 329,9 kr per year.
+    const r = calculate(makeProject({ participants: [person([], [{ item: 'csn.studiemedel', months: 10 }])] }), catalog);
+    expect(r.actors.ovrigStat.byCategory.ersattning.efter).toBeCloseTo(-1023 * 4.333333 * 10, 6);
+  });
+
+  it('utvecklingsersättning: high level 1/5 of the weekly bidrag, low level studiehjälp / 22', () => {
+    // High: round(1 023 / 5) = round(204,6) = 205 kr/dag × 22 dagar = 4 510 kr/mån → 54 120 per year.
+    // Low: round(1 250 / 22) = round(56,8) = 57 kr/dag × 22 = 1 254 kr/mån → 15 048 per year.
+    const hog = calculate(makeProject({ participants: [person([], [{ item: 'af.utvecklingsersattning', months: 12 }])] }), catalog);
+    const lag = calculate(makeProject({ participants: [person([], [{ item: 'af.utvecklingsersattning', months: 12, options: { niva: 'lag' } }])] }), catalog);
+    expect(hog.actors.af.annualEffect).toBe(-54120);
+    expect(lag.actors.af.annualEffect).toBe(-15048);
+  });
+});
+
 describe('potential and verkningsgrad', () => {
   it('potential = reference production − production + real resource use', () => {
     // P_ref = referenslön × 12 × (1 + 0,3142 + avtalade). Före: no work, 24 000 kr vård →
