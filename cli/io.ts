@@ -46,6 +46,9 @@ export function writeFilesAtomically(files: { path: string; data: string | Uint8
     files.forEach((f, i) => renameSync(temps[i], f.path));
   } catch (e) {
     for (const t of temps) rmSync(t, { force: true });
+    const code = (e as NodeJS.ErrnoException).code;
+    // A file-system refusal (existing file, no permission, full disk) is the user's to fix, not a bug.
+    if (code) throw new ExitError(1, `${(e as NodeJS.ErrnoException).path ?? ''}: kan inte skriva (${code}); välj en annan utdatamapp / cannot write (${code}); choose another output folder`);
     throw e;
   }
 }

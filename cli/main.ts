@@ -24,7 +24,9 @@ type Handler = (argv: Record<string, any>) => Promise<void>;
 export function buildCli(args: string[], io: Io): Argv {
   const lang = langOf(args);
   const sv = lang === 'sv';
+  // Handlers take argv loosely typed: yargs' inferred types lose `choices`, and each command checks its options.
   const wrap = (f: Handler) => async (argv: Record<string, any>) => f(argv);
+  const usage = (msg: string) => new ExitError(2, `${msg}\n\n${sv ? 'Se hjälpen: samnytta --help' : 'See help: samnytta --help'}`);
   const project = (y: Argv) => y.positional('project', { type: 'string', describe: sv ? 'projektfil (JSON/YAML) eller projektmapp' : 'project file (JSON/YAML) or project folder', demandOption: true });
   const pseudo = { type: 'boolean' as const, describe: sv ? 'ersätt identifierare med nycklade hashvärden i stället för att vägra' : 'replace identifiers with keyed hashes instead of refusing' };
   const keyFile = { type: 'string' as const, describe: sv ? 'nyckelfil för --pseudonymisera (standard: <projektmapp>/.samnytta-nyckel; aldrig i en utdatamapp)' : 'key file for --pseudonymisera (default: <project folder>/.samnytta-nyckel; never in an output folder)' };
@@ -51,8 +53,8 @@ export function buildCli(args: string[], io: Io): Argv {
         .option('year', { type: 'number', describe: sv ? 'prisår för list (standard: senaste)' : 'price year for list (default: latest)' })
         .option('format', { choices: ['table', 'json'] as const, default: 'table' })
         .check((a) => {
-          if (a.action === 'show' && !a.id) throw new Error(sv ? 'catalog show kräver ett id' : 'catalog show needs an id');
-          if (a.action === 'diff' && (!/^\d{4}$/.test(String(a.id)) || !a.year2)) throw new Error(sv ? 'catalog diff kräver två år, t.ex. catalog diff 2024 2025' : 'catalog diff needs two years, e.g. catalog diff 2024 2025');
+          if (a.action === 'show' && !a.id) throw usage(sv ? 'catalog show kräver ett id' : 'catalog show needs an id');
+          if (a.action === 'diff' && (!/^\d{4}$/.test(String(a.id)) || !a.year2)) throw usage(sv ? 'catalog diff kräver två år, t.ex. catalog diff 2024 2025' : 'catalog diff needs two years, e.g. catalog diff 2024 2025');
           return true;
         })
         .example('$0 catalog show kommun.forsorjningsstod', '')
@@ -86,7 +88,7 @@ export function buildCli(args: string[], io: Io): Argv {
     .wrap(Math.min(110, process.stdout.columns || 100))
     .fail((msg, err, y) => {
       if (err) throw err;
-      throw new ExitError(2, `${msg}\n\n${sv ? 'Se hjälpen: samnytta --help' : 'See help: samnytta --help'}`);
+      throw usage(msg);
     });
 }
 
@@ -103,7 +105,7 @@ export async function run(args: string[], io: Io = processIo): Promise<number> {
     }
     if (e instanceof InputError) {
       const errors = e.problems.filter((p) => p.severity === 'error');
-      io.err(`${lang === 'sv' ? `${errors.length} fel:` : `${errors.length} errors:`}\n${errors.map((p) => `  ${formatProblem(p, lang)}`).join('\n')}\n`);
+      io.err(`${lang === 'sv' ? `${errors.length} fel:` : `${errors.length} ${errors.length === 1 ? 'error' : 'errors'}:`}\n${errors.map((p) => `  ${formatProblem(p, lang)}`).join('\n')}\n`);
       return 1;
     }
     const err = e as Error;

@@ -8,6 +8,7 @@ import { uprate, valueAt } from '../../lib/catalog/value-at.js';
 import { decimal, kr, percent } from '../../lib/report/format.js';
 import type { Lang } from '../../lib/util/errors.js';
 import { ExitError, type GlobalOptions, type Io } from '../io.js';
+import { byCodePoint } from '../../lib/util/compare.js';
 
 export interface CatalogOptions extends GlobalOptions {
   action: 'list' | 'show' | 'diff';
@@ -45,7 +46,7 @@ export async function catalog(o: CatalogOptions, io: Io): Promise<void> {
   const latestYear = Math.max(...(c.series.get('index.prisbasbelopp')?.values.map((v) => Number(v.validFrom.slice(0, 4))) ?? [2025]));
   if (o.action === 'list') {
     const year = o.year ?? latestYear;
-    const items = [...c.items.values()].sort((a, b) => a.id.localeCompare(b.id));
+    const items = [...c.items.values()].sort((a, b) => byCodePoint(a.id, b.id));
     if (o.format === 'json') {
       io.out(JSON.stringify(items.map((it) => ({ id: it.id, label: it.label, unit: it.unit, kind: it.kind, rule: it.rule ?? null, value: itemValueIn(c, it, year)?.value ?? null, status: itemValueIn(c, it, year)?.v.status ?? 'derived' })), null, 2) + '\n');
       return;
@@ -86,14 +87,14 @@ export async function catalog(o: CatalogOptions, io: Io): Promise<void> {
   const y1 = o.year1!, y2 = o.year2!;
   const rows: string[][] = [];
   const json: unknown[] = [];
-  for (const it of [...c.items.values()].sort((a, b) => a.id.localeCompare(b.id))) {
+  for (const it of [...c.items.values()].sort((a, b) => byCodePoint(a.id, b.id))) {
     const a = itemValueIn(c, it, y1), b = itemValueIn(c, it, y2);
     if (!a || !b) continue;
     const change = a.value === 0 ? null : b.value / a.value - 1;
     json.push({ id: it.id, [y1]: a.value, [y2]: b.value, change });
     rows.push([it.id, kr(a.value, lang), kr(b.value, lang), percent(change, 1, lang), a.v.validFrom === b.v.validFrom ? (lang === 'sv' ? 'uppräknat' : 'uprated') : (lang === 'sv' ? 'nytt värde' : 'new value')]);
   }
-  for (const s of [...c.series.values()].sort((a, b) => a.id.localeCompare(b.id))) {
+  for (const s of [...c.series.values()].sort((a, b) => byCodePoint(a.id, b.id))) {
     const a = valueAt(s.values, `${y1}-07-01`), b = valueAt(s.values, `${y2}-07-01`);
     if (!a || !b || JSON.stringify(a.value) === JSON.stringify(b.value)) continue;
     json.push({ id: s.id, [y1]: a.value, [y2]: b.value });

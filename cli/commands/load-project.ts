@@ -20,10 +20,10 @@ export interface LoadProjectOptions extends GlobalOptions {
 export async function loadProject(path: string, catalog: Catalog, o: LoadProjectOptions, io: Io): Promise<Project> {
   const { project, problems, notes } = await readProject(path, catalog, { pseudonymise: o.pseudonymisera, keyFile: o.nyckelfil, outputDirs: o.outputDirs });
   const errors = problems.filter((p) => p.severity === 'error');
-  for (const n of notes) io.err(`${o.lang === 'sv' ? 'info' : 'info'}: ${n[o.lang]}\n`);
+  for (const n of notes) io.err(`info: ${n[o.lang]}\n`);
   for (const w of problems.filter((p) => p.severity === 'warning')) io.err(`${o.lang === 'sv' ? 'varning' : 'warning'}: ${formatProblem(w, o.lang)}\n`);
   if (!project || errors.length) {
-    const head = o.lang === 'sv' ? `${errors.length} fel hittades; rätta dem och kör igen:` : `${errors.length} errors found; fix them and run again:`;
+    const head = o.lang === 'sv' ? `${errors.length} fel hittades; rätta dem och kör igen:` : `${errors.length} ${errors.length === 1 ? 'error' : 'errors'} found; fix them and run again:`;
     throw new ExitError(1, [head, ...errors.map((e) => `  ${formatProblem(e, o.lang)}`)].join('\n'));
   }
   return project;

@@ -12,7 +12,7 @@ import { payback } from './payback.js';
 import type { ActorResult, CategoryChange, ItemRow, Result } from './result.js';
 
 /** The assumptions evaluate needs; a Project satisfies it. Sensitivity analyses vary them. */
-export type Assumptions = Pick<Project, 'name' | 'priceYear' | 'horizonYears' | 'discountRate' | 'deadweight' | 'dropOff' | 'cost' | 'evidence'>;
+export type Assumptions = Pick<Project, 'name' | 'priceYear' | 'horizonYears' | 'discountRate' | 'deadweight' | 'dropOff' | 'cost' | 'evidence' | 'warnings'>;
 
 /**
  * Per-cell annual effect: (efter − fore) of participants, minus the participants' weight times
@@ -143,7 +143,7 @@ export function evaluate(ledger: Ledger, a: Assumptions, catalog: Catalog): Resu
       },
     },
     used, estimates: used.filter((u) => u.status === 'estimate'),
-    warnings: [...ledger.warnings],
+    warnings: [...(a.warnings ?? []), ...ledger.warnings],
   };
 }
 

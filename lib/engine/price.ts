@@ -143,12 +143,7 @@ function priceSituation(
     const it = r.item;
     const input = { line, age };
     if (it.kind === 'wage' || isWageRule(it.rule)) {
-      const w = wageTerms(r, input, ctx);
-      const monthlyAmount = line.amountPerMonth;
-      // An explicit amount on a job line is the gross wage for the line's extent.
-      const scale = monthlyAmount !== undefined && w.wage > 0 ? monthlyAmount / w.wage : 1;
-      const wage = w.wage * scale, fee = w.employerFee * scale, agreedFees = w.agreedFees * scale;
-      const production = w.production * scale, subsidy = w.subsidy * scale;
+      const { wage, employerFee: fee, agreedFees, production, subsidy } = wageTerms(r, input, ctx);
       post(r.index, individ, CAT.produktion, (wage + agreedFees) * factor);
       post(r.index, ovrigStat, CAT.skatt, fee * factor);
       post(r.index, arbetsgivare, CAT.produktion, (production - wage - fee - agreedFees) * factor);
@@ -173,7 +168,7 @@ function priceSituation(
     } else {
       post(r.index, r.payer, r.category, -annual);
       post(r.index, r.receiver, r.category, annual);
-      if (it.taxable && r.receiver === individ) addTaxable(s, r.index, annual, false, it.pensionable);
+      if (it.taxable && r.receiver === individ) addTaxable(s, r.index, annual, it.earned, it.pensionable);
     }
   }
 

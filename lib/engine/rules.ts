@@ -125,7 +125,8 @@ export function isWageRule(rule: string | undefined): boolean {
  */
 export function wageTerms(r: ResolvedItem, { line, age }: RuleInput, ctx: PricingContext): WageTerms {
   const extent = line.extent ?? 1;
-  const wage = (line.wage ?? ctx.referenceWage) * extent;
+  // An explicit amount on a job line is the gross wage W for the line's extent.
+  const wage = line.amountPerMonth ?? (line.wage ?? ctx.referenceWage) * extent;
   const fullFee = (r.params.arbetsgivaravgift as number) / 100;
   const feeRate = employerFeeRate(ctx.employerFee, age === undefined ? undefined : age - 1, wage);
   const agreed = (r.params.avtalade as number) / 100;

@@ -94,7 +94,7 @@ export function validateProject(raw: unknown, catalog: Catalog, file: string): V
   return {
     project: {
       name, priceYear, horizonYears, discountRate, deadweight, dropOff, cost: cost!, participants, comparison, taxRates,
-      referenceWage, evidence, disclosureThreshold, uncertainty,
+      referenceWage, evidence, disclosureThreshold, uncertainty, warnings: p.warnings,
       description: typeof raw.description === 'string' ? raw.description : undefined,
     },
     problems: p.items,
@@ -286,7 +286,7 @@ function readLine(v: unknown, path: string, sitMonths: number, catalog: Catalog,
   }
   const months = num(v.months, `${path}.months`, p, { min: 0, required: true });
   if (months !== undefined && months > sitMonths) {
-    p.error(`${path}.months`, `${months} > ${sitMonths}: en rad kan inte pågå längre än situationens observationstid`, `${months} > ${sitMonths}: a line cannot run longer than its situation's observation period`);
+    p.error(`${path}.months`, `${months} > ${sitMonths}: en rad kan inte pågå längre än situationens observationstid`, `${months} > ${sitMonths}: a line cannot run longer than its situation's observation period`, months);
   }
   const perMonth = num(v.perMonth, `${path}.perMonth`, p, { min: 0 });
   if (perMonth !== undefined && perMonth > 31 && item.endsWith('besok')) p.warn(`${path}.perMonth`, 'fler än 31 besök per månad', 'more than 31 visits per month', perMonth);

@@ -32,8 +32,8 @@ export function resolveProjectPath(path: string): string {
 
 /** Parses JSON or YAML text; a syntax error becomes an InputError with the line. */
 export function parseProjectText(text: string, file: string): unknown {
-  const fail = (sv: string, en: string, path = ''): never => {
-    throw new InputError([{ severity: 'error', file, path, sv, en }]);
+  const fail = (sv: string, en: string, row?: number): never => {
+    throw new InputError([{ severity: 'error', file, path: '', sv, en, ...(row ? { row } : {}) }]);
   };
   if (/\.json$/i.test(file)) {
     try {
@@ -45,9 +45,8 @@ export function parseProjectText(text: string, file: string): unknown {
   try {
     return parseYaml(text.replace(/^\uFEFF/, ''), { uniqueKeys: true });
   } catch (e) {
-    const line = e instanceof YAMLParseError && e.linePos ? `rad ${e.linePos[0].line}` : '';
-    const lineEn = e instanceof YAMLParseError && e.linePos ? `line ${e.linePos[0].line}` : '';
-    return fail(`ogiltig YAML: ${(e as Error).message.split('\n')[0]}`, `invalid YAML: ${(e as Error).message.split('\n')[0]}`, line || lineEn ? `${line}` : '');
+    const row = e instanceof YAMLParseError && e.linePos ? e.linePos[0].line : undefined;
+    return fail(`ogiltig YAML: ${(e as Error).message.split('\n')[0]}`, `invalid YAML: ${(e as Error).message.split('\n')[0]}`, row);
   }
 }
 
@@ -140,7 +139,8 @@ export async function readProject(path: string, catalog: Catalog, options: ReadP
   if (comparisonOrigins) located = (await tabular()).locateProblems(located, comparisonOrigins, 'comparison.participants');
   const all = [...problems, ...located];
   const hasErrors = all.some((p) => p.severity === 'error');
-  return { file, project: hasErrors ? undefined : result.project, problems: all, notes };
+  const project = hasErrors || !result.project ? undefined : { ...result.project, warnings: all.filter((p) => p.severity === 'warning') };
+  return { file, project, problems: all, notes };
 }
 
 function asList(v: unknown): Record<string, unknown>[] {

@@ -8,6 +8,7 @@
 import ExcelJS from 'exceljs';
 import type { Catalog } from '../catalog/types.js';
 import { loadTransitionMapping, type TransitionMapping } from './transitions.js';
+import { byCodePoint } from '../util/compare.js';
 
 /** A file to write, relative to the project folder. */
 export interface TemplateFile {
@@ -172,7 +173,7 @@ export async function participantWorkbook(catalog: Catalog, participants: Templa
   sits.getColumn('omfattning').numFmt = '0%';
   sits.getColumn('lon').numFmt = '# ##0';
   sits.getColumn('belopp_per_manad').numFmt = '# ##0';
-  const items = [...catalog.items.values()].sort((a, b) => a.id.localeCompare(b.id));
+  const items = [...catalog.items.values()].sort((a, b) => byCodePoint(a.id, b.id));
   addValidation(sits, 'B2:B5000', { type: 'list', allowBlank: false, formulae: ['"fore,efter"'], showErrorMessage: true, errorTitle: 'Läge', error: 'Ange fore eller efter' });
   addValidation(sits, 'C2:C5000', { type: 'list', allowBlank: false, formulae: [`Poster!$A$2:$A$${items.length + 1}`], showErrorMessage: true, errorTitle: 'Post', error: 'Välj en post från bladet Poster' });
 

@@ -4,6 +4,8 @@
  * price year; rates and shares are fractions (0.25 = 25 %) unless a name says `percent`.
  */
 
+import type { Problem } from '../util/errors.js';
+
 /** Kinds of posting (method §2). */
 export type PostingKind = 'transfer' | 'real' | 'production';
 
@@ -117,6 +119,8 @@ export interface Project {
   disclosureThreshold: number;
   /** Free-text description shown in reports. */
   description?: string;
+  /** Validation warnings about the input, carried into every output (method §9 `warnings`). */
+  warnings?: Problem[];
   /** User-set uncertainty ranges for Monte Carlo (issue 6), by parameter id. */
   uncertainty?: Record<string, { low: number; high: number }>;
 }

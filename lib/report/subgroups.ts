@@ -10,6 +10,7 @@
 import type { Ledger } from '../engine/ledger.js';
 import type { Result } from '../engine/result.js';
 import type { Attributes, Project } from '../model/types.js';
+import { byCodePoint } from '../util/compare.js';
 
 /** The subgroup dimensions, in report order. */
 export const SUBGROUP_DIMENSIONS = ['kon', 'aldersgrupp', 'utbildning', 'hushallstyp'] as const;
@@ -173,7 +174,7 @@ function suppress(rows: SubgroupRow[], threshold: number): string[] {
   const small = rows.filter((r) => (r.participants ?? 0) < threshold);
   for (const r of small) hide(r);
   if (small.length === 1 && rows.length >= 2) {
-    const next = rows.filter((r) => !r.suppressed).sort((a, b) => (a.participants! - b.participants!) || a.key.localeCompare(b.key))[0];
+    const next = rows.filter((r) => !r.suppressed).sort((a, b) => (a.participants! - b.participants!) || byCodePoint(a.key, b.key))[0];
     if (next) hide(next);
   }
   return rows.filter((r) => r.suppressed).map((r) => r.key);

@@ -112,10 +112,19 @@ describe('bad input: a clear message naming file and path, exit 1, nothing on st
     expect(r.err).toMatch(/^3 fel hittades/);
   });
 
+  it('validation warnings reach the JSON warnings', async () => {
+    const p: any = valid();
+    p.participants[0].attributes = { fodelsear: 1950 };
+    const r = await cli('calc', tempProject(p), '--format', 'json');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.out).warnings.join('\n')).toMatch(/participants\[0\]\.attributes\.fodelsear: åldern 75 ligger utanför 16–66 år/);
+  });
+
   it('a malformed file', async () => {
     const r = await cli('calc', tempProject('name: [unclosed', 'projekt.yaml'));
     expect(r.code).toBe(1);
     expect(r.err).toMatch(/projekt\.yaml.*ogiltig YAML/);
+    expect((await cli('calc', tempProject('name: [unclosed', 'projekt.yaml'), '--lang', 'en')).err).toMatch(/invalid YAML/);
   });
 
   it('messages in English with --lang en', async () => {
@@ -170,6 +179,13 @@ describe('samnytta validate and catalog', () => {
     const rows = JSON.parse(r.out);
     const pbb = rows.find((x: any) => x.id === 'index.prisbasbelopp');
     expect(pbb).toMatchObject({ 2024: 57300, 2025: 58800 });
+  });
+
+  it('catalog show without an id and catalog diff with one year are usage errors (exit 2)', async () => {
+    const a = await cli('catalog', 'show');
+    expect(a.code).toBe(2);
+    expect(a.err).toContain('catalog show kräver ett id');
+    expect((await cli('catalog', 'diff', '2024')).code).toBe(2);
   });
 
   it('catalog show of an unknown id exits 1', async () => {

@@ -213,6 +213,27 @@ describe('taxes', () => {
   });
 });
 
+describe('tax on sjuk- och aktivitetsersättning', () => {
+  it('is taxed like the same wage: the skattereduktion för SA/AE is modelled as jobbskatteavdrag', () => {
+    // Garantiersättning 2025 for a 40-year-old: 13 622 × 12 = 163 464 kr/år, item earned: true.
+    // T = incomeTax({ earned: 163 464, pensionable: 0 }) — lower than taxing it as other income.
+    const year = 2025, rates = taxRatesFor(catalog, year), tax = taxYearParams(catalog, year);
+    const asWork = incomeTax({ earned: 163464, other: 0, pensionable: 0, kommunRate: rates.kommun, regionRate: rates.region }, tax);
+    const asOther = incomeTax({ earned: 0, other: 163464, pensionable: 0, kommunRate: rates.kommun, regionRate: rates.region }, tax);
+    const r = calculate(makeProject({ participants: [person([{ item: 'fk.sjukersattning', months: 12 }], [], { attributes: { fodelsear: 1985 } })] }), catalog);
+    expect(r.actors.individ.annualEffect).toBeCloseTo(-(163464 - asWork.total), 6);
+    expect(asWork.total).toBeLessThan(asOther.total - 10000);
+  });
+
+  it('an explicit amount on a job line is the gross wage W (caps still apply)', () => {
+    // Lönebidrag with amountPerMonth 40 000 at full time equals wage 40 000: the subsidy is capped at takLon.
+    const a = calculate(makeProject({ participants: [person([], [{ item: 'af.lonebidrag', months: 12, amountPerMonth: 40000 }], { attributes: { fodelsear: 1985 } })] }), catalog);
+    const b = calculate(makeProject({ participants: [person([], [{ item: 'af.lonebidrag', months: 12, wage: 40000 }], { attributes: { fodelsear: 1985 } })] }), catalog);
+    expect(a.actors.af.annualEffect).toBeCloseTo(b.actors.af.annualEffect, 6);
+    expect(a.groups.samhallet.annualEffect).toBeCloseTo(b.groups.samhallet.annualEffect, 6);
+  });
+});
+
 describe('benefit rules against published amounts', () => {
   it('garantiersättning ≥ 30 år: 13 275 kr/mån 2024 and 13 622 kr/mån 2025 (FK / regeringen)', () => {
     // 2,78 × 57 300 / 12 = 13 274,5 → 13 275; 2,78 × 58 800 / 12 = 13 622.

@@ -19,8 +19,9 @@
  * faller bort"; SKV 433). With these rules {@link monthlyTableTax} reproduces every row of
  * Skatteverket's 2025 monthly tables (29–42, kolumn 1, up to 80 000 kr) exactly.
  *
- * Not modelled (documented simplifications): skattereduktion för sjuk- och aktivitetsersättning
- * (IL 67 kap. 9 a–9 c §§; overstates the tax on SA/AE), the regional reduction for some kommuner
+ * Skattereduktion för sjuk- och aktivitetsersättning (IL 67 kap. 9 a–9 c §§) is modelled by the
+ * caller passing SA/AE as `earned` (the reduction equalises their tax with work since 2023).
+ * Not modelled (documented simplifications): the regional reduction for some kommuner
  * (IL 67 kap. 34 §), förhöjt grundavdrag and the JSA rules for people 66 and older, the 200 kr
  * minimum for statlig skatt, part-year residence, public service-avgift only from 18 years.
  *
