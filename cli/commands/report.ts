@@ -106,7 +106,7 @@ export async function report(o: ReportOptions, io: Io): Promise<{ files: string[
   const t0 = performance.now();
   const formats = parseFormats(o.formats, o.lang);
   if (o.datum) {
-    try { checkDatum(o.datum, o.lang); } catch (e) { throw new ExitError(1, (e as Error).message); }
+    try { checkDatum(o.datum, o.lang); } catch (e) { throw new ExitError(2, (e as Error).message); } // a malformed flag is a usage error
   }
   const catalog = loadCatalog();
   // The pseudonymisation key must never land in the output folder.

@@ -4,6 +4,7 @@
  */
 import type { Category } from '../model/types.js';
 
+/** Data-quality status of a catalogue value: verified in a source, derived by a rule, or an estimate. */
 export type Status = 'verified' | 'derived' | 'estimate';
 export const STATUSES: readonly Status[] = ['verified', 'derived', 'estimate'];
 
@@ -12,12 +13,14 @@ export const UNITS = [
   'kr', 'kr/manad', 'kr/dag', 'kr/besok', 'kr/dygn', 'kr/timme', 'kr/ar', 'kr/vecka',
   'procent', 'andel', 'pbb', 'index', 'dagar', 'tabell',
 ] as const;
+/** A catalogue unit from the closed list. */
 export type Unit = (typeof UNITS)[number];
 
 /** What a line's `perMonth` counts for an item. */
 export const QUANTITIES = ['manad', 'dag', 'kalenderdag', 'besok', 'dygn', 'timme'] as const;
 export type Quantity = (typeof QUANTITIES)[number];
 
+/** Where a value comes from: title, address and the date it was read. */
 export interface Source {
   title: string;
   href: string;
@@ -83,6 +86,7 @@ export interface Item {
   reviewed?: string;
 }
 
+/** An actor who pays or receives (method §1), from data/actors.yaml. */
 export interface Actor {
   id: string;
   label: string;
@@ -90,6 +94,7 @@ export interface Actor {
   description: string;
 }
 
+/** A group of actors (staten, offentligSektor, samhallet), from data/actors.yaml. */
 export interface Group {
   id: string;
   label: string;
@@ -97,6 +102,7 @@ export interface Group {
   members: string[];
 }
 
+/** A financing key splitting the intervention cost between actors (data/financing/). */
 export interface FinancingKey {
   id: string;
   label: string;
@@ -106,6 +112,7 @@ export interface FinancingKey {
   status: Status;
 }
 
+/** The parsed catalogue: actors, groups, financing keys, parameter/index series and items by id. */
 export interface Catalog {
   actors: Actor[];
   groups: Group[];

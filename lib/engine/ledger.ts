@@ -36,6 +36,7 @@ export interface ParticipantRows {
   realEfter: Float64Array;
 }
 
+/** A priced project: weighted annual postings and per-participant rows (from `priceProject`). */
 export interface Ledger {
   priceYear: number;
   actors: string[];

@@ -3,8 +3,10 @@
  * effect — each year's effect spread evenly over its 12 months — reaches the cost.
  */
 
+/** How payback turned out: within the horizon, never (Δ ≤ 0), beyond the horizon, or no cost to repay. */
 export type PaybackStatus = 'months' | 'never' | 'beyondHorizon' | 'noCost';
 
+/** Återbetalningstid for one actor or group (method §5). */
 export interface Payback {
   status: PaybackStatus;
   /** Months to payback (one decimal), 0 for `noCost`, null for `never` and `beyondHorizon`. */

@@ -8,6 +8,7 @@ import type { Category, EvidenceGrade } from '../model/types.js';
 import type { Problem } from '../util/errors.js';
 import type { Payback } from './payback.js';
 
+/** Benefit, cost, net and roi over a horizon of 1 or H years (method §5). */
 export interface HorizonResult {
   benefit: number;
   cost: number;
@@ -16,6 +17,7 @@ export interface HorizonResult {
   roi: number | null;
 }
 
+/** One category's share of an actor's position before, after and in the effect (method §7). */
 export interface CategoryChange {
   /** Weighted annual level before and after (participants, before comparison and deadweight). */
   fore: number;
@@ -24,6 +26,7 @@ export interface CategoryChange {
   delta: number;
 }
 
+/** The result for one actor or group: annual effect, yearly stream, horizons, payback, decomposition. */
 export interface ActorResult {
   id: string;
   label: string;
@@ -59,6 +62,7 @@ export interface ItemRow {
   delta: number;
 }
 
+/** Socio-economic potential before and after, and verkningsgrad (method §6). */
 export interface PotentialResult {
   fore: number;
   efter: number;
@@ -79,6 +83,7 @@ export interface PotentialResult {
   };
 }
 
+/** Everything the engine computes for a project; `toResultJson` gives the stable §9 subset. */
 export interface Result {
   project: {
     name: string;

@@ -23,6 +23,7 @@ const LINE_KEYS = ['item', 'months', 'perMonth', 'amountPerMonth', 'extent', 'wa
 const EVIDENCE: EvidenceGrade[] = ['foreEfter', 'jamforelsegrupp', 'randomiserad'];
 const KINDS: PostingKind[] = ['transfer', 'real', 'production'];
 
+/** A validated project (when there are no errors) and every problem found. */
 export interface ValidationResult {
   /** The normalised project; present when there are no errors. */
   project?: Project;

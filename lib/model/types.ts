@@ -16,6 +16,7 @@ export type PostingKind = 'transfer' | 'real' | 'production';
  * `insats` the intervention's own cost.
  */
 export const CATEGORIES = ['ersattning', 'subvention', 'avgift', 'skatt', 'real', 'produktion', 'insats'] as const;
+/** A cost-shift category (see CATEGORIES). */
 export type Category = (typeof CATEGORIES)[number];
 
 /** A user-defined posting on an `egen` line. */
@@ -90,6 +91,7 @@ export interface CostYear {
 /** A financing key id from the catalogue (e.g. `finsam`) or explicit shares per actor. */
 export type Financing = string | Record<string, number>;
 
+/** The intervention's cost: a total or amounts by project year, split by a financing key. */
 export interface InterventionCost {
   total?: number;
   byYear?: CostYear[];

@@ -7,8 +7,10 @@ import type { Lang } from '../util/errors.js';
 import { formatProblem } from '../util/errors.js';
 import { roundTo } from './format.js';
 
+/** Schema id of the results JSON (method §9). */
 export const RESULT_SCHEMA = 'samnytta/result@1';
 
+/** The results JSON document (method §9). */
 export interface ResultJson {
   schema: typeof RESULT_SCHEMA;
   project: { name: string; priceYear: number; horizonYears: number; discountRate: number; deadweight: number; dropOff: number };

@@ -5,6 +5,7 @@
 export type Lang = 'sv' | 'en';
 export type Severity = 'error' | 'warning';
 
+/** One problem with the input: where it is, what is wrong (sv and en) and the value. */
 export interface Problem {
   severity: Severity;
   file: string;

@@ -124,9 +124,9 @@ describe('samnytta report (CLI)', () => {
     expect(await run(['report', 'data/examples/unga-vuxna-coachning/projekt.yaml', '--out', 'x', '--format', 'html,docx'], x)).toBe(2);
     expect(err.join('')).toContain('docx');
   });
-  it('report: a bad --datum exits 1 with the remedy', async () => {
+  it('report: a bad --datum is a usage error (exit 2) with the remedy', async () => {
     const { x, err } = io();
-    expect(await run(['report', 'data/examples/unga-vuxna-coachning/projekt.yaml', '--out', 'x', '--datum', '2025-02-30'], x)).toBe(1);
+    expect(await run(['report', 'data/examples/unga-vuxna-coachning/projekt.yaml', '--out', 'x', '--datum', '2025-02-30'], x)).toBe(2);
     expect(err.join('')).toContain('ÅÅÅÅ-MM-DD');
   });
   it('report: without Chromium, pdf exits 1 in Swedish and writes nothing', async () => {
