@@ -17,7 +17,7 @@ export { CATEGORIES } from './model/types.js';
 export { priceProject } from './engine/price.js';
 export { evaluate, cellEffects, yearlyStream, type Assumptions } from './engine/evaluate.js';
 export { payback, type Payback, type PaybackStatus } from './engine/payback.js';
-export { costByActor, financingShares } from './engine/cost.js';
+export { costByActor, financingShares, totalCost } from './engine/cost.js';
 export { calculate } from './calculate.js';
 export type { Ledger, LedgerSide, ParticipantRows } from './engine/ledger.js';
 export type { Result, ActorResult, HorizonResult, CategoryChange, ItemRow, PotentialResult } from './engine/result.js';

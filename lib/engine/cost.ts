@@ -28,3 +28,8 @@ export function costByActor(catalog: Catalog, cost: InterventionCost, actors: re
   }
   return out;
 }
+
+/** The undiscounted total of an intervention cost (total, or the sum of its years). */
+export function totalCost(cost: InterventionCost): number {
+  return cost.byYear ? cost.byYear.reduce((s, y) => s + y.amount, 0) : cost.total ?? 0;
+}

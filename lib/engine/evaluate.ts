@@ -6,7 +6,7 @@
  */
 import type { Catalog } from '../catalog/types.js';
 import { CATEGORIES, type Category, type InterventionCost, type Project } from '../model/types.js';
-import { costByActor } from './cost.js';
+import { costByActor, totalCost } from './cost.js';
 import type { Ledger } from './ledger.js';
 import { payback } from './payback.js';
 import type { ActorResult, CategoryChange, ItemRow, Result } from './result.js';
@@ -121,7 +121,7 @@ export function evaluate(ledger: Ledger, a: Assumptions, catalog: Catalog): Resu
   const potentialFore = W * ledger.referenceProduction - P.productionFore + P.realFore;
   const potentialEfter = W * ledger.referenceProduction - P.productionEfter + P.realEfter;
   const verkningsgrad = potentialFore === 0 ? null : (potentialFore - potentialEfter) / potentialFore;
-  const costTotal = a.cost.byYear ? sum(a.cost.byYear.map((y) => y.amount)) : a.cost.total ?? 0;
+  const costTotal = totalCost(a.cost);
   const per = (x: number): number => (W === 0 ? 0 : x / W);
 
   const used = ledger.used;

@@ -11,6 +11,7 @@ import { catalogGap, paramAt } from '../catalog/value-at.js';
 import type { EvidenceGrade } from '../model/types.js';
 import type { Problem } from '../util/errors.js';
 import type { Scenario, SensitivityModel } from './scenario.js';
+import { totalCost } from '../engine/cost.js';
 
 export type InputKind = 'item' | 'effectSize' | 'deadweight' | 'dropOff' | 'discountRate' | 'cost' | 'comparison';
 
@@ -116,7 +117,7 @@ export function uncertainInputs(model: SensitivityModel, defaults: RangeDefaults
   assumption('effectSize', 'faktor', 1, defaults.effectSize.low, defaults.effectSize.high, 'default');
   assumption('deadweight', 'andel', a.deadweight, a.deadweight, Math.max(a.deadweight, defaults.deadweight[a.evidence]), 'evidence');
   assumption('dropOff', 'andel', a.dropOff, a.dropOff, Math.max(a.dropOff, defaults.dropOff), 'default');
-  const costTotal = a.cost.byYear ? a.cost.byYear.reduce((s, y) => s + y.amount, 0) : a.cost.total ?? 0;
+  const costTotal = totalCost(a.cost);
   if (costTotal > 0) assumption('cost', 'kr', costTotal, costTotal * (1 - defaults.cost), costTotal * (1 + defaults.cost), 'default');
   if (ledger.comparison && ledger.comparison.weight > 0) assumption('comparison', 'faktor', 1, defaults.comparison.low, defaults.comparison.high, 'default');
   if (o.discountRate || uncertainty.discountRate) assumption('discountRate', 'andel', a.discountRate, a.discountRate, a.discountRate, 'default');
