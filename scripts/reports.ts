@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { loadCatalog, defaultDataDir } from '../lib/catalog/load.js';
 import type { ReportFormat } from '../lib/report/build-report.js';
-import { chromiumPath, reportFiles } from '../cli/commands/report.js';
+import { CHROMIUM_ARGS, chromiumPath, reportFiles } from '../cli/commands/report.js';
 import { loadProject } from '../cli/commands/load-project.js';
 import { writeFilesAtomically, type Io } from '../cli/io.js';
 
@@ -54,7 +54,7 @@ async function screenshot(htmlFile: string, png: string): Promise<void> {
   try {
     const ctx = await chromium.launchPersistentContext(dir, {
       executablePath: chromiumPath(), headless: true, viewport: { width: 900, height: 1200 }, deviceScaleFactor: 1,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: CHROMIUM_ARGS,
     });
     const page = await ctx.newPage();
     await page.goto(`file://${resolve(htmlFile)}`, { waitUntil: 'load' });

@@ -4,7 +4,7 @@
  */
 import { loadCatalog } from '../../lib/catalog/load.js';
 import type { Catalog, DatedValue, Item, Series } from '../../lib/catalog/types.js';
-import { uprate, valueAt } from '../../lib/catalog/value-at.js';
+import { latestPriceYear, uprate, valueAt } from '../../lib/catalog/value-at.js';
 import { decimal, kr, percent } from '../../lib/report/format.js';
 import type { Lang } from '../../lib/util/errors.js';
 import { ExitError, type GlobalOptions, type Io } from '../io.js';
@@ -43,9 +43,8 @@ function showValue(v: unknown, lang: Lang): string {
 export async function catalog(o: CatalogOptions, io: Io): Promise<void> {
   const c = loadCatalog();
   const lang = o.lang;
-  const latestYear = Math.max(...(c.series.get('index.prisbasbelopp')?.values.map((v) => Number(v.validFrom.slice(0, 4))) ?? [2025]));
   if (o.action === 'list') {
-    const year = o.year ?? latestYear;
+    const year = o.year ?? latestPriceYear(c);
     const items = [...c.items.values()].sort((a, b) => byCodePoint(a.id, b.id));
     if (o.format === 'json') {
       io.out(JSON.stringify(items.map((it) => ({ id: it.id, label: it.label, unit: it.unit, kind: it.kind, rule: it.rule ?? null, value: itemValueIn(c, it, year)?.value ?? null, status: itemValueIn(c, it, year)?.v.status ?? 'derived' })), null, 2) + '\n');

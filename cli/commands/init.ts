@@ -11,18 +11,13 @@ import { loadCatalog } from '../../lib/catalog/load.js';
 import type { Catalog } from '../../lib/catalog/types.js';
 import { participantTemplate, transitionTemplate } from '../../lib/model/templates.js';
 import { ExitError, writeFilesAtomically, type GlobalOptions, type Io } from '../io.js';
+import { latestPriceYear } from '../../lib/catalog/value-at.js';
 
 export interface InitOptions extends GlobalOptions {
   dir: string;
   aggregerad?: boolean;
   /** Price year for the template (default: the latest year the catalogue's prisbasbelopp covers). */
   priceYear?: number;
-}
-
-/** The latest price year the catalogue covers (prisbasbelopp). */
-export function latestPriceYear(catalog: Catalog): number {
-  const years = catalog.series.get('index.prisbasbelopp')?.values.map((v) => Number(v.validFrom.slice(0, 4))) ?? [];
-  return years.length ? Math.max(...years) : new Date().getUTCFullYear();
 }
 
 export async function init(o: InitOptions, io: Io): Promise<{ files: string[] }> {

@@ -31,7 +31,8 @@ export interface ReportOptions extends GlobalOptions {
 /** Where Chromium is looked for (override with SAMNYTTA_CHROMIUM). */
 export const chromiumPath = (): string => process.env.SAMNYTTA_CHROMIUM || '/usr/bin/chromium';
 
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+/** Flags for headless Chromium on a closed network (no background connections, no sandbox as root). */
+export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 function noChromium(lang: Lang, path: string): ExitError {
   return new ExitError(1, lang === 'sv'

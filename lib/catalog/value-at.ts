@@ -49,3 +49,9 @@ export function uprate(catalog: Catalog, amount: number, indexId: string, from: 
   if (from === to || indexId === 'none') return amount;
   return (amount * indexValue(catalog, indexId, to)) / indexValue(catalog, indexId, from);
 }
+
+/** The latest price year the catalogue covers: the last year of the prisbasbelopp index. */
+export function latestPriceYear(catalog: Catalog): number {
+  const years = series(catalog, 'index.prisbasbelopp').values.map((v) => Number(v.validFrom.slice(0, 4)));
+  return Math.max(...years);
+}

@@ -4,7 +4,7 @@
  * and item (the cost shifts). `toResultJson` turns it into the stable contract (method §9).
  */
 import type { UsedValue } from '../catalog/types.js';
-import type { Category, EvidenceGrade } from '../model/types.js';
+import type { Category, Project } from '../model/types.js';
 import type { Problem } from '../util/errors.js';
 import type { Payback } from './payback.js';
 
@@ -85,16 +85,10 @@ export interface PotentialResult {
 
 /** Everything the engine computes for a project; `toResultJson` gives the stable §9 subset. */
 export interface Result {
-  project: {
-    name: string;
-    priceYear: number;
-    horizonYears: number;
-    discountRate: number;
-    deadweight: number;
-    dropOff: number;
-    evidence: EvidenceGrade;
+  project: Pick<Project, 'name' | 'priceYear' | 'horizonYears' | 'discountRate' | 'deadweight' | 'dropOff' | 'evidence'> & {
     /** Total (undiscounted) intervention cost. */
     costTotal: number;
+    /** The financing key(s) named in the cost. */
     financing: string;
   };
   participants: number;

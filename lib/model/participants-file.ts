@@ -19,6 +19,7 @@ import { normalizeHeader } from './tabular/normalize-header.js';
 import { parseNumber } from './tabular/parse-number.js';
 import { readTableFile } from './tabular/read-table-file.js';
 import { columnLetter, isBlank, type Cell, type Table, type TableRow } from './tabular/table.js';
+import { suggestItem } from './suggest-item.js';
 
 export interface ParticipantsFileOptions {
   /** Replace identifiers with keyed hashes instead of refusing personal data. */
@@ -250,7 +251,7 @@ export async function readParticipantsFile(paths: string | string[], catalog: Ca
       if (!post) rp.add('error', r, 'post', 'post saknas; välj ett id från bladet Poster (t.ex. kommun.forsorjningsstod)', 'item missing; choose an id from the Poster sheet (e.g. kommun.forsorjningsstod)');
       else if (post === 'egen') rp.add('error', r, 'post', 'egna poster (egen) kan inte anges i tabellen; beskriv dem i projektfilen', 'user-defined items (egen) cannot be given in the table; describe them in the project file', show(postCell));
       else if (!item) {
-        const hint = suggest(post, [...catalog.items.keys()]);
+        const hint = suggestItem(post, [...catalog.items.keys()]);
         rp.add('error', r, 'post', `okänd post; ${hint ? `menade du ${hint}? ` : ''}se bladet Poster eller \`samnytta catalog list\``, `unknown item; ${hint ? `did you mean ${hint}? ` : ''}see the Poster sheet or \`samnytta catalog list\``, show(postCell));
       }
       const months = optNumber(rp, r, 'manader', { min: 0, required: true });
@@ -431,12 +432,6 @@ function wageFloor(catalog: Catalog, priceYear?: number): { value: number; label
   return { value: v.value, label: `${v.validFrom.slice(0, 4)}` };
 }
 
-/** A close catalogue id for a misspelt post. */
-function suggest(id: string, ids: string[]): string | undefined {
-  const tail = normalizeHeader(id.split('.').pop() ?? id);
-  if (!tail) return undefined;
-  return ids.find((x) => x.endsWith(`.${tail}`)) ?? ids.find((x) => tail.length >= 5 && x.includes(tail.slice(0, 6)));
-}
 
 /**
  * Points validation problems about file-read participants (`participants[3].efter.lines[1].months`)

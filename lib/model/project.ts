@@ -11,6 +11,7 @@ import {
   type Attributes, type CostYear, type EgenPosting, type EvidenceGrade, type Financing, type Line, type Participant,
   type PostingKind, type Project, type Situation, CATEGORIES, type Category,
 } from './types.js';
+import { suggestItem } from './suggest-item.js';
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -282,7 +283,7 @@ function readLine(v: unknown, path: string, sitMonths: number, catalog: Catalog,
   const errorsBefore = p.errors.length;
   if (!item) p.error(`${path}.item`, 'post-id krävs (se `samnytta catalog list`)', 'item id required (see `samnytta catalog list`)', v.item);
   else if (item !== 'egen' && !catalog.items.has(item)) {
-    const hint = suggest(item, [...catalog.items.keys()]);
+    const hint = suggestItem(item, [...catalog.items.keys()]);
     p.error(`${path}.item`, `okänd post; ${hint ? `menade du "${hint}"?` : 'se `samnytta catalog list`'}`, `unknown item; ${hint ? `did you mean "${hint}"?` : 'see `samnytta catalog list`'}`, item);
   }
   const months = num(v.months, `${path}.months`, p, { min: 0, required: true });
@@ -339,9 +340,3 @@ function readEgenPostings(v: unknown, path: string, catalog: Catalog, p: Problem
   return out;
 }
 
-/** A close catalogue id for a misspelt item (for "did you mean …?"). */
-function suggest(id: string, ids: string[]): string | undefined {
-  const tail = id.split('.').pop() ?? id;
-  const hit = ids.find((x) => x.endsWith(`.${tail}`)) ?? ids.find((x) => x.includes(tail.slice(0, 6)));
-  return hit;
-}
