@@ -16,7 +16,6 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadCatalog } from '../lib/catalog/load.js';
 import { evaluate } from '../lib/engine/evaluate.js';
-import { cell } from '../lib/engine/ledger.js';
 import { priceProject } from '../lib/engine/price.js';
 import { readProject } from '../lib/model/read-project.js';
 import { monteCarlo } from '../lib/sensitivity/monte-carlo.js';
@@ -93,7 +92,7 @@ async function referenceCase(granularity: 'annual' | 'monthly'): Promise<Figures
   const catalog = loadCatalog();
   const project = syntheticCohort(n, SEED); // the first n participants of the benchmark cohort
   let t = performance.now();
-  const { referencePostings, referenceLedger } = await import('./reference.js');
+  const { referencePostings, referenceLedger, compareLedgers } = await import('./reference.js');
   const importMs = ms(t);
   // Both sides warmed up and timed best-of (the machine is shared; medians are shown too).
   const refTimes: number[] = [];
@@ -117,28 +116,13 @@ async function referenceCase(granularity: 'annual' | 'monthly'): Promise<Figures
     ledger = priceProject(project, catalog);
     times.push(ms(t));
   }
-  // Agreement: every engine cell against the reference's group sum, and every reference group.
-  let maxDiff = 0, cells = 0, totalEngine = 0, totalRef = 0;
-  const seen = new Set<string>();
-  for (const [side, arr] of [['fore', ledger.participants.fore], ['efter', ledger.participants.efter]] as const) {
-    ledger.items.forEach((item, i) => ledger.actors.forEach((actor, a) => ledger.categories.forEach((category, c) => {
-      const key = `${side}|${item}|${actor}|${category}`;
-      seen.add(key);
-      const v = arr[cell(ledger, i, a, c)];
-      const r = ref.get(key) ?? 0;
-      if (v !== 0 || r !== 0) cells++;
-      totalEngine += v;
-      totalRef += r;
-      maxDiff = Math.max(maxDiff, Math.abs(v - r));
-    })));
-  }
-  for (const [k, v] of ref) if (!seen.has(k)) maxDiff = Math.max(maxDiff, Math.abs(v));
+  const agreement = compareLedgers(ledger, ref);
   const referenceMs = Math.min(...refMeasured), engineMs = Math.min(...times);
   return {
     granularity, participants: n, postings: nPostings, danfoImportMs: importMs, referencePostMs: postMs,
     referenceMs, referenceMedianMs: median(refMeasured), engineMs, engineMedianMs: median(times),
-    ratio: referenceMs / engineMs, cells, maxCellDiffKr: maxDiff, totalDiffKr: Math.abs(totalEngine - totalRef),
-    agrees: maxDiff <= 1 && Math.abs(totalEngine - totalRef) <= 1,
+    ratio: referenceMs / engineMs, cells: agreement.cells, maxCellDiffKr: agreement.maxCellDiffKr, totalDiffKr: agreement.totalDiffKr,
+    agrees: agreement.agrees,
   };
 }
 
