@@ -79,6 +79,14 @@ export function buildCli(args: string[], io: Io): Argv {
     .command('montecarlo <project>', sv ? 'osäkerhetsanalys med seedad Monte Carlo per aktör' : 'uncertainty analysis with seeded Monte Carlo per actor',
       (y) => project(y).option('draws', { type: 'number', default: 1000 }).option('seed', { type: 'number', default: 1 }).option('format', { choices: ['table', 'json'] as const, default: 'table' }),
       wrap(async (a) => { const { montecarlo } = await import('./commands/montecarlo.js'); await montecarlo({ project: a.project, draws: a.draws, seed: a.seed, format: a.format, lang: a.lang }, io); }))
+    .command(['portfolj <folder>', 'portfolio'], sv ? 'portfölj: alla projekt och prognoser i en mapp sida vid sida, avvikelser från medelvärde och förbundets summor' : "portfolio: every project and forecast in a folder side by side, deviations from the mean and the förbund's totals",
+      (y) => y.positional('folder', { type: 'string', demandOption: true, describe: sv ? 'mapp med projekt (projektmappar eller JSON/YAML-filer)' : 'folder of projects (project folders or JSON/YAML files)' })
+        .option('format', { type: 'string', default: 'table', describe: sv ? 'kommaseparerade format: table, json, xlsx, html' : 'comma-separated formats: table, json, xlsx, html' })
+        .option('out', { type: 'string', describe: sv ? 'utdatamapp (krävs för xlsx och html; json skrivs dit i stället för till stdout)' : 'output folder (required for xlsx and html; json goes there instead of stdout)' })
+        .option('prisar', { type: 'number', describe: sv ? 'prisår att räkna om alla belopp till med KPI (standard: projektens senaste)' : "price year to uprate every amount to with the CPI (default: the projects' latest)" })
+        .example('$0 portfolj data/examples', sv ? 'portföljen som tabell' : 'the portfolio as a table')
+        .example('$0 portfolj data/examples --format table,json,xlsx,html --out portfolj', sv ? 'alla format till mappen portfolj' : 'every format to the folder portfolj'),
+      wrap(async (a) => { const { portfolio } = await import('./commands/portfolio.js'); await portfolio({ folder: a.folder, formats: String(a.format).split(',').map((f) => f.trim()).filter(Boolean), out: a.out, prisar: a.prisar, lang: a.lang }, io); }))
     .demandCommand(1, sv ? 'ange ett kommando (se --help)' : 'give a command (see --help)')
     .strict()
     .recommendCommands()

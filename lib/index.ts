@@ -6,7 +6,7 @@
 // Catalogue
 export { parseCatalog, idFromPath } from './catalog/parse.js';
 export { valueAt, paramAt, indexValue, uprate } from './catalog/value-at.js';
-export type { Catalog, Item, Series, DatedValue, Source, Status, Unit, UsedValue, Actor, Group, FinancingKey } from './catalog/types.js';
+export type { Catalog, ClassPart, InsatsClasses, Item, Series, DatedValue, Source, Status, Unit, UsedValue, Actor, Group, FinancingKey } from './catalog/types.js';
 
 // Project model
 export { validateProject, type ValidationResult } from './model/project.js';
@@ -35,6 +35,12 @@ export { monteCarlo, triangular, quantileSorted, type MonteCarloResult, type Mon
 export { evidence, evidenceLine, type Evidence } from './sensitivity/evidence.js';
 export { prepare as prepareSensitivity, catalogRepricer } from './sensitivity/prepare.js';
 export { sensitivityJson, sensitivityTable, breakEvenJson, breakEvenTable, monteCarloJson, monteCarloTable, SENSITIVITY_SCHEMA, BREAKEVEN_SCHEMA, MONTECARLO_SCHEMA } from './sensitivity/report.js';
+
+// Portfolio (issue 15)
+export { buildPortfolio, keyFigure, latestProjectYear, KEY_FIGURES, PORTFOLIO_INDEX, type Portfolio, type PortfolioRow, type PortfolioInput, type PortfolioFailure, type ActorFigures, type KeyFigure, type ProjectKind, type Totals } from './portfolio/portfolio.js';
+export { centre, deviation, type Centre, type Deviation } from './portfolio/stats.js';
+export { portfolioJson, portfolioTable, portfolioNotes, PORTFOLIO_SCHEMA } from './portfolio/present.js';
+export { checkClass, classLabel, type ClassCheck } from './model/insatsklass.js';
 
 // Presentation
 export { toResultJson, resultWarnings, RESULT_SCHEMA, type ResultJson } from './report/result-json.js';

@@ -4,4 +4,5 @@
  */
 export { loadCatalog, readCatalogFiles, defaultDataDir } from './catalog/load.js';
 export { readProject, resolveProjectPath, parseProjectText } from './model/read-project.js';
+export { loadPortfolio, findProjects, type LoadPortfolioResult } from './portfolio/load.js';
 export * from './index.js';

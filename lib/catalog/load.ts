@@ -5,7 +5,7 @@
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { join, relative, sep, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseCatalog } from './parse.js';
+import { NOT_CATALOGUE, parseCatalog } from './parse.js';
 import type { Catalog } from './types.js';
 
 /** The bundled `data/` directory of the samnytta package. */
@@ -26,7 +26,7 @@ export function readCatalogFiles(dir: string = defaultDataDir()): Record<string,
       const full = join(d, e.name);
       const rel = relative(dir, full).split(sep).join('/');
       if (e.isDirectory()) {
-        if (rel !== 'examples' && rel !== 'mappings') walk(full);
+        if (!NOT_CATALOGUE.includes(`${rel}/`)) walk(full);
       } else if (/\.ya?ml$/.test(e.name)) files[rel] = readFileSync(full, 'utf8');
     }
   };

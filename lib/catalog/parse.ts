@@ -7,7 +7,7 @@ import { CATEGORIES, type Category } from '../model/types.js';
 import { ProblemList } from '../util/errors.js';
 import {
   QUANTITIES, STATUSES, UNITS,
-  type Actor, type Catalog, type DatedValue, type FinancingKey, type Group, type Item, type ItemKind,
+  type Actor, type Catalog, type ClassPart, type DatedValue, type FinancingKey, type Group, type Item, type ItemKind,
   type Quantity, type Series, type Source, type Status, type Unit,
 } from './types.js';
 
@@ -16,6 +16,9 @@ const ITEM_KINDS: readonly ItemKind[] = ['transfer', 'real', 'wage'];
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** Folders of data/ that hold other things than the catalogue (examples, mappings, reference set). */
+export const NOT_CATALOGUE = ['examples/', 'mappings/', 'benchmarks/'];
 
 /** Catalogue id of a file: `items/kommun/x.yaml` → `kommun.x`; `params/skatt/y.yaml` → `params.skatt.y`. */
 export function idFromPath(path: string): string {
@@ -32,8 +35,8 @@ export function idFromPath(path: string): string {
  */
 export function parseCatalog(files: Record<string, string>, root = 'data'): Catalog {
   const all = new ProblemList(root);
-  const catalog: Catalog = { actors: [], groups: [], financing: new Map(), series: new Map(), items: new Map() };
-  const paths = Object.keys(files).filter((p) => /\.ya?ml$/.test(p) && !p.startsWith('examples/') && !p.startsWith('mappings/')).sort();
+  const catalog: Catalog = { actors: [], groups: [], financing: new Map(), series: new Map(), items: new Map(), classes: { targetGroups: [], kinds: [] } };
+  const paths = Object.keys(files).filter((p) => /\.ya?ml$/.test(p) && !NOT_CATALOGUE.some((d) => p.startsWith(d))).sort();
 
   for (const path of paths) {
     const problems = new ProblemList(`${root}/${path}`);
@@ -46,6 +49,7 @@ export function parseCatalog(files: Record<string, string>, root = 'data'): Cata
       continue;
     }
     if (path === 'actors.yaml') readActors(doc, problems, catalog);
+    else if (path === 'insatsklasser.yaml') readClasses(doc, problems, catalog);
     else if (path.startsWith('financing/')) readFinancing(path, doc, problems, catalog);
     else if (path.startsWith('index/') || path.startsWith('params/')) readSeries(path, doc, problems, catalog);
     else if (path.startsWith('items/')) readItem(path, doc, problems, catalog);
@@ -121,6 +125,26 @@ function readUnit(v: unknown, p: ProblemList, path: string): Unit {
   if (UNITS.includes(v as Unit)) return v as Unit;
   p.error(path, `enhet ska vara en av ${UNITS.join(', ')}`, `unit must be one of ${UNITS.join(', ')}`, v);
   return 'kr';
+}
+
+function readClasses(doc: unknown, p: ProblemList, c: Catalog): void {
+  if (!isObj(doc) || !Array.isArray(doc.malgrupper) || !Array.isArray(doc.insatstyper)) {
+    p.error('', 'ska ha listorna malgrupper och insatstyper', 'must have lists malgrupper and insatstyper');
+    return;
+  }
+  const read = (list: unknown[], key: string): ClassPart[] => {
+    const seen = new Set<string>();
+    return list.flatMap((x: unknown, i: number) => {
+      const at = `${key}[${i}].`;
+      if (!isObj(x)) return (p.error(`${key}[${i}]`, 'ska vara { id, label, label_en, definition }', 'must be { id, label, label_en, definition }', x), []);
+      const part: ClassPart = { id: str(x, 'id', p, at), label: str(x, 'label', p, at), labelEn: str(x, 'label_en', p, at), definition: str(x, 'definition', p, at) };
+      if (part.id && !/^[a-z0-9]+(-[a-z0-9]+)*$/.test(part.id)) p.error(`${at}id`, 'id med små bokstäver a–z, siffror och bindestreck', 'id of lower-case a–z, digits and hyphens', part.id);
+      if (seen.has(part.id)) p.error(`${at}id`, 'id förekommer flera gånger', 'duplicate id', part.id);
+      seen.add(part.id);
+      return [part];
+    });
+  };
+  c.classes = { targetGroups: read(doc.malgrupper, 'malgrupper'), kinds: read(doc.insatstyper, 'insatstyper') };
 }
 
 function readActors(doc: unknown, p: ProblemList, c: Catalog): void {

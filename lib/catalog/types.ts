@@ -112,6 +112,20 @@ export interface FinancingKey {
   status: Status;
 }
 
+/** A target group (målgrupp) or kind of insats (insatstyp) in data/insatsklasser.yaml. */
+export interface ClassPart {
+  id: string;
+  label: string;
+  labelEn: string;
+  definition: string;
+}
+
+/** The insatsklasser (issue 15): a class is `målgrupp/insatstyp`, both parts from these lists. */
+export interface InsatsClasses {
+  targetGroups: ClassPart[];
+  kinds: ClassPart[];
+}
+
 /** The parsed catalogue: actors, groups, financing keys, parameter/index series and items by id. */
 export interface Catalog {
   actors: Actor[];
@@ -119,6 +133,8 @@ export interface Catalog {
   financing: Map<string, FinancingKey>;
   series: Map<string, Series>;
   items: Map<string, Item>;
+  /** Insatsklasser for classifying projects and reference entries (data/insatsklasser.yaml). */
+  classes: InsatsClasses;
 }
 
 /** A catalogue value as resolved for a project: what the result rests on. */

@@ -12,11 +12,12 @@ import {
   type PostingKind, type Project, type Situation, CATEGORIES, type Category,
 } from './types.js';
 import { suggestItem } from './suggest-item.js';
+import { checkClass } from './insatsklass.js';
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-const PROJECT_KEYS = ['name', 'description', 'priceYear', 'horizonYears', 'discountRate', 'deadweight', 'dropOff', 'cost', 'participants', 'participantsFile', 'comparison', 'taxRates', 'referenceWage', 'evidence', 'disclosureThreshold', 'uncertainty', 'transitions', 'transitionsFile', 'mapping'];
+const PROJECT_KEYS = ['name', 'description', 'priceYear', 'horizonYears', 'discountRate', 'deadweight', 'dropOff', 'cost', 'participants', 'participantsFile', 'comparison', 'taxRates', 'referenceWage', 'evidence', 'disclosureThreshold', 'uncertainty', 'transitions', 'transitionsFile', 'mapping', 'insatsklass', 'kind'];
 const PARTICIPANT_KEYS = ['id', 'weight', 'attributes', 'fore', 'efter'];
 const ATTRIBUTE_KEYS = ['kon', 'fodelsear', 'alder', 'utbildning', 'hushallstyp', 'kommun'];
 const SITUATION_KEYS = ['months', 'lines'];
@@ -92,11 +93,24 @@ export function validateProject(raw: unknown, catalog: Catalog, file: string): V
     }
   }
 
+  let insatsklass: string | undefined;
+  if (raw.insatsklass !== undefined) {
+    const c = checkClass(raw.insatsklass, catalog);
+    if (c.ok) insatsklass = c.id;
+    else p.error('insatsklass', c.sv, c.en, raw.insatsklass);
+  }
+  let kind: Project['kind'];
+  if (raw.kind !== undefined) {
+    if (raw.kind === 'utvardering' || raw.kind === 'prognos') kind = raw.kind;
+    else p.error('kind', 'ska vara utvardering (uppföljning av utfall) eller prognos (förväntade utfall)', 'must be utvardering (follow-up of outcomes) or prognos (expected outcomes)', raw.kind);
+  }
+
   if (p.errors.length > 0) return { problems: p.items };
   return {
     project: {
       name, priceYear, horizonYears, discountRate, deadweight, dropOff, cost: cost!, participants, comparison, taxRates,
       referenceWage, evidence, disclosureThreshold, uncertainty, warnings: p.warnings,
+      ...(kind ? { kind } : {}), ...(insatsklass ? { insatsklass } : {}),
       description: typeof raw.description === 'string' ? raw.description : undefined,
     },
     problems: p.items,

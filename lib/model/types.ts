@@ -123,6 +123,10 @@ export interface Project {
   description?: string;
   /** Validation warnings about the input, carried into every output (method §9 `warnings`). */
   warnings?: Problem[];
+  /** Evaluation of observed outcomes (`utvardering`, default) or a forecast of expected ones (`prognos`). */
+  kind?: 'utvardering' | 'prognos';
+  /** Insatsklass `målgrupp/insatstyp` from data/insatsklasser.yaml (issue 15), choosing the comparison group. */
+  insatsklass?: string;
   /** User-set uncertainty ranges for Monte Carlo (issue 6), by parameter id. */
   uncertainty?: Record<string, { low: number; high: number }>;
 }

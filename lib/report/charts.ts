@@ -40,7 +40,7 @@ export function shortKr(x: number, lang: Lang): string {
  * Wraps a Plot SVG with a title and an optional legend drawn as SVG, in one outer `<svg>`.
  * @param legend entries of [label, colour, shape]
  */
-function frame(id: string, title: string, plot: SVGSVGElement, legend: [string, string, 'rect' | 'line' | 'dash'][] = []): string {
+export function frame(id: string, title: string, plot: SVGSVGElement, legend: [string, string, 'rect' | 'line' | 'dash'][] = []): string {
   const w = Number(plot.getAttribute('width'));
   const h = Number(plot.getAttribute('height'));
   plot.setAttribute('x', '0');
@@ -68,7 +68,7 @@ function frame(id: string, title: string, plot: SVGSVGElement, legend: [string, 
     + plot.outerHTML + '</svg>';
 }
 
-function plot(options: Plot.PlotOptions): SVGSVGElement {
+export function plot(options: Plot.PlotOptions): SVGSVGElement {
   return Plot.plot({ document: doc(), width: WIDTH, style: { fontFamily: FONT, fontSize: '11px', background: '#ffffff', color: '#000000' }, ...options }) as SVGSVGElement;
 }
 

@@ -36,7 +36,8 @@ export function paybackText(p: Payback, horizonYears: number, lang: Lang = 'sv')
   return t.noCost;
 }
 
-function table(rows: string[][], alignRight: boolean[]): string {
+/** A plain-text table: header row, a rule, then rows; columns padded (right-aligned where asked). */
+export function table(rows: string[][], alignRight: boolean[]): string {
   const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => [...r[c]].length)));
   return rows
     .map((r, i) => {
