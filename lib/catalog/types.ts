@@ -141,7 +141,10 @@ export interface Catalog {
 export interface UsedValue {
   id: string;
   label: string;
-  value: number;
+  /** The value (uprated to the price year); null for a `tabell` parameter, whose fields are in `fields`. */
+  value: number | null;
+  /** A `tabell` parameter's fields as the catalogue gives them (rates, shares, multiples of pbb). */
+  fields?: Record<string, unknown> | unknown[];
   unit: Unit;
   /** Price year the value is expressed in after uprating (the project's price year). */
   priceYear: number;

@@ -80,10 +80,11 @@ export function createContext(catalog: Catalog, project: Pick<Project, 'priceYea
   const used = new Map<string, UsedValue>();
   const warnings: Problem[] = [];
 
-  const register = (s: Pick<Series, 'id' | 'label' | 'unit' | 'file'>, v: DatedValue, value: number, priceYearOut: number): void => {
+  const register = (s: Pick<Series, 'id' | 'label' | 'unit' | 'file'>, v: DatedValue, value: number | null, priceYearOut: number): void => {
     if (used.has(s.id)) return;
+    const fields = value === null && v.value !== null && typeof v.value === 'object' ? { fields: v.value as Record<string, unknown> | unknown[] } : {};
     used.set(s.id, {
-      id: s.id, label: s.label, value, unit: s.unit, priceYear: priceYearOut, basePriceYear: v.priceYear,
+      id: s.id, label: s.label, value, ...fields, unit: s.unit, priceYear: priceYearOut, basePriceYear: v.priceYear,
       validFrom: v.validFrom, status: v.status, source: v.source, note: v.note,
     });
   };
@@ -96,7 +97,7 @@ export function createContext(catalog: Catalog, project: Pick<Project, 'priceYea
       return value as T;
     }
     const v = paramAt<T>(catalog, id, date);
-    register(s, v as DatedValue, typeof v.value === 'number' ? v.value : NaN, v.priceYear ?? priceYear);
+    register(s, v as DatedValue, typeof v.value === 'number' ? v.value : null, v.priceYear ?? priceYear);
     return v.value;
   };
   for (const id of TAX_SERIES) if (catalog.series.has(id)) use(id);

@@ -85,7 +85,7 @@ export function paybackChart(r: Result, lang: Lang): Chart {
   const H = r.project.horizonYears;
   const rows = [...activeActors(r), ...Object.values(r.groups)].map((a) => ({
     name: name(a, lang), id: a.id, months: a.payback.status === 'months' ? a.payback.months! : 0,
-    label: paybackText(a.payback, H, lang),
+    label: paybackText(a.payback, H, lang, a.annualEffect),
   }));
   const max = Math.max(H * 12, ...rows.map((d) => d.months)) * 1.08;
   const svg = plot({

@@ -34,3 +34,18 @@ export function roundTo(x: number, digits: number): number {
   const r = Math.sign(x) * Math.round(Math.abs(x) * f) / f;
   return Object.is(r, -0) ? 0 : r;
 }
+
+/**
+ * A `tabell` parameter's fields as one line: "takLon 20 000 · bidragsandel 0,6"; a nested or long
+ * table (per kommun, per age band) as its size, "tabell, 290 rader".
+ */
+export function fieldsText(fields: Record<string, unknown> | unknown[], lang: Lang = 'sv'): string {
+  const entries = Array.isArray(fields) ? [] : Object.entries(fields);
+  const flat = entries.length > 0 && entries.length <= 12 && entries.every(([, v]) => typeof v === 'number' || typeof v === 'string' || typeof v === 'boolean');
+  if (!flat) {
+    const n = Array.isArray(fields) ? fields.length : entries.length;
+    return lang === 'sv' ? `tabell, ${n} rader` : `table, ${n} rows`;
+  }
+  const num = (x: number) => (Number.isInteger(x) ? kr(x, lang) : decimal(x, Math.min(6, String(x).split('.')[1]?.length ?? 0), lang));
+  return entries.map(([k, v]) => `${k} ${typeof v === 'number' ? num(v) : String(v)}`).join(' · ');
+}

@@ -11,7 +11,7 @@ import type { Project } from '../model/types.js';
 import type { Lang } from '../util/errors.js';
 import { classics as nyttosamClassics, type Classic } from '../sensitivity/classics.js';
 import { sensitivityModel } from '../sensitivity/scenario.js';
-import { decimal, kr, percent } from './format.js';
+import { decimal, fieldsText, kr, percent } from './format.js';
 import { participantTables } from './participants.js';
 import { resultWarnings } from './result-json.js';
 import { paybackText } from './summary-table.js';
@@ -126,8 +126,8 @@ export function reportModel(input: ReportInput): ReportModel {
       : `For society as a whole the intervention has an annual effect of SEK ${kr(soc.annualEffect, lang)}; the net result is SEK ${kr(soc.horizons['1'].net, lang)} over one year and SEK ${kr(soc.horizons[HS].net, lang)} over ${H} years.`);
     const p = soc.payback;
     sentences.push(p.status === 'months'
-      ? (sv ? `Insatsen är återbetald för samhället efter ${decimal(p.months!, 1, lang)} månader${pub ? `, för den offentliga sektorn ${pub.payback.status === 'months' ? `efter ${decimal(pub.payback.months!, 1, lang)} månader` : paybackText(pub.payback, H, lang)}` : ''}.`
-        : `The intervention pays back for society after ${decimal(p.months!, 1, lang)} months${pub ? `, for the public sector ${pub.payback.status === 'months' ? `after ${decimal(pub.payback.months!, 1, lang)} months` : paybackText(pub.payback, H, lang)}` : ''}.`)
+      ? (sv ? `Insatsen är återbetald för samhället efter ${decimal(p.months!, 1, lang)} månader${pub ? `, för den offentliga sektorn ${pub.payback.status === 'months' ? `efter ${decimal(pub.payback.months!, 1, lang)} månader` : paybackText(pub.payback, H, lang, pub.annualEffect)}` : ''}.`
+        : `The intervention pays back for society after ${decimal(p.months!, 1, lang)} months${pub ? `, for the public sector ${pub.payback.status === 'months' ? `after ${decimal(pub.payback.months!, 1, lang)} months` : paybackText(pub.payback, H, lang, pub.annualEffect)}` : ''}.`)
       : p.status === 'never'
         ? (sv ? 'Insatsen betalar sig inte för samhället: den årliga effekten är inte positiv (återbetalningstiden är obefintlig).' : 'The intervention does not pay back for society: the annual effect is not positive.')
         : p.status === 'beyondHorizon'
@@ -153,7 +153,7 @@ export function reportModel(input: ReportInput): ReportModel {
 
   const keyFigures: KeyFigure[] = soc ? [
     { id: 'lonsamhet', label: sv ? `Samhällets lönsamhet på ${H} år` : `Society's net result over ${H} years`, value: soc.horizons[HS].net, text: krs(soc.horizons[HS].net) },
-    { id: 'aterbetalningstid', label: sv ? 'Återbetalningstid för samhället' : 'Payback period for society', value: soc.payback.months, text: paybackText(soc.payback, H, lang) },
+    { id: 'aterbetalningstid', label: sv ? 'Återbetalningstid för samhället' : 'Payback period for society', value: soc.payback.months, text: paybackText(soc.payback, H, lang, soc.annualEffect) },
     { id: 'verkningsgrad', label: sv ? 'Verkningsgrad' : 'Efficiency (share of potential realised)', value: r.potential.verkningsgrad, text: percent(r.potential.verkningsgrad, 1, lang) },
   ] : [];
 
@@ -253,7 +253,7 @@ export function reportModel(input: ReportInput): ReportModel {
       { key: 'actor', label: t.actor, kind: 'text' }, { key: 'cost', label: t.cost, kind: 'kr' }, { key: 'effect', label: t.annualEffect, kind: 'kr' },
       { key: 'payback', label: t.status, kind: 'text' }, { key: 'months', label: t.months, kind: 'months' }, { key: 'simple', label: t.simpleMonths, kind: 'months' },
     ],
-    rows: all.map((a) => ({ actor: name(a), cost: a.cost, effect: a.annualEffect, payback: paybackText(a.payback, H, lang), months: a.payback.months, simple: a.payback.simpleMonths })),
+    rows: all.map((a) => ({ actor: name(a), cost: a.cost, effect: a.annualEffect, payback: paybackText(a.payback, H, lang, a.annualEffect), months: Math.round(a.annualEffect) < 0 ? null : a.payback.months, simple: a.payback.simpleMonths })),
     strong: all.map((a, i) => (r.groups[a.id] ? i : -1)).filter((i) => i >= 0),
     note: t.paybackNote,
   });
@@ -308,7 +308,6 @@ export function reportModel(input: ReportInput): ReportModel {
   });
 
   // Katalogvärden.
-  const statusText: Record<string, string> = sv ? { verified: 'verifierad', derived: 'härledd', estimate: 'uppskattning' } : { verified: 'verified', derived: 'derived', estimate: 'estimate' };
   tables.push({
     id: 'katalog', title: t.sections.katalog,
     columns: [
@@ -318,9 +317,9 @@ export function reportModel(input: ReportInput): ReportModel {
       { key: 'source', label: sv ? 'Källa' : 'Source', kind: 'link' },
     ],
     rows: r.used.map((u) => ({
-      id: u.id, label: u.label, value: u.value, unit: u.unit,
+      id: u.id, label: u.label, value: u.value ?? (u.fields ? fieldsText(u.fields, lang) : null), unit: u.unit,
       priceYear: u.basePriceYear !== undefined && u.basePriceYear !== u.priceYear ? `${u.priceYear} (${u.basePriceYear})` : String(u.priceYear),
-      status: statusText[u.status] ?? u.status, source: `${u.source.title}|${u.source.href}`,
+      status: t.dataStatus[u.status], source: `${u.source.title}|${u.source.href}`,
     })),
     strong: r.used.map((u, i) => (u.status === 'estimate' ? i : -1)).filter((i) => i >= 0),
     note: sv

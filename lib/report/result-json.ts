@@ -46,8 +46,9 @@ export function resultWarnings(r: Result, lang: Lang = 'sv'): string[] {
       : 'Before/after comparison without a comparison group: the result is an upper bound on the effect');
   }
   if (r.estimates.length > 0) {
-    const ids = r.estimates.map((e) => e.id).join(', ');
-    out.push(lang === 'sv' ? `Resultatet vilar på uppskattade katalogvärden (status estimate): ${ids}` : `The result rests on estimated catalogue values (status estimate): ${ids}`);
+    // Labels, not ids: a board reads "Lönebidrag", not "params.af.lonebidrag".
+    const labels = r.estimates.map((e) => e.label).join(', ');
+    out.push(lang === 'sv' ? `Resultatet vilar på uppskattade katalogvärden (status uppskattning): ${labels}` : `The result rests on estimated catalogue values (status estimate): ${labels}`);
   }
   return out;
 }

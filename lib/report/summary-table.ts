@@ -14,7 +14,8 @@ const T = {
     cost: 'Insatskostnad', actor: 'Aktör', effect: 'Årlig effekt', net: 'Netto', payback: 'Återbetalningstid',
     groups: 'Grupper', potential: 'Samhällsekonomisk potential', fore: 'före', efter: 'efter', vg: 'verkningsgrad',
     discount: 'diskontering', deadweight: 'dödvikt', dropOff: 'avklingning', notes: 'Att observera',
-    months: (m: number) => `${decimal(m, 1, 'sv')} mån`, never: 'obefintlig', beyond: (h: number) => `> ${h} år`, noCost: 'ingen kostnad',
+    months: (m: number) => `${decimal(m, 1, 'sv')} mån`, never: 'obefintlig', beyond: (h: number) => `> ${h} år`, noCost: 'ingen insatskostnad',
+    losing: (x: string) => `obefintlig – förlorar ${x} kr/år`,
     simple: 'enkel', costCol: 'Kostnad',
   },
   en: {
@@ -22,14 +23,20 @@ const T = {
     cost: 'Intervention cost', actor: 'Actor', effect: 'Annual effect', net: 'Net', payback: 'Payback',
     groups: 'Groups', potential: 'Socio-economic potential', fore: 'before', efter: 'after', vg: 'efficiency',
     discount: 'discount rate', deadweight: 'deadweight', dropOff: 'drop-off', notes: 'Notes',
-    months: (m: number) => `${decimal(m, 1, 'en')} mo`, never: 'never', beyond: (h: number) => `> ${h} yrs`, noCost: 'no cost',
+    months: (m: number) => `${decimal(m, 1, 'en')} mo`, never: 'never', beyond: (h: number) => `> ${h} yrs`, noCost: 'no intervention cost',
+    losing: (x: string) => `never – loses SEK ${x} a year`,
     simple: 'simple', costCol: 'Cost',
   },
 };
 
-/** Payback as text: "7,5 mån", "obefintlig", "> 5 år", "ingen kostnad". */
-export function paybackText(p: Payback, horizonYears: number, lang: Lang = 'sv'): string {
+/**
+ * Payback as text: "7,5 mån", "obefintlig", "> 5 år", "ingen insatskostnad". Given the annual
+ * effect, an actor that loses every year reads "obefintlig – förlorar 304 638 kr/år" whatever its
+ * cost share (method §5, revised): never "ingen insatskostnad".
+ */
+export function paybackText(p: Payback, horizonYears: number, lang: Lang = 'sv', annualEffect?: number): string {
   const t = T[lang];
+  if (annualEffect !== undefined && Math.round(annualEffect) < 0) return t.losing(kr(-annualEffect, lang));
   if (p.status === 'months') return t.months(p.months!);
   if (p.status === 'never') return t.never;
   if (p.status === 'beyondHorizon') return t.beyond(horizonYears);
@@ -55,7 +62,7 @@ export function summaryTable(r: Result, lang: Lang = 'sv'): string {
   const head = [t.actor, t.effect, t.costCol, `${t.net} 1 ${t.years}`, `${t.net} ${H} ${t.years}`, t.payback];
   const row = (a: ActorResult) => [
     name(a), kr(a.annualEffect, lang), kr(a.cost, lang), kr(a.horizons['1'].net, lang), kr(a.horizons[String(H)].net, lang),
-    paybackText(a.payback, H, lang),
+    paybackText(a.payback, H, lang, a.annualEffect),
   ];
   const right = [false, true, true, true, true, true];
   const lines: string[] = [];

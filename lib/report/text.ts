@@ -2,6 +2,7 @@
  * The report's words in Swedish (default) and English: section titles, column heads, category
  * names and the fixed prose of the method appendix. Numbers are formatted by `format.ts`.
  */
+import type { Status } from '../catalog/types.js';
 import type { Category, EvidenceGrade } from '../model/types.js';
 import type { Lang } from '../util/errors.js';
 
@@ -52,6 +53,7 @@ const sv = {
   months: 'Månader', simpleMonths: 'Enkel (12·C/Δ)', status: 'Återbetalningstid',
   year: 'år', years: 'år', perYear: 'kr/år',
   yes: 'ja', no: '',
+  dataStatus: { verified: 'verifierad', derived: 'härledd', estimate: 'uppskattning' } satisfies Record<Status, string>,
   paybackNote: 'Återbetalningstiden är den första månad då de kumulerade intäkterna når aktörens del av insatskostnaden (med avklingning och diskontering); den enkla NyttoSam-siffran är 12 · kostnad / årlig effekt.',
   shiftNote: 'En förskjutning markeras när aktörens årliga effekt är negativ medan samhällets är positiv: kostnaden flyttar snarare än försvinner.',
 };
@@ -96,6 +98,7 @@ const en: Text = {
   months: 'Months', simpleMonths: 'Simple (12·C/Δ)', status: 'Payback',
   year: 'year', years: 'years', perYear: 'SEK/yr',
   yes: 'yes', no: '',
+  dataStatus: { verified: 'verified', derived: 'derived', estimate: 'estimate' },
   paybackNote: 'The payback period is the first month at which cumulative benefits reach the actor\'s share of the intervention cost (with drop-off and discounting); the simple NyttoSam figure is 12 · cost / annual effect.',
   shiftNote: 'A shift is flagged when an actor\'s annual effect is negative while society\'s is positive: the cost moves rather than disappears.',
 };

@@ -13,6 +13,8 @@ import type { Ledger } from '../engine/ledger.js';
 import type { Result } from '../engine/result.js';
 import type { Line, Project } from '../model/types.js';
 import type { Lang } from '../util/errors.js';
+import { fieldsText } from './format.js';
+import { paybackText } from './summary-table.js';
 import { text } from './text.js';
 import { fixZipDates } from './zip-dates.js';
 
@@ -125,15 +127,15 @@ export async function buildWorkbook(w: WorkbookInput): Promise<Buffer> {
   const priceCell = new Map<string, string>();
   r.used.forEach((u, i) => {
     const row = i + 2;
-    put(kat, `A${row}`, u.id); put(kat, `B${row}`, u.label); put(kat, `C${row}`, u.value, Number.isInteger(u.value) ? '#,##0' : '#,##0.0000');
+    put(kat, `A${row}`, u.id); put(kat, `B${row}`, u.label); put(kat, `C${row}`, u.value ?? (u.fields ? fieldsText(u.fields, lang) : null), u.value !== null && !Number.isInteger(u.value) ? '#,##0.0000' : '#,##0');
     put(kat, `D${row}`, u.unit); put(kat, `E${row}`, u.priceYear); put(kat, `F${row}`, u.basePriceYear ?? null);
-    put(kat, `G${row}`, u.status); put(kat, `H${row}`, u.source.title); put(kat, `I${row}`, u.source.href); put(kat, `J${row}`, u.source.retrieved);
+    put(kat, `G${row}`, t.dataStatus[u.status]); put(kat, `H${row}`, u.source.title); put(kat, `I${row}`, u.source.href); put(kat, `J${row}`, u.source.retrieved);
     if (u.status === 'estimate') kat.getCell(`G${row}`).font = { bold: true, color: { argb: 'FFD55E00' } };
     priceCell.set(u.id, ref(SHEETS.katalog, abs(2, row)));
   });
 
   // Rader: every line of every participant; catalogue-priced lines get live amounts.
-  const usedValue = new Map(r.used.map((u) => [u.id, u.value]));
+  const usedValue = new Map(r.used.flatMap((u) => (u.value === null ? [] : [[u.id, u.value] as const])));
   const linearOf = (line: Line): { perMonth: number; price: number } | null => {
     const it = catalog.items.get(line.item);
     if (!it || it.rule || (it.kind !== 'real' && it.kind !== 'transfer') || line.amountPerMonth !== undefined) return null;
@@ -180,7 +182,7 @@ export async function buildWorkbook(w: WorkbookInput): Promise<Buffer> {
   const tiny = (x: number, scale: number) => Math.abs(x) <= 1e-9 * Math.max(1, Math.abs(scale));
   r.items.forEach((x, i) => {
     const rr = i + 2;
-    put(pos, `A${rr}`, x.item); put(pos, `B${rr}`, x.label); put(pos, `C${rr}`, x.actor); put(pos, `D${rr}`, x.category);
+    put(pos, `A${rr}`, x.item); put(pos, `B${rr}`, x.label); put(pos, `C${rr}`, x.actor); put(pos, `D${rr}`, t.categories[x.category]);
     const it = catalog.items.get(x.item);
     let sign = 0;
     if (it && (it.kind === 'real' || it.kind === 'transfer') && x.category === it.category) sign = x.actor === it.payer ? -1 : x.actor === it.receiver && it.kind === 'transfer' ? 1 : 0;
@@ -236,7 +238,7 @@ export async function buildWorkbook(w: WorkbookInput): Promise<Buffer> {
     put(res, `F${rr}`, { formula: `E${rr}-D${rr}`, result: a.horizons['1'].net }, KR);
     put(res, `G${rr}`, { formula: `C${rr}*SUM(${factors})`, result: a.horizons[HS].benefit }, KR);
     put(res, `H${rr}`, { formula: `G${rr}-D${rr}`, result: a.horizons[HS].net }, KR);
-    put(res, `I${rr}`, a.payback.status === 'months' ? a.payback.months : a.payback.status);
+    put(res, `I${rr}`, a.payback.status === 'months' && a.annualEffect >= 0 ? a.payback.months : paybackText(a.payback, H, lang, a.annualEffect));
     put(res, `J${rr}`, a.payback.simpleMonths);
   };
   let rr = 2;

@@ -129,7 +129,7 @@ export function uncertainInputs(model: SensitivityModel, defaults: RangeDefaults
     const item = catalog.items.get(id);
     if (id.startsWith('egen:')) {
       inputs.push({ id, kind: 'item', item: i, label: id.slice(5), labelEn: id.slice(5), unit: 'faktor', base: 1, low: 1 - defaults.egen, high: 1 + defaults.egen, status: 'estimate', rangeSource: 'egen' });
-    } else if (u && Number.isFinite(u.value) && u.value !== 0) {
+    } else if (u && typeof u.value === 'number' && Number.isFinite(u.value) && u.value !== 0) {
       const r = defaults.status[u.status];
       inputs.push({ id, kind: 'item', item: i, label: u.label, labelEn: item?.labelEn ?? u.label, unit: u.unit, base: u.value, low: u.value * (1 - r), high: u.value * (1 + r), status: u.status, rangeSource: 'status' });
     } else {
