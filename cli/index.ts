@@ -1,6 +1,5 @@
 #!/usr/bin/env node
 /** The `samnytta` bin: the only place that calls process.exit. */
-import { hideBin } from 'yargs/helpers';
-import { run } from './main.js';
+import { dispatch } from './dispatch.js';
 
-run(hideBin(process.argv)).then((code) => process.exit(code));
+dispatch(process.argv.slice(2)).then((code) => process.exit(code));

@@ -5,7 +5,8 @@
 import yargs, { type Argv } from 'yargs';
 import { packageVersion } from '../lib/util/version.js';
 import { YARGS_SV } from './yargs-sv.js';
-import { InputError, formatProblem, type Lang } from '../lib/util/errors.js';
+import type { Lang } from '../lib/util/errors.js';
+import { exitCode } from './exit.js';
 import { ExitError, processIo, type Io } from './io.js';
 
 const VERSION = packageVersion();
@@ -102,25 +103,10 @@ export function buildCli(args: string[], io: Io): Argv {
 
 /** Runs the CLI and returns the exit code (never throws). */
 export async function run(args: string[], io: Io = processIo): Promise<number> {
-  const lang = langOf(args);
   try {
     await buildCli(args, io).parseAsync();
     return 0;
   } catch (e) {
-    if (e instanceof ExitError) {
-      io.err(e.message + '\n');
-      return e.code;
-    }
-    if (e instanceof InputError) {
-      const errors = e.problems.filter((p) => p.severity === 'error');
-      io.err(`${lang === 'sv' ? `${errors.length} fel:` : `${errors.length} ${errors.length === 1 ? 'error' : 'errors'}:`}\n${errors.map((p) => `  ${formatProblem(p, lang)}`).join('\n')}\n`);
-      return 1;
-    }
-    const err = e as Error;
-    io.err(lang === 'sv'
-      ? `Internt fel — detta är en bugg i samnytta ${VERSION}. Rapportera gärna med kommandot och felet nedan.\n${err?.stack ?? String(e)}\n`
-      : `Internal error — this is a bug in samnytta ${VERSION}. Please report it with the command and the error below.\n${err?.stack ?? String(e)}\n`);
-    return 3;
+    return exitCode(e, langOf(args), io);
   }
 }
-

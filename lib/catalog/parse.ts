@@ -30,25 +30,47 @@ export function idFromPath(path: string): string {
 
 /**
  * Parses catalogue files (paths relative to `data/`, e.g. `items/kommun/forsorjningsstod.yaml`).
- * Files under `examples/` and non-YAML files are ignored.
+ * Files under NOT_CATALOGUE folders and non-YAML files are ignored.
  * @throws InputError listing every problem found
  */
 export function parseCatalog(files: Record<string, string>, root = 'data'): Catalog {
+  return catalogFromDocs(parseCatalogYaml(files), root);
+}
+
+/** A catalogue file whose YAML did not parse (never compiled: the catalogue must be valid to compile). */
+export class YamlFailure {
+  constructor(readonly message: string) {}
+}
+
+/** Catalogue files as parsed YAML documents, by path: the form the build compiles to one JSON file. */
+export type CatalogDocs = Record<string, unknown>;
+
+/** Parses the YAML of every catalogue file (the slow step the compiled catalogue skips). */
+export function parseCatalogYaml(files: Record<string, string>): CatalogDocs {
+  const docs: CatalogDocs = {};
+  for (const path of Object.keys(files).filter((p) => /\.ya?ml$/.test(p) && !NOT_CATALOGUE.some((d) => p.startsWith(d))).sort()) {
+    try {
+      docs[path] = parseYaml(files[path], { uniqueKeys: true, version: '1.2' });
+    } catch (e) {
+      docs[path] = new YamlFailure((e as Error).message);
+    }
+  }
+  return docs;
+}
+
+/**
+ * Builds and checks the catalogue from parsed documents (from {@link parseCatalogYaml} or the
+ * compiled JSON): every check runs here, so both routes accept and refuse the same catalogues.
+ * @throws InputError listing every problem found
+ */
+export function catalogFromDocs(docs: CatalogDocs, root = 'data'): Catalog {
   const all = new ProblemList(root);
   const catalog: Catalog = { actors: [], groups: [], financing: new Map(), series: new Map(), items: new Map(), classes: { targetGroups: [], kinds: [] } };
-  const paths = Object.keys(files).filter((p) => /\.ya?ml$/.test(p) && !NOT_CATALOGUE.some((d) => p.startsWith(d))).sort();
-
-  for (const path of paths) {
+  for (const path of Object.keys(docs).sort()) {
     const problems = new ProblemList(`${root}/${path}`);
-    let doc: unknown;
-    try {
-      doc = parseYaml(files[path], { uniqueKeys: true, version: '1.2' });
-    } catch (e) {
-      problems.error('', `ogiltig YAML: ${(e as Error).message}`, `invalid YAML: ${(e as Error).message}`);
-      all.items.push(...problems.items);
-      continue;
-    }
-    if (path === 'actors.yaml') readActors(doc, problems, catalog);
+    const doc = docs[path];
+    if (doc instanceof YamlFailure) problems.error('', `ogiltig YAML: ${doc.message}`, `invalid YAML: ${doc.message}`);
+    else if (path === 'actors.yaml') readActors(doc, problems, catalog);
     else if (path === 'insatsklasser.yaml') readClasses(doc, problems, catalog);
     else if (path.startsWith('financing/')) readFinancing(path, doc, problems, catalog);
     else if (path.startsWith('index/') || path.startsWith('params/')) readSeries(path, doc, problems, catalog);
