@@ -3,6 +3,7 @@
  * Kept apart from lib/index.ts so the library itself runs in the browser (notebooks).
  */
 export { loadCatalog, readCatalogFiles, defaultDataDir } from './catalog/load.js';
-export { readProject, resolveProjectPath, parseProjectText } from './model/read-project.js';
+export { readProject, resolveProjectPath } from './model/read-project.js';
+export { diskFiles, nodeFiles, loadTransitionMapping } from './model/node-files.js';
 export { loadPortfolio, findProjects, type LoadPortfolioResult } from './portfolio/load.js';
 export * from './index.js';

@@ -6,13 +6,11 @@
  * CSV files. Every data row is either used or rejected with a problem naming file, sheet, row,
  * column, the value and what was expected; personal data is refused or pseudonymised first.
  */
-import { dirname, join } from 'node:path';
 import type { Catalog } from '../catalog/types.js';
 import { valueAt } from '../catalog/value-at.js';
 import type { Problem } from '../util/errors.js';
-import {
-  containsPersonalNumber, DEFAULT_KEY_FILE, loadOrCreateKey, PERSONAL_DATA_HELP, personalDataColumn, pseudonym,
-} from './personal-data.js';
+import type { FileSource } from './file-source.js';
+import { containsPersonalNumber, PERSONAL_DATA_HELP, personalDataColumn } from './personal-number.js';
 import { RowProblems, resolveColumns, type ColumnSpec } from './tabular/columns.js';
 import { excelSerialToDate, isPlausibleDateSerial } from './tabular/excel-date.js';
 import { normalizeHeader } from './tabular/normalize-header.js';
@@ -21,13 +19,14 @@ import { readTableFile } from './tabular/read-table-file.js';
 import { columnLetter, isBlank, type Cell, type Table, type TableRow } from './tabular/table.js';
 import { suggestItem } from './suggest-item.js';
 
+/** Replaces an identifier by its keyed pseudonym (Node: `keyPseudonymiser` in personal-data.ts). */
+export type Pseudonymiser = (id: string) => string;
+
 export interface ParticipantsFileOptions {
+  /** Where the files are read from (disk or memory). */
+  files: FileSource;
   /** Replace identifiers with keyed hashes instead of refusing personal data. */
-  pseudonymise?: boolean;
-  /** Where the pseudonymisation key file is read or written (default `<folder of the file>/.samnytta-nyckel`). */
-  keyFile?: string;
-  /** Output folders of this run; a key file inside one is refused. */
-  outputDirs?: string[];
+  pseudonymiser?: Pseudonymiser;
   /** Price year, for the collective-agreement wage floor (default: the latest floor). */
   priceYear?: number;
   /** How file names appear in problems (default: as given). */
@@ -122,9 +121,9 @@ const show = (c: Cell): unknown => (c instanceof Date ? c.toISOString().slice(0,
  * Reads participant data from one workbook or from CSV files (situations and, optionally,
  * participants), and returns raw participants for `validateProject`.
  * @param paths an XLSX/CSV file, or several CSV files (a situations file and a participants file)
- * @example (await readParticipantsFile('deltagare.xlsx', loadCatalog())).counts // => [{ read, used, rejected }, …]
+ * @example (await readParticipantsFile('deltagare.xlsx', loadCatalog(), { files: nodeFiles })).counts // => [{ read, used, rejected }, …]
  */
-export async function readParticipantsFile(paths: string | string[], catalog: Catalog, options: ParticipantsFileOptions = {}): Promise<ParticipantsFileResult> {
+export async function readParticipantsFile(paths: string | string[], catalog: Catalog, options: ParticipantsFileOptions): Promise<ParticipantsFileResult> {
   const list = Array.isArray(paths) ? paths : [paths];
   const display = options.display ?? ((p: string) => p);
   const problems: Problem[] = [];
@@ -132,28 +131,14 @@ export async function readParticipantsFile(paths: string | string[], catalog: Ca
   const headerKeys = [...SITUATION_COLUMNS.deltagare, ...PARTICIPANT_COLUMNS.deltagare];
   const tables: Table[] = [];
   for (const path of list) {
-    const read = await readTableFile(path, { headerKeys, display: display(path) });
+    const read = await readTableFile(path, { files: options.files, headerKeys, display: display(path) });
     problems.push(...read.problems);
     tables.push(...read.tables);
   }
 
   // Every table is scanned for personal data, including sheets samnytta does not read.
-  const key = { value: undefined as Buffer | undefined };
-  if (options.pseudonymise) {
-    const keyFile = options.keyFile ?? join(dirname(list[0]), DEFAULT_KEY_FILE);
-    try {
-      const k = loadOrCreateKey(keyFile, options.outputDirs);
-      key.value = k.key;
-      notes.push(k.created
-        ? { sv: `pseudonymiseringsnyckeln skapades i ${k.file}; förvara den åtskild från resultaten och dela den inte`, en: `the pseudonymisation key was created in ${k.file}; keep it apart from the results and do not share it` }
-        : { sv: `pseudonymiseringsnyckeln lästes från ${k.file}`, en: `the pseudonymisation key was read from ${k.file}` });
-    } catch (e) {
-      const err = e as Error & { sv?: string; en?: string };
-      problems.push({ severity: 'error', file: keyFile, path: '', sv: err.sv ?? err.message, en: err.en ?? err.message });
-    }
-  }
   const ignoredColumns = new Map<Table, Set<number>>();
-  for (const t of tables) ignoredColumns.set(t, protectTable(t, key.value, Boolean(options.pseudonymise), problems));
+  for (const t of tables) ignoredColumns.set(t, protectTable(t, options.pseudonymiser, problems));
 
   const isSituations = (t: Table) => hasField(t, SITUATION_COLUMNS.deltagare) && hasField(t, SITUATION_COLUMNS.post);
   const isParticipants = (t: Table) => hasField(t, PARTICIPANT_COLUMNS.deltagare) && !hasField(t, SITUATION_COLUMNS.post);
@@ -330,7 +315,8 @@ const fmt = (n: number): string => (Number.isInteger(n) ? n.toLocaleString('sv-S
  * Refuses or pseudonymises personal data in a table (in place): name and personnummer columns,
  * and personnummer/samordningsnummer in any cell. Returns the column indexes not to read.
  */
-function protectTable(t: Table, key: Buffer | undefined, pseudonymise: boolean, problems: Problem[]): Set<number> {
+function protectTable(t: Table, pseudonymiser: Pseudonymiser | undefined, problems: Problem[]): Set<number> {
+  const pseudonymise = pseudonymiser !== undefined;
   const ignore = new Set<number>();
   const idCol = t.keys.findIndex((k) => SITUATION_COLUMNS.deltagare.includes(k) && personalDataColumn(k) === null);
   t.headers.forEach((h, i) => {
@@ -352,7 +338,7 @@ function protectTable(t: Table, key: Buffer | undefined, pseudonymise: boolean, 
     r.cells.forEach((c, i) => {
       if (c === null || c instanceof Date || typeof c === 'boolean') return;
       const text = typeof c === 'number' ? String(Math.round(c)) : c;
-      if (i === useCol && key) return; // hashed below
+      if (i === useCol && pseudonymiser) return; // hashed below
       if (ignore.has(i)) {
         r.cells[i] = null;
         return;
@@ -368,10 +354,10 @@ function protectTable(t: Table, key: Buffer | undefined, pseudonymise: boolean, 
     });
   }
   if (refused > 0) problems.push({ severity: 'error', file: t.file, sheet: t.sheet, path: '', sv: PERSONAL_DATA_HELP.sv, en: PERSONAL_DATA_HELP.en, row: t.headerRow, column: t.headers[useCol] ?? '' });
-  if (key && useCol >= 0) {
+  if (pseudonymiser && useCol >= 0) {
     for (const r of t.rows) {
       const c = r.cells[useCol];
-      if (!isBlank(c)) r.cells[useCol] = pseudonym(key, String(c instanceof Date ? c.toISOString() : c));
+      if (!isBlank(c)) r.cells[useCol] = pseudonymiser(String(c instanceof Date ? c.toISOString() : c));
     }
   }
   return ignore;

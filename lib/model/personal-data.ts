@@ -10,6 +10,7 @@ import { createHmac, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, relative, resolve, isAbsolute } from 'node:path';
 
+import type { Note, Pseudonymiser } from './participants-file.js';
 import { containsPersonalNumber } from './personal-number.js';
 
 export { luhnValid, containsPersonalNumber, personalDataColumn, PERSONAL_DATA_HELP } from './personal-number.js';
@@ -72,4 +73,18 @@ export function pseudonym(key: Buffer, id: string): string {
   let norm = id.trim().replace(/[\s+-]/g, '').toUpperCase();
   if (/^(18|19|20)\d{10}$/.test(norm) && containsPersonalNumber(norm)) norm = norm.slice(2);
   return 'p-' + createHmac('sha256', key).update(norm, 'utf8').digest('hex').slice(0, 16);
+}
+
+/**
+ * The pseudonymiser for a key file (read or created, see `loadOrCreateKey`) and a note saying
+ * where the key is. @throws Error (with `.sv`/`.en`) like `loadOrCreateKey`
+ */
+export function keyPseudonymiser(file: string, outputDirs: string[] = []): { pseudonymiser: Pseudonymiser; note: Note } {
+  const k = loadOrCreateKey(file, outputDirs);
+  return {
+    pseudonymiser: (id) => pseudonym(k.key, id),
+    note: k.created
+      ? { sv: `pseudonymiseringsnyckeln skapades i ${k.file}; förvara den åtskild från resultaten och dela den inte`, en: `the pseudonymisation key was created in ${k.file}; keep it apart from the results and do not share it` }
+      : { sv: `pseudonymiseringsnyckeln lästes från ${k.file}`, en: `the pseudonymisation key was read from ${k.file}` },
+  };
 }

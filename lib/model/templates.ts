@@ -7,7 +7,8 @@
  */
 import ExcelJS from 'exceljs';
 import type { Catalog } from '../catalog/types.js';
-import { loadTransitionMapping, type TransitionMapping } from './transitions.js';
+import { loadTransitionMapping } from './node-files.js';
+import type { TransitionMapping } from './transitions.js';
 import { byCodePoint } from '../util/compare.js';
 
 /** A file to write, relative to the project folder. */

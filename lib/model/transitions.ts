@@ -6,12 +6,10 @@
  * project file's `mapping:` can override or extend. For förbund that hold no participant-level
  * data (Finsam law gives them no basis to process personal data about participants).
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import { defaultDataDir } from '../catalog/load.js';
 import type { Catalog } from '../catalog/types.js';
 import type { Problem } from '../util/errors.js';
+import type { FileSource } from './file-source.js';
 import type { Note, ParticipantOrigin, RowCount } from './participants-file.js';
 import { containsPersonalNumber, PERSONAL_DATA_HELP } from './personal-number.js';
 import { RowProblems, resolveColumns, type ColumnSpec } from './tabular/columns.js';
@@ -55,11 +53,6 @@ const KON: Record<string, string> = { k: 'K', kvinna: 'K', kvinnor: 'K', m: 'M',
 /** Age used for a typfall whose group has no upper bound (`50+`). */
 const OPEN_AGE_MAX = 66;
 
-/** The bundled mapping file. */
-export function defaultMappingFile(): string {
-  return join(defaultDataDir(), 'mappings', 'transitions.yaml');
-}
-
 /**
  * Parses a mapping document (the bundled file, or a project's `mapping:` object as overrides).
  * @param base categories to extend; a category given again replaces the base one's lines
@@ -100,9 +93,12 @@ export function parseMapping(doc: unknown, file: string, pathPrefix: string, bas
   return { mapping, problems };
 }
 
-/** Reads the bundled mapping (or another mapping file). @throws Error when the bundled file is broken */
-export function loadTransitionMapping(file: string = defaultMappingFile()): TransitionMapping {
-  const { mapping, problems } = parseMapping(parseYaml(readFileSync(file, 'utf8')), file, 'categories');
+/**
+ * Parses a mapping file's text (the bundled data/mappings/transitions.yaml; the CLI reads it
+ * from disk, the notebooks get it as text). @throws Error when the file is broken
+ */
+export function parseMappingText(text: string, file: string): TransitionMapping {
+  const { mapping, problems } = parseMapping(parseYaml(text), file, 'categories');
   if (problems.length) throw new Error(`${file}: ${problems.map((p) => `${p.path}: ${p.en}`).join('; ')}`);
   return mapping;
 }
@@ -139,8 +135,10 @@ export interface TransitionsOptions {
   mapping?: unknown;
   /** The project file (for problems about `mapping:` and inline `transitions:`). */
   projectFile?: string;
-  /** Mapping file (default: the bundled one). */
-  mappingFile?: string;
+  /** The base mapping (the bundled one, see `loadTransitionMapping`), which `mapping` overrides. */
+  baseMapping: TransitionMapping;
+  /** Where a table file is read from. */
+  files: FileSource;
   /** How file names appear in problems. */
   display?: (path: string) => string;
 }
@@ -148,12 +146,12 @@ export interface TransitionsOptions {
 /**
  * Reads a transition table from a CSV/XLSX file, or from an inline list
  * `[{ forsorjning_fore, forsorjning_efter, antal, kon?, aldersgrupp? }]`, into typfall.
- * @example (await readTransitions('overgangar.csv', catalog)).participants[0].weight // => antal of row 2
+ * @example (await readTransitions('overgangar.csv', catalog, { baseMapping: loadTransitionMapping(), files: nodeFiles })).participants[0].weight // => antal of row 2
  */
-export async function readTransitions(source: string | unknown[], catalog: Catalog, options: TransitionsOptions = {}): Promise<TransitionsResult> {
+export async function readTransitions(source: string | unknown[], catalog: Catalog, options: TransitionsOptions): Promise<TransitionsResult> {
   const problems: Problem[] = [];
   const projectFile = options.projectFile ?? 'projekt.yaml';
-  let mapping = loadTransitionMapping(options.mappingFile);
+  let mapping = options.baseMapping;
   if (options.mapping !== undefined) {
     const r = parseMapping(options.mapping, projectFile, 'mapping', mapping);
     problems.push(...r.problems);
@@ -171,7 +169,7 @@ export async function readTransitions(source: string | unknown[], catalog: Catal
 
   let tables: Table[];
   if (typeof source === 'string') {
-    const read = await readTableFile(source, { headerKeys: [...TRANSITION_COLUMNS.forsorjning_fore, ...TRANSITION_COLUMNS.antal], display: options.display?.(source) });
+    const read = await readTableFile(source, { files: options.files, headerKeys: [...TRANSITION_COLUMNS.forsorjning_fore, ...TRANSITION_COLUMNS.antal], display: options.display?.(source) });
     problems.push(...read.problems);
     tables = read.tables.filter((t) => t.keys.some((k) => TRANSITION_COLUMNS.antal.includes(k)));
     if (read.tables.length > 0 && tables.length === 0) {

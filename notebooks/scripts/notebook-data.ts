@@ -3,26 +3,27 @@
  *
  * - `notebooks/data/catalog.json` — the catalogue's YAML file texts, `{ "<path under data/>": "<yaml>" }`.
  *   The notebooks parse it in the browser with `parseCatalog`, the same function the CLI uses.
+ * - `notebooks/data/mapping.json` — the bundled transition mapping (`data/mappings/transitions.yaml`)
+ *   as `{ file, text }`, for projects with aggregated input.
  * - `notebooks/data/examples.json` — every example under `data/examples/`, as
- *   `[{ id, file, readme, project }]` where `project` is the raw project object (participants
- *   included), ready for `validateProject`.
+ *   `[{ id, readme, files }]` where `files` holds the example folder's files (base64), read in the
+ *   browser by `readProjectFromFiles` exactly like a folder the user opens.
  *
- * Only Node-side work happens here (reading files); pricing and evaluation run in the notebook on
- * the real engine. The output depends only on the repository's files — no dates, no clock — so
- * the same checkout gives the same bytes.
+ * Only file reading happens here; reading the project, pricing and evaluation run in the notebook
+ * on the real library. The output depends only on the repository's files — no dates, no clock —
+ * so the same checkout gives the same bytes.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parse as parseYaml } from 'yaml';
 import { defaultDataDir, readCatalogFiles } from '../../lib/catalog/load.js';
+import { defaultMappingFile } from '../../lib/model/node-files.js';
+import { parseProjectText, PROJECT_FILE_NAMES } from '../../lib/model/project-files.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..', '..');
 const outDir = join(here, '..', 'data');
 const dataDir = defaultDataDir();
-
-const PROJECT_FILES = ['projekt.yaml', 'projekt.yml', 'projekt.json', 'project.yaml', 'project.json'];
 
 /** Sorts object keys so the output does not depend on directory order. */
 function sortedObject<T>(o: Record<string, T>): Record<string, T> {
@@ -31,45 +32,45 @@ function sortedObject<T>(o: Record<string, T>): Record<string, T> {
 
 export interface ExampleEntry {
   id: string;
-  /** Project file, relative to the repository root. */
-  file: string;
+  /** The project's name (for the example list). */
+  name: string;
   /** The example's README (Markdown), when there is one. */
   readme: string | null;
-  /** The raw project object as written (participants included). */
-  project: unknown;
+  /** The example folder's files by `/`-path under `data/examples/` (`<id>/projekt.yaml`), base64. */
+  files: Record<string, string>;
 }
 
-async function readExamples(): Promise<ExampleEntry[]> {
+/** Every file under `dir` (README excluded), by `/`-path relative to `base`. */
+function folderFiles(dir: string, base: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const name of readdirSync(dir).sort()) {
+    const full = join(dir, name);
+    if (statSync(full).isDirectory()) Object.assign(out, folderFiles(full, base));
+    else if (name !== 'README.md') out[relative(base, full).split(sep).join('/')] = readFileSync(full).toString('base64');
+  }
+  return out;
+}
+
+function readExamples(): ExampleEntry[] {
   const dir = join(dataDir, 'examples');
   if (!existsSync(dir)) return [];
   const out: ExampleEntry[] = [];
   for (const name of readdirSync(dir).sort()) {
     const folder = join(dir, name);
-    const projectFile = PROJECT_FILES.map((f) => join(folder, f)).find((f) => existsSync(f));
+    const projectFile = PROJECT_FILE_NAMES.map((f) => join(folder, f)).find((f) => existsSync(f));
     if (!projectFile) continue;
-    const text = readFileSync(projectFile, 'utf8').replace(/^\uFEFF/, '');
-    const project = /\.json$/.test(projectFile) ? JSON.parse(text) : parseYaml(text, { uniqueKeys: true });
-    const rel = relative(root, projectFile).split(sep).join('/');
-    if (project && typeof project === 'object' && typeof (project as Record<string, unknown>).participantsFile === 'string') {
-      // A tabular participant file is read in Node and inlined, so the browser needs no file access.
-      const { loadCatalog } = await import('../../lib/catalog/load.js');
-      const { readParticipantsFile } = await import('../../lib/model/participants-file.js');
-      const p = project as Record<string, unknown>;
-      const read = await readParticipantsFile(join(folder, String(p.participantsFile)), loadCatalog(dataDir));
-      const errors = read.problems.filter((x) => x.severity === 'error');
-      if (errors.length) throw new Error(`${rel}: participantsFile: ${errors.map((e) => e.sv).join('; ')}`);
-      p.participants = read.participants;
-      delete p.participantsFile;
-    }
+    const project = parseProjectText(readFileSync(projectFile, 'utf8'), projectFile) as { name?: unknown } | null;
     const readmePath = join(folder, 'README.md');
-    out.push({ id: name, file: rel, readme: existsSync(readmePath) ? readFileSync(readmePath, 'utf8') : null, project });
+    out.push({ id: name, name: typeof project?.name === 'string' ? project.name : name, readme: existsSync(readmePath) ? readFileSync(readmePath, 'utf8') : null, files: folderFiles(folder, dir) });
   }
   return out;
 }
 
 mkdirSync(outDir, { recursive: true });
 const catalog = sortedObject(readCatalogFiles(dataDir));
-const examples = await readExamples();
+const examples = readExamples();
+const mappingFile = defaultMappingFile();
 writeFileSync(join(outDir, 'catalog.json'), JSON.stringify(catalog, null, 1) + '\n');
+writeFileSync(join(outDir, 'mapping.json'), JSON.stringify({ file: relative(root, mappingFile).split(sep).join('/'), text: readFileSync(mappingFile, 'utf8') }, null, 1) + '\n');
 writeFileSync(join(outDir, 'examples.json'), JSON.stringify(examples, null, 1) + '\n');
-console.log(`notebooks/data: catalog.json (${Object.keys(catalog).length} filer), examples.json (${examples.length} exempel: ${examples.map((e) => e.id).join(', ') || '–'})`);
+console.log(`notebooks/data: catalog.json (${Object.keys(catalog).length} filer), mapping.json, examples.json (${examples.length} exempel: ${examples.map((e) => e.id).join(', ') || '–'})`);

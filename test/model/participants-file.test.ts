@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { nodeFiles } from '../../lib/model/node-files.js';
 import { readParticipantsFile, locateProblems } from '../../lib/model/participants-file.js';
 import { formatProblem } from '../../lib/util/errors.js';
 import { fakePersonnummer, swedishExcelCsv, testCatalog, workbook } from './fixtures.js';
@@ -29,7 +30,7 @@ describe('readParticipantsFile(): CSV saved by Swedish Excel', () => {
       ['D001', 1, 'K', 1998, 'gymnasium', 'ensamstående', 'Umeå', 12, 12],
       ['D002', 2, 'man', 1985, 'eftergymnasial', 'sammanboende', null, null, null],
     ]));
-    const r = await readParticipantsFile([join(dir, 'situationer.csv'), join(dir, 'deltagare.csv')], catalog);
+    const r = await readParticipantsFile([join(dir, 'situationer.csv'), join(dir, 'deltagare.csv')], catalog, { files: nodeFiles });
     expect(r.problems).toEqual([]);
     expect(r.participants).toEqual([
       {
@@ -60,7 +61,7 @@ describe('readParticipantsFile(): CSV saved by Swedish Excel', () => {
       ['D002', 'efter', 'arbete.osubventionerad_anstallning', 12, null, null, null, 15000],
       [null, 'efter', 'egen', 1, null, null, null, null],
     ]));
-    const r = await readParticipantsFile(f, catalog);
+    const r = await readParticipantsFile(f, catalog, { files: nodeFiles });
     const errors = r.problems.filter((p) => p.severity === 'error');
     const at = errors.map((p) => `${p.row}:${p.column}`);
     expect(at).toEqual(['2:Läge', '3:Post', '3:Månader', '4:Månader', '4:Antal per månad', '4:Omfattning', '6:Deltagare', '6:Post']);
@@ -90,7 +91,7 @@ describe('readParticipantsFile(): CSV saved by Swedish Excel', () => {
     });
     const f = join(tmp(), 'deltagare.xlsx');
     writeFileSync(f, bytes);
-    const r = await readParticipantsFile(f, catalog);
+    const r = await readParticipantsFile(f, catalog, { files: nodeFiles });
     const errors = r.problems.filter((p) => p.severity === 'error');
     expect(errors.map((p) => `${p.sheet}!${p.row}:${p.column}`)).toEqual(['Deltagare!3:Kön', 'Deltagare!4:Deltagare', 'Situationer!3:Deltagare', 'Situationer!4:Deltagare']);
     expect(r.participants.map((p) => p.id)).toEqual(['D001']);
@@ -110,7 +111,7 @@ describe('readParticipantsFile(): CSV saved by Swedish Excel', () => {
     });
     const f = join(tmp(), 'd.xlsx');
     writeFileSync(f, bytes);
-    const r = await readParticipantsFile(f, catalog);
+    const r = await readParticipantsFile(f, catalog, { files: nodeFiles });
     expect(r.problems).toEqual([]);
     expect(r.participants.map((p) => (p.attributes as { fodelsear: number }).fodelsear)).toEqual([1990, 1990, 1975]);
   });
@@ -119,7 +120,7 @@ describe('readParticipantsFile(): CSV saved by Swedish Excel', () => {
     const f = join(tmp(), 's.csv');
     const ids = [1, 2, 3].map(fakePersonnummer);
     writeFileSync(f, swedishExcelCsv([['deltagare', 'lage', 'post', 'manader'], ...ids.map((id) => [id, 'fore', 'kommun.forsorjningsstod', 12])]));
-    const r = await readParticipantsFile(f, catalog);
+    const r = await readParticipantsFile(f, catalog, { files: nodeFiles });
     expect(r.problems).toEqual([]);
     expect(r.participants.map((p) => p.id)).toEqual(ids);
   });
@@ -157,7 +158,7 @@ describe('readParticipantsFile(): properties', () => {
       const text = [head.join(sep), ...rows.map((r) => r.join(sep))].join('\n');
       const f = join(dir, 'p.csv');
       writeFileSync(f, (bom ? '\uFEFF' : '') + text);
-      const r = await readParticipantsFile(f, catalog);
+      const r = await readParticipantsFile(f, catalog, { files: nodeFiles });
       for (const c of r.counts) expect(c.read).toBe(c.used + c.rejected);
       const rejected = r.counts.reduce((s, c) => s + c.rejected, 0);
       const rowErrors = r.problems.filter((p) => p.severity === 'error' && p.row !== undefined && p.row > (r.counts.length ? 1 : 0));
@@ -183,7 +184,7 @@ describe('readParticipantsFile(): properties', () => {
       });
       const f = join(dir, 'p.xlsx');
       writeFileSync(f, bytes);
-      const r = await readParticipantsFile(f, catalog);
+      const r = await readParticipantsFile(f, catalog, { files: nodeFiles });
       for (const c of r.counts) expect(c.read).toBe(c.used + c.rejected);
       for (const p of r.problems.filter((x) => x.severity === 'error' && x.row !== undefined)) expect(p.column).toBeTruthy();
     }), { numRuns: 40 });

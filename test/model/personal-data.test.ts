@@ -6,7 +6,8 @@ import { existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from '
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { containsPersonalNumber, loadOrCreateKey, luhnValid, personalDataColumn, pseudonym } from '../../lib/model/personal-data.js';
+import { nodeFiles } from '../../lib/model/node-files.js';
+import { containsPersonalNumber, keyPseudonymiser, loadOrCreateKey, luhnValid, personalDataColumn, pseudonym } from '../../lib/model/personal-data.js';
 import { readParticipantsFile } from '../../lib/model/participants-file.js';
 import { formatProblem } from '../../lib/util/errors.js';
 import { fakePersonnummer, luhnDigit, swedishExcelCsv, testCatalog } from './fixtures.js';
@@ -54,7 +55,7 @@ describe('readParticipantsFile(): personal data', () => {
     const pnr = validNumber('900101', '123');
     const f = join(dir, 's.csv');
     writeFileSync(f, swedishExcelCsv([['deltagare', 'Förnamn', 'lage', 'post', 'manader', 'anteckning'], [pnr, 'Anna', 'fore', 'kommun.forsorjningsstod', 12, null], ['D002', 'Bo', 'fore', 'kommun.forsorjningsstod', 12, `se ${pnr.slice(0, 6)}-${pnr.slice(6)}`]]));
-    const r = await readParticipantsFile(f, catalog);
+    const r = await readParticipantsFile(f, catalog, { files: nodeFiles });
     const errors = r.problems.filter((p) => p.severity === 'error');
     expect(errors.map((p) => `${p.row}:${p.column}`)).toEqual(['1:Förnamn', '2:deltagare', '3:anteckning', '1:deltagare']);
     const all = JSON.stringify(r) + r.problems.map((p) => formatProblem(p, 'sv') + formatProblem(p, 'en')).join('\n');
@@ -69,7 +70,8 @@ describe('readParticipantsFile(): personal data', () => {
     const f = join(dir, 's.csv');
     writeFileSync(f, swedishExcelCsv([['Personnummer', 'Namn', 'lage', 'post', 'manader'], [`19${pnr}`, 'Anna', 'fore', 'kommun.forsorjningsstod', 12], ['D002', 'Bo', 'fore', 'kommun.forsorjningsstod', 12]]));
     const keyFile = join(dir, 'hemligt', '.samnytta-nyckel');
-    const r = await readParticipantsFile(f, catalog, { pseudonymise: true, keyFile, outputDirs: [join(dir, 'rapport')] });
+    const k = keyPseudonymiser(keyFile, [join(dir, 'rapport')]);
+    const r = await readParticipantsFile(f, catalog, { files: nodeFiles, pseudonymiser: k.pseudonymiser });
     expect(r.problems.filter((p) => p.severity === 'error')).toEqual([]);
     expect(r.problems.map((p) => p.column)).toEqual(['Namn']);
     const ids = r.participants.map((p) => p.id as string);
@@ -78,11 +80,11 @@ describe('readParticipantsFile(): personal data', () => {
     expect(JSON.stringify(r)).not.toContain('Anna');
     expect(existsSync(keyFile)).toBe(true);
     expect(statSync(keyFile).mode & 0o077).toBe(0);
-    expect(r.notes.some((n) => n.sv.includes(keyFile))).toBe(true);
+    expect(k.note.sv).toContain(keyFile);
     // Same key, same pseudonym; the 10- and 12-digit forms agree.
     const key = Buffer.from(readFileSync(keyFile, 'utf8').trim(), 'hex');
     expect(ids[0]).toBe(pseudonym(key, pnr));
-    const again = await readParticipantsFile(f, catalog, { pseudonymise: true, keyFile });
+    const again = await readParticipantsFile(f, catalog, { files: nodeFiles, pseudonymiser: keyPseudonymiser(keyFile).pseudonymiser });
     expect(again.participants.map((p) => p.id)).toEqual(ids);
   });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import iconv from 'iconv-lite';
-import { decodeText } from '../../lib/model/tabular/decode-text.js';
+import { decodeText, decodeWindows1252 } from '../../lib/model/tabular/decode-text.js';
 import { normalizeHeader } from '../../lib/model/tabular/normalize-header.js';
 import { parseNumber } from '../../lib/model/tabular/parse-number.js';
 import { detectDelimiter, readCsv } from '../../lib/model/tabular/read-csv.js';
@@ -41,6 +41,12 @@ describe('decodeText()', () => {
     expect(decodeText(Buffer.from('\uFEFFMånader', 'utf8'))).toEqual({ text: 'Månader', encoding: 'utf-8-bom' });
     expect(decodeText(Buffer.from('Månader', 'utf8'))).toEqual({ text: 'Månader', encoding: 'utf-8' });
     expect(decodeText(iconv.encode('Månader; läge', 'win1252'))).toEqual({ text: 'Månader; läge', encoding: 'windows-1252' });
+  });
+  it('decodes every Windows-1252 byte as iconv-lite does (no Node built-in, so the browser agrees)', () => {
+    const all = Uint8Array.from({ length: 256 }, (_, i) => i);
+    expect(decodeWindows1252(all)).toBe(iconv.decode(Buffer.from(all), 'win1252'));
+    // 0x80 is the euro sign, not U+0080 (Node's TextDecoder('windows-1252') gets this wrong).
+    expect(decodeWindows1252(Uint8Array.of(0x80, 0x96, 0xe5))).toBe('€–å');
   });
 });
 

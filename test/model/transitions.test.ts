@@ -2,10 +2,12 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ageFromGroup, findCategory, loadTransitionMapping, readTransitions } from '../../lib/model/transitions.js';
+import { loadTransitionMapping, nodeFiles } from '../../lib/model/node-files.js';
+import { ageFromGroup, findCategory, readTransitions } from '../../lib/model/transitions.js';
 import { swedishExcelCsv, testCatalog, workbook } from './fixtures.js';
 
 const catalog = testCatalog();
+const base = { baseMapping: loadTransitionMapping(), files: nodeFiles };
 const tmp = () => mkdtempSync(join(tmpdir(), 'samnytta-tr-'));
 
 describe('transition mapping (data/mappings/transitions.yaml)', () => {
@@ -40,7 +42,7 @@ describe('readTransitions()', () => {
       ['Sjukpenning + försörjningsstöd', 'Ingen offentlig försörjning', 3, 'M'],
       ['forsorjningsstod', 'forsorjningsstod', 0, 'K'],
     ]));
-    const r = await readTransitions(f, catalog);
+    const r = await readTransitions(f, catalog, base);
     expect(r.problems).toEqual([]);
     expect(r.participants.map((p) => [p.id, p.weight, p.attributes])).toEqual([
       ['rad 2: forsorjningsstod → arbete K', 6, { kon: 'K' }],
@@ -63,6 +65,7 @@ describe('readTransitions()', () => {
     const f = join(tmp(), 'o.xlsx');
     writeFileSync(f, bytes);
     const r = await readTransitions(f, catalog, {
+      ...base,
       mapping: { sjukpenning: { lines: [{ item: 'fk.sjukpenning', months: 12, extent: 0.5 }] }, egen_kategori: { label: 'Egen', lines: [] } },
     });
     const errors = r.problems.filter((p) => p.severity === 'error');
@@ -75,7 +78,7 @@ describe('readTransitions()', () => {
 
   it('reports a bad override at its key path', async () => {
     const r = await readTransitions([{ forsorjning_fore: 'arbete', forsorjning_efter: 'arbete', antal: 2 }], catalog, {
-      projectFile: 'p.yaml', mapping: { arbete: { lines: [{ item: 'finns.inte', months: 14 }] } },
+      ...base, projectFile: 'p.yaml', mapping: { arbete: { lines: [{ item: 'finns.inte', months: 14 }] } },
     });
     expect(r.problems.map((p) => p.path)).toEqual(['mapping.arbete.lines[0].item', 'mapping.arbete.lines[0].months']);
   });

@@ -34,7 +34,10 @@ function nodeImports(entry: string): string[] {
 const components = readdirSync(join(root, 'notebooks', 'components')).filter((f) => f.endsWith('.ts')).map((f) => join('notebooks', 'components', f));
 
 describe('modules the notebooks load in the browser', () => {
-  for (const entry of ['lib/index.ts', ...components]) {
+  // The project readers are imported lazily (so `calc` loads no table library), which the walk
+  // does not follow: they are entries of their own.
+  const lazy = ['lib/model/participants-file.ts', 'lib/model/transitions.ts'];
+  for (const entry of ['lib/index.ts', ...lazy, ...components]) {
     it(`${entry} reaches no node: import`, () => {
       expect(nodeImports(join(root, entry))).toEqual([]);
     });

@@ -1,9 +1,9 @@
 /**
  * Reads a tabular file by its extension: `.xlsx` via exceljs, `.csv`/`.txt`/`.tsv` via papaparse.
- * A missing or unreadable file becomes a problem, never an exception.
+ * A missing or unreadable file becomes a problem, never an exception. The bytes come from a
+ * `FileSource` (disk or memory), so the browser reads tables the same way.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { extname } from 'node:path';
+import { extensionOf, type FileSource } from '../file-source.js';
 import { readCsv } from './read-csv.js';
 import { readXlsx } from './read-xlsx.js';
 import type { ReadTables } from './table.js';
@@ -13,19 +13,21 @@ export interface TableFileOptions {
   headerKeys?: string[];
   /** File name shown in problems (default: the path). */
   display?: string;
+  /** Where the file is read from. */
+  files: FileSource;
 }
 
 /**
  * Reads every table in a CSV or XLSX file.
- * @example (await readTableFile('deltagare.xlsx')).tables.length // => number of non-empty sheets
+ * @example (await readTableFile('deltagare.xlsx', { files: nodeFiles })).tables.length // => number of non-empty sheets
  */
-export async function readTableFile(path: string, options: TableFileOptions = {}): Promise<ReadTables> {
+export async function readTableFile(path: string, options: TableFileOptions): Promise<ReadTables> {
   const file = options.display ?? path;
-  const ext = extname(path).toLowerCase();
-  if (!existsSync(path)) {
+  const ext = extensionOf(path);
+  const bytes = options.files.read(path);
+  if (!bytes) {
     return { tables: [], problems: [{ severity: 'error', file, path: '', sv: 'filen finns inte; kontrollera namnet i projektfilen', en: 'file not found; check the name in the project file' }] };
   }
-  const bytes = readFileSync(path);
   if (ext === '.xlsx' || ext === '.xlsm') return readXlsx(bytes, file, options);
   if (ext === '.csv' || ext === '.txt' || ext === '.tsv') {
     const r = readCsv(bytes, file, options);

@@ -1,0 +1,32 @@
+/**
+ * Node-only: project files on disk as a `FileSource` (the CLI's side of `file-source.ts`), and
+ * the bundled transition mapping read from data/mappings.
+ */
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { defaultDataDir } from '../catalog/load.js';
+import type { FileSource } from './file-source.js';
+import { parseMappingText, type TransitionMapping } from './transitions.js';
+
+/** Files on disk by native path; `shown` maps a path to how problems name it. */
+export function diskFiles(shown?: (path: string) => string): FileSource {
+  return {
+    read: (path) => (existsSync(path) && statSync(path).isFile() ? readFileSync(path) : undefined),
+    join: (dir, name) => join(dir, name),
+    dirname: (path) => dirname(path),
+    ...(shown ? { shown } : {}),
+  };
+}
+
+/** Files on disk, named by their paths as given. */
+export const nodeFiles: FileSource = diskFiles();
+
+/** The bundled mapping file. */
+export function defaultMappingFile(): string {
+  return join(defaultDataDir(), 'mappings', 'transitions.yaml');
+}
+
+/** Reads the bundled mapping (or another mapping file). @throws Error when the file is broken */
+export function loadTransitionMapping(file: string = defaultMappingFile()): TransitionMapping {
+  return parseMappingText(readFileSync(file, 'utf8'), file);
+}

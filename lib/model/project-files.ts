@@ -1,0 +1,205 @@
+/**
+ * Reading a project from its files (method §10), browser-safe: a JSON or YAML project file whose
+ * participants come inline, from a tabular file (`participantsFile`, read by
+ * `participants-file.ts`) or from an aggregated transition table (`transitions.ts`). The files
+ * come from a `FileSource` — the disk for the CLI (`read-project.ts`), files picked in the
+ * browser for the notebooks (`readProjectFromFiles`) — so both give the same project and the
+ * same problems. Returns the validated project or every problem found.
+ */
+import { parse as parseYaml, YAMLParseError } from 'yaml';
+import type { Catalog } from '../catalog/types.js';
+import { InputError, type Problem } from '../util/errors.js';
+import { memoryFiles, normalizePath, type FileSource } from './file-source.js';
+import type { Note, ParticipantOrigin, Pseudonymiser } from './participants-file.js';
+import { validateProject, type ValidationResult } from './project.js';
+import type { TransitionMapping } from './transitions.js';
+
+// The tabular readers (exceljs, papaparse) load only when a project names a table file.
+const tabular = () => import('./participants-file.js');
+const transitionsModule = () => import('./transitions.js');
+
+/** The project file inside a project folder. */
+export const PROJECT_FILE_NAMES = ['projekt.yaml', 'projekt.yml', 'projekt.json', 'project.yaml', 'project.json'];
+
+/** Parses JSON or YAML text; a syntax error becomes an InputError with the line. */
+export function parseProjectText(text: string, file: string): unknown {
+  const fail = (sv: string, en: string, row?: number): never => {
+    throw new InputError([{ severity: 'error', file, path: '', sv, en, ...(row ? { row } : {}) }]);
+  };
+  if (/\.json$/i.test(file)) {
+    try {
+      return JSON.parse(text.replace(/^\uFEFF/, ''));
+    } catch (e) {
+      return fail(`ogiltig JSON: ${(e as Error).message}`, `invalid JSON: ${(e as Error).message}`);
+    }
+  }
+  try {
+    return parseYaml(text.replace(/^\uFEFF/, ''), { uniqueKeys: true });
+  } catch (e) {
+    const row = e instanceof YAMLParseError && e.linePos ? e.linePos[0].line : undefined;
+    return fail(`ogiltig YAML: ${(e as Error).message.split('\n')[0]}`, `invalid YAML: ${(e as Error).message.split('\n')[0]}`, row);
+  }
+}
+
+/** The pseudonymiser and a note on where its key is; throws an Error with `.sv`/`.en` when the key cannot be had. */
+export type PseudonymiserSource = () => { pseudonymiser: Pseudonymiser; note?: Note };
+
+export interface ProjectSourceOptions {
+  /** The bundled transition mapping (only asked for when the project has transitions). */
+  transitionMapping: () => TransitionMapping;
+  /** Set to replace identifiers with keyed hashes instead of refusing personal data (CLI `--pseudonymisera`). */
+  pseudonymise?: PseudonymiserSource;
+  /** Where problems about the key are reported. */
+  keyFile?: string;
+}
+
+export type ProjectRead = ValidationResult & { file: string; notes: Note[] };
+
+/**
+ * Reads and validates the project file `file` of a file source. Participants may come inline,
+ * from `participantsFile` (one XLSX/CSV file or a list of CSV files) or from an aggregated
+ * `transitionsFile`/`transitions` table; problems found in tables point at file, sheet, row and column.
+ * @returns the validation result (project and problems) and notes (row accounting, key file)
+ * @throws InputError only when the project file is missing or not JSON/YAML
+ */
+export async function readProjectSource(files: FileSource, file: string, catalog: Catalog, options: ProjectSourceOptions): Promise<ProjectRead> {
+  const shownFile = files.shown?.(file) ?? file;
+  const bytes = files.read(file);
+  if (!bytes) throw new InputError([{ severity: 'error', file: shownFile, path: '', sv: 'filen finns inte', en: 'file not found' }]);
+  const raw = parseProjectText(new TextDecoder('utf-8').decode(bytes), shownFile);
+  const problems: Problem[] = [];
+  const notes: Note[] = [];
+  const dir = files.dirname(file);
+  const at = (name: string) => files.join(dir, name);
+  const display = (p: string) => files.shown?.(p) ?? p;
+  // The key is loaded once, when a table is read or an inline id is to be hashed; its note is
+  // given once, after a table's own notes.
+  let key: { hash?: Pseudonymiser; note?: Note } | undefined;
+  const pseudonymiser = (): Pseudonymiser | undefined => {
+    if (!options.pseudonymise) return undefined;
+    if (!key) {
+      try {
+        const k = options.pseudonymise();
+        key = { hash: k.pseudonymiser, note: k.note };
+      } catch (e) {
+        const err = e as Error & { sv?: string; en?: string };
+        problems.push({ severity: 'error', file: options.keyFile ?? shownFile, path: '', sv: err.sv ?? err.message, en: err.en ?? err.message });
+        key = {};
+      }
+    }
+    return key.hash;
+  };
+  const keyNote = (): void => {
+    if (key?.note) notes.push(key.note);
+    if (key) key.note = undefined;
+  };
+  let origins: ParticipantOrigin[] | undefined;
+  let comparisonOrigins: ParticipantOrigin[] | undefined;
+  if (raw && typeof raw === 'object' && !Array.isArray(raw)) {
+    const o = raw as Record<string, unknown>;
+    const priceYear = typeof o.priceYear === 'number' ? o.priceYear : undefined;
+    const readTables = async (names: string[]) => {
+      const hash = pseudonymiser();
+      return (await tabular()).readParticipantsFile(names.map(at), catalog, { files, priceYear, display, ...(hash ? { pseudonymiser: hash } : {}) });
+    };
+    const fileList = (v: unknown): string[] | undefined =>
+      typeof v === 'string' ? [v] : Array.isArray(v) && v.length > 0 && v.every((x) => typeof x === 'string') ? (v as string[]) : undefined;
+    if (o.participantsFile !== undefined) {
+      const names = fileList(o.participantsFile);
+      if (!names) problems.push({ severity: 'error', file: shownFile, path: 'participantsFile', sv: 'ange ett filnamn (deltagare.xlsx) eller en lista med CSV-filer', en: 'give a file name (deltagare.xlsx) or a list of CSV files', value: o.participantsFile });
+      else if (o.participants !== undefined || o.transitionsFile !== undefined || o.transitions !== undefined) {
+        problems.push({ severity: 'error', file: shownFile, path: 'participantsFile', sv: 'ange en källa för deltagare: participants, participantsFile eller transitionsFile', en: 'give one source of participants: participants, participantsFile or transitionsFile' });
+      } else {
+        const read = await readTables(names);
+        problems.push(...read.problems);
+        notes.push(...read.notes);
+        keyNote();
+        o.participants = read.participants;
+        origins = read.origins;
+      }
+      delete o.participantsFile;
+    }
+    if (o.transitionsFile !== undefined || o.transitions !== undefined) {
+      const source = typeof o.transitionsFile === 'string' ? at(o.transitionsFile) : Array.isArray(o.transitions) ? o.transitions : undefined;
+      if (!source) problems.push({ severity: 'error', file: shownFile, path: o.transitionsFile !== undefined ? 'transitionsFile' : 'transitions', sv: 'ange transitionsFile: overgangar.csv (eller en lista transitions: [...])', en: 'give transitionsFile: overgangar.csv (or a list transitions: [...])', value: o.transitionsFile ?? o.transitions });
+      else if (o.participants !== undefined && !origins) problems.push({ severity: 'error', file: shownFile, path: 'transitionsFile', sv: 'ange en källa för deltagare: participants, participantsFile eller transitionsFile', en: 'give one source of participants: participants, participantsFile or transitionsFile' });
+      else if (!origins) {
+        const read = await (await transitionsModule()).readTransitions(source, catalog, { mapping: o.mapping, projectFile: shownFile, display, files, baseMapping: options.transitionMapping() });
+        problems.push(...read.problems);
+        notes.push(...read.notes);
+        o.participants = read.participants;
+        origins = read.origins;
+      }
+      delete o.transitionsFile;
+      delete o.transitions;
+      delete o.mapping;
+    } else if (o.mapping !== undefined) {
+      problems.push({ severity: 'warning', file: shownFile, path: 'mapping', sv: 'mapping används bara med transitionsFile (aggregerad indata) och ignoreras', en: 'mapping applies only with transitionsFile (aggregated input) and is ignored' });
+      delete o.mapping;
+    }
+    const cmp = o.comparison as Record<string, unknown> | undefined;
+    if (cmp && typeof cmp === 'object' && fileList(cmp.participantsFile)) {
+      const read = await readTables(fileList(cmp.participantsFile)!);
+      problems.push(...read.problems);
+      notes.push(...read.notes.map((n) => ({ sv: `jämförelsegrupp: ${n.sv}`, en: `comparison group: ${n.en}` })));
+      keyNote();
+      cmp.participants = read.participants;
+      comparisonOrigins = read.origins;
+      delete cmp.participantsFile;
+    }
+    if (options.pseudonymise) {
+      // Inline ids (JSON/YAML) are hashed too, so no identifier reaches an output.
+      const inline = [...(origins ? [] : asList(o.participants)), ...(comparisonOrigins ? [] : asList(cmp?.participants))];
+      if (inline.some((p) => p.id !== undefined)) {
+        const hash = pseudonymiser();
+        if (hash) for (const p of inline) if (p.id !== undefined) p.id = hash(String(p.id));
+      }
+    }
+  }
+  const result = validateProject(raw, catalog, shownFile);
+  let located = result.problems;
+  if (origins) located = (await tabular()).locateProblems(located, origins, 'participants');
+  if (comparisonOrigins) located = (await tabular()).locateProblems(located, comparisonOrigins, 'comparison.participants');
+  const all = [...problems, ...located];
+  const hasErrors = all.some((p) => p.severity === 'error');
+  const project = hasErrors || !result.project ? undefined : { ...result.project, warnings: all.filter((p) => p.severity === 'warning') };
+  return { file: shownFile, project, problems: all, notes };
+}
+
+function asList(v: unknown): Record<string, unknown>[] {
+  return Array.isArray(v) ? v.filter((x): x is Record<string, unknown> => typeof x === 'object' && x !== null) : [];
+}
+
+/**
+ * The project file among files picked in the browser: the one named like `projekt.yaml` nearest
+ * the top (a picked folder names its files `mapp/projekt.yaml`, `mapp/deltagare.xlsx`).
+ * @returns its path, or undefined when there is none
+ */
+export function findProjectFile(paths: Iterable<string>): string | undefined {
+  const candidates = [...paths]
+    .map((p) => ({ p, parts: normalizePath(p).split('/') }))
+    .filter((c) => PROJECT_FILE_NAMES.includes(c.parts[c.parts.length - 1].toLowerCase()))
+    .sort((a, b) => a.parts.length - b.parts.length
+      || PROJECT_FILE_NAMES.indexOf(a.parts[a.parts.length - 1].toLowerCase()) - PROJECT_FILE_NAMES.indexOf(b.parts[b.parts.length - 1].toLowerCase())
+      || (a.p < b.p ? -1 : a.p > b.p ? 1 : 0));
+  return candidates[0]?.p;
+}
+
+/**
+ * Reads a project from files held in memory (what the notebooks get from a file input or a drop):
+ * the project file (`projekt.yaml` …, see `findProjectFile`) and the tables it names, by
+ * `/`-separated path. Problems name files by these paths.
+ * @example await readProjectFromFiles(new Map([['p/projekt.yaml', yaml], ['p/deltagare.xlsx', xlsx]]), catalog, { transitionMapping })
+ */
+export async function readProjectFromFiles(files: ReadonlyMap<string, Uint8Array>, catalog: Catalog, options: ProjectSourceOptions): Promise<ProjectRead> {
+  const file = findProjectFile(files.keys());
+  if (!file) {
+    const problems: Problem[] = [{
+      severity: 'error', file: [...files.keys()].join(', ') || '–', path: '',
+      sv: `ingen projektfil (${PROJECT_FILE_NAMES[0]}) bland filerna; välj hela projektmappen eller lägg till projektfilen (skapa en med \`samnytta init\`)`,
+      en: `no project file (${PROJECT_FILE_NAMES[0]}) among the files; choose the whole project folder or add the project file (create one with \`samnytta init\`)`,
+    }];
+    return { file: '', project: undefined, problems, notes: [] };
+  }
+  return readProjectSource(memoryFiles(files), normalizePath(file), catalog, options);
+}
