@@ -169,8 +169,7 @@ async function toPicked(list: [string, File][]): Promise<Picked | null> {
  * The files are read in the browser; nothing is uploaded.
  */
 export function projectPicker(document: Document = globalThis.document): HTMLElement & { value: Picked | null } {
-  const root = Object.assign(document.createElement('div'), { className: 'projektval', id: 'projektval' }) as HTMLElement & { value: Picked | null };
-  root.value = null;
+  const root = Object.assign(document.createElement('div'), { className: 'projektval', id: 'projektval', value: null as Picked | null });
   const button = (id: string, label: string, directory: boolean) => {
     const l = document.createElement('label');
     l.className = 'projektval-knapp';

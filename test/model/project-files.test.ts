@@ -41,7 +41,7 @@ describe('readProjectFromFiles()', () => {
       const { warnings: dw, ...dp } = disk.project!;
       const { warnings: mw, ...mp } = memory.project!;
       expect(mp).toEqual(dp);
-      expect(mw.map((w) => w.sv)).toEqual(dw.map((w) => w.sv));
+      expect((mw ?? []).map((w) => w.sv)).toEqual((dw ?? []).map((w) => w.sv));
       expect(memory.notes.map((n) => n.sv.replaceAll(`${id}/`, ''))).toEqual(disk.notes.map((n) => n.sv.replaceAll(`${join(examples, id)}${sep}`, '')));
     });
   }
