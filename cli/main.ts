@@ -88,6 +88,15 @@ export function buildCli(args: string[], io: Io): Argv {
         .example('$0 portfolj data/examples', sv ? 'portföljen som tabell' : 'the portfolio as a table')
         .example('$0 portfolj data/examples --format table,json,xlsx,html --out portfolj', sv ? 'alla format till mappen portfolj' : 'every format to the folder portfolj'),
       wrap(async (a) => { const { portfolio } = await import('./commands/portfolio.js'); await portfolio({ folder: a.folder, formats: String(a.format).split(',').map((f) => f.trim()).filter(Boolean), out: a.out, prisar: a.prisar, lang: a.lang }, io); }))
+    .command('jamforelse <target> [file]', sv ? 'jämförande värden: projektet eller portföljen bredvid publicerade resultat i samma insatsklass; lagg-till FIL | kontrollera [FIL]' : 'comparative values: the project or portfolio beside published results of its insatsklass; lagg-till FILE | kontrollera [FILE]',
+      (y) => y.positional('target', { type: 'string', demandOption: true, describe: sv ? 'projekt, projektmapp eller mapp med projekt; eller lagg-till / kontrollera' : 'project, project folder or folder of projects; or lagg-till / kontrollera' })
+        .positional('file', { type: 'string', describe: sv ? 'referensfil att skapa (lagg-till) eller kontrollera' : 'reference file to create (lagg-till) or check (kontrollera)' })
+        .option('format', { choices: ['table', 'json'] as const, default: 'table' })
+        .option('prisar', { type: 'number', describe: sv ? 'prisår för jämförelsen (standard: projektets)' : "price year of the comparison (default: the project's)" })
+        .option('referens', { type: 'string', describe: sv ? 'mapp eller fil med referensposter (standard: data/benchmarks)' : 'folder or file of reference entries (default: data/benchmarks)' })
+        .example('$0 jamforelse data/examples/unga-vuxna-coachning', sv ? 'projektet bredvid referensposterna i dess klass' : 'the project beside the reference entries of its class')
+        .example('$0 jamforelse lagg-till data/benchmarks/mitt-projekt-2024.yaml', sv ? 'mall för en ny referenspost' : 'template for a new reference entry'),
+      wrap(async (a) => { const { jamforelse } = await import('./commands/jamforelse.js'); await jamforelse({ target: a.target, file: a.file, format: a.format, prisar: a.prisar, referens: a.referens, lang: a.lang }, io); }))
     .demandCommand(1, sv ? 'ange ett kommando (se --help)' : 'give a command (see --help)')
     .strict()
     .recommendCommands()

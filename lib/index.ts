@@ -45,6 +45,9 @@ export { buildPortfolio, keyFigure, latestProjectYear, KEY_FIGURES, PORTFOLIO_IN
 export { centre, deviation, type Centre, type Deviation } from './portfolio/stats.js';
 export { portfolioJson, portfolioTable, portfolioNotes, PORTFOLIO_SCHEMA } from './portfolio/present.js';
 export { checkClass, classLabel, type ClassCheck } from './model/insatsklass.js';
+export { parseBenchmarks, validateBenchmark, figureIn, isMoney, FIGURE_KEYS, APPROX, type BenchmarkEntry, type BenchmarkFigure, type BenchmarkSource, type FigureKey, type Approx } from './portfolio/benchmarks.js';
+export { compare, entriesFor, ownValue, comparisonCaveat, type Comparison, type ComparedEntry, type ComparedFigure, type ProjectComparison } from './portfolio/compare.js';
+export { comparisonJson, comparisonTable, COMPARISON_SCHEMA } from './portfolio/compare-present.js';
 
 // Presentation
 export { toResultJson, resultWarnings, RESULT_SCHEMA, type ResultJson } from './report/result-json.js';

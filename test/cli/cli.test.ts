@@ -87,7 +87,7 @@ describe('bad input: a clear message naming file and path, exit 1, nothing on st
     ['a negative count', (p) => { p.participants[0].weight = -2; }, /participants\[0\]\.weight: får inte vara negativt \(fick -2\)/],
     ['an unknown actor in an egen line', (p) => { p.participants[0].fore.lines.push({ item: 'egen', label: 'x', months: 1, postings: [{ actor: 'kommunen', kind: 'real', amountPerMonth: -1 }] }); }, /postings\[0\]\.actor: okänd aktör/],
     ['transfers not summing to zero', (p) => { p.participants[0].fore.lines.push({ item: 'egen', label: 'x', months: 1, postings: [{ actor: 'kommun', kind: 'transfer', amountPerMonth: -100 }, { actor: 'individ', kind: 'transfer', amountPerMonth: 90 }] }); }, /lines\[1\]\.postings: transfereringarna ska summera till noll .*\(fick -10\)/],
-    ['a missing index year', (p) => { p.priceYear = 2019; }, /priceYear: katalogen saknar index för prisåret 2019/],
+    ['a missing index year', (p) => { p.priceYear = 2005; }, /priceYear: katalogen saknar index för prisåret 2005/],
     ['a percentage given as a share', (p) => { p.deadweight = 25; }, /deadweight: anges som andel mellan 0 och 1/],
     ['an unknown financing key', (p) => { p.cost.financing = 'esf'; }, /cost\.financing: okänd finansieringsnyckel/],
   ];
