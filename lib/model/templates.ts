@@ -144,6 +144,7 @@ participantsFile: ${o.source}
 name: ${JSON.stringify(o.name)}
 description: >-
   Beskriv insatsen: målgrupp, vad som gjordes, antal deltagare och hur före/efter mättes.
+# insatsklass: unga-vuxna/coachning   # målgrupp/insatstyp ur data/insatsklasser.yaml (portfölj och jämförande värden)
 priceYear: ${o.priceYear}         # prisår för alla belopp
 horizonYears: 5          # kalkylperiod i år (resultat visas alltid även för 1 år)
 discountRate: 0          # diskonteringsränta; 0 för jämförbarhet med NyttoSam (0.035 som känslighet)
