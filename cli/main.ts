@@ -40,10 +40,13 @@ export function buildCli(args: string[], io: Io): Argv {
     .usage(sv ? 'samnytta — samhällsekonomisk utvärdering av insatser (NyttoSam-traditionen)\n\nAnvändning: $0 <kommando> [flaggor]' : 'samnytta — socio-economic evaluation of interventions (NyttoSam tradition)\n\nUsage: $0 <command> [options]')
     .option('lang', { choices: ['sv', 'en'] as const, default: 'sv', describe: sv ? 'språk för utdata och meddelanden' : 'language of output and messages', global: true })
     .command('calc <project>', sv ? 'beräkna resultat per aktör för 1 och 5 år med återbetalningstid' : 'calculate results per actor for 1 and 5 years with payback',
-      (y) => project(y).option('format', { choices: ['table', 'json'] as const, default: 'table', describe: sv ? 'tabell eller resultat-JSON (method §9)' : 'table or results JSON (method §9)' }).option('pseudonymisera', pseudo).option('nyckelfil', keyFile)
+      (y) => project(y).option('format', { choices: ['table', 'json'] as const, default: 'table', describe: sv ? 'tabell eller resultat-JSON (method §9)' : 'table or results JSON (method §9)' })
+        .option('per-kategori', { type: 'boolean', default: false, describe: sv ? 'visa varje aktörs årliga effekt per kategori (ersättningar, skatter, vård och andra resurser …)' : 'show each actor\'s annual effect by category (benefits, taxes, care and other resources …)' })
+        .option('pseudonymisera', pseudo).option('nyckelfil', keyFile)
         .example('$0 calc data/examples/unga-vuxna-coachning/projekt.yaml', sv ? 'sammanfattning i tabellform' : 'summary table')
+        .example('$0 calc data/examples/unga-vuxna-coachning/projekt.yaml --per-kategori', sv ? 'effekt per aktör och kategori' : 'effect by actor and category')
         .example('$0 calc mitt-projekt --format json', sv ? 'resultat-JSON' : 'results JSON'),
-      wrap(async (a) => { const { calc } = await import('./commands/calc.js'); await calc({ project: a.project, format: a.format, lang: a.lang, pseudonymisera: a.pseudonymisera, nyckelfil: a.nyckelfil }, io); }))
+      wrap(async (a) => { const { calc } = await import('./commands/calc.js'); await calc({ project: a.project, format: a.format, perKategori: a.perKategori, lang: a.lang, pseudonymisera: a.pseudonymisera, nyckelfil: a.nyckelfil }, io); }))
     .command('validate <project>', sv ? 'kontrollera en projektfil och lista alla problem på en gång' : 'check a project file and list every problem at once',
       (y) => project(y).option('pseudonymisera', pseudo).option('nyckelfil', keyFile),
       wrap(async (a) => { const { validate } = await import('./commands/validate.js'); await validate({ project: a.project, lang: a.lang, pseudonymisera: a.pseudonymisera, nyckelfil: a.nyckelfil }, io); }))

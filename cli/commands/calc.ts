@@ -1,11 +1,12 @@
 /**
- * `samnytta calc PROJECT [--format table|json]`: the result per actor for 1 and H years with
- * återbetalningstid, as a readable table or as the results JSON (method §9).
+ * `samnytta calc PROJECT [--format table|json] [--per-kategori]`: the result per actor for 1 and H
+ * years with återbetalningstid, as a readable table or as the results JSON (method §9); with
+ * `--per-kategori` the table shows each actor's annual effect by category (the JSON always has it).
  */
 import { calculate } from '../../lib/calculate.js';
 import { loadCatalog } from '../../lib/catalog/load.js';
 import { toResultJson } from '../../lib/report/result-json.js';
-import { summaryTable } from '../../lib/report/summary-table.js';
+import { categoryTable, summaryTable } from '../../lib/report/summary-table.js';
 import type { Result } from '../../lib/engine/result.js';
 import type { Project } from '../../lib/model/types.js';
 import type { GlobalOptions, Io } from '../io.js';
@@ -14,6 +15,8 @@ import { loadProject } from './load-project.js';
 export interface CalcOptions extends GlobalOptions {
   project: string;
   format: 'table' | 'json';
+  /** Table view: the annual effect per actor and category instead of the summary. */
+  perKategori?: boolean;
   pseudonymisera?: boolean;
   nyckelfil?: string;
 }
@@ -22,6 +25,7 @@ export async function calc(o: CalcOptions, io: Io): Promise<{ project: Project; 
   const catalog = loadCatalog();
   const project = await loadProject(o.project, catalog, o, io);
   const result = calculate(project, catalog);
-  io.out(o.format === 'json' ? JSON.stringify(toResultJson(result, o.lang), null, 2) + '\n' : summaryTable(result, o.lang));
+  if (o.format === 'json') io.out(JSON.stringify(toResultJson(result, o.lang), null, 2) + '\n');
+  else io.out(o.perKategori ? categoryTable(result, o.lang) : summaryTable(result, o.lang));
   return { project, result };
 }

@@ -55,3 +55,31 @@ export function latestPriceYear(catalog: Catalog): number {
   const years = series(catalog, 'index.prisbasbelopp').values.map((v) => Number(v.validFrom.slice(0, 4)));
   return Math.max(...years);
 }
+
+/** Series every price year needs a value of: the uprating indices and the average tax rate. */
+const PRICE_YEAR_INDICES = ['index.prisbasbelopp', 'index.inkomstbasbelopp', 'index.kpi_arsmedel'];
+const PRICE_YEAR_PARAMS = ['params.skatt.kommunalskatt_medel'];
+
+/**
+ * The price years the catalogue covers: years with a value of every uprating index and a tax
+ * rate in force on 1 July. A project's price year must be one of them.
+ */
+export function coveredPriceYears(catalog: Catalog): number[] {
+  const sets = PRICE_YEAR_INDICES.filter((id) => catalog.series.has(id))
+    .map((id) => new Set(catalog.series.get(id)!.values.map((v) => Number(v.validFrom.slice(0, 4)))));
+  if (sets.length === 0) return [];
+  const firstParam = Math.max(...PRICE_YEAR_PARAMS.filter((id) => catalog.series.has(id)).map((id) => Number(catalog.series.get(id)!.values[0].validFrom.slice(0, 4))), -Infinity);
+  return [...sets[0]].filter((y) => sets.every((s) => s.has(y)) && y >= firstParam).sort((a, b) => a - b);
+}
+
+/** Years as ranges: [2021, 2023, 2024, 2025] → "2021, 2023–2025". */
+export function yearRanges(years: readonly number[]): string {
+  const out: string[] = [];
+  for (let i = 0; i < years.length; i++) {
+    let j = i;
+    while (j + 1 < years.length && years[j + 1] === years[j] + 1) j++;
+    out.push(j > i ? `${years[i]}–${years[j]}` : String(years[i]));
+    i = j;
+  }
+  return out.join(', ');
+}

@@ -56,11 +56,15 @@ export interface PricingContext {
 /** Reference date for a price year: values in force on 1 July. */
 export const referenceDate = (priceYear: number): string => `${priceYear}-07-01`;
 
-/** Tax parameter series the income-tax rule reads (registered as used when any tax is computed). */
+/**
+ * Tax parameter series the income-tax rule reads. The kommunal tax rate is not among them: the
+ * rate a participant is taxed at (own kommun, the project's taxRates or the national average) is
+ * registered by `rates` when used, so a result lists only the rate it rests on.
+ */
 const TAX_SERIES = [
   'params.skatt.grundavdrag', 'params.skatt.jobbskatteavdrag', 'params.skatt.skiktgrans', 'params.skatt.statlig_skattesats',
   'params.skatt.allman_pensionsavgift', 'params.skatt.skattereduktion_forvarvsinkomst', 'params.skatt.public_service_avgift',
-  'params.skatt.kommunalskatt_medel', 'params.skatt.arbetsgivaravgift', 'params.skatt.arbetsgivaravgift_unga',
+  'params.skatt.arbetsgivaravgift', 'params.skatt.arbetsgivaravgift_unga',
 ];
 
 export function createContext(catalog: Catalog, project: Pick<Project, 'priceYear' | 'taxRates' | 'referenceWage'>): PricingContext {
@@ -116,6 +120,7 @@ export function createContext(catalog: Catalog, project: Pick<Project, 'priceYea
     if (!r) {
       const found = taxRatesFor(catalog, priceYear, kommun, project.taxRates);
       if (found.source === 'kommun') use('params.skatt.kommunalskatt_per_kommun');
+      else if (found.source === 'medel') use('params.skatt.kommunalskatt_medel');
       r = { kommun: found.kommun, region: found.region };
       rateCache.set(key, r);
     }

@@ -4,8 +4,9 @@
  * than stopping at the first.
  */
 import type { Catalog } from '../catalog/types.js';
+import { coveredPriceYears, yearRanges } from '../catalog/value-at.js';
 import { taxRatesFor } from '../engine/tax/rates.js';
-import { ProblemList, type Problem } from '../util/errors.js';
+import { InputError, ProblemList, type Problem } from '../util/errors.js';
 import { containsPersonalNumber, PERSONAL_DATA_HELP } from './personal-number.js';
 import {
   type Attributes, type CostYear, type EgenPosting, type EvidenceGrade, type Financing, type Line, type Participant,
@@ -46,8 +47,10 @@ export function validateProject(raw: unknown, catalog: Catalog, file: string): V
   unknownKeys(raw, PROJECT_KEYS, '', p);
   const name = typeof raw.name === 'string' && raw.name.trim() ? raw.name.trim() : (p.error('name', 'projektnamn (text) krävs', 'project name (text) required', raw.name), '');
   const priceYear = int(raw.priceYear, 'priceYear', p, { min: 2000, max: 2100, required: true }) ?? 0;
-  if (priceYear && !catalog.series.get('index.prisbasbelopp')?.values.some((v) => v.validFrom.startsWith(`${priceYear}-`))) {
-    p.error('priceYear', `katalogen saknar index för prisåret ${priceYear}; välj ett år som katalogen täcker`, `the catalogue has no index for price year ${priceYear}; choose a year the catalogue covers`, priceYear);
+  const covered = coveredPriceYears(catalog);
+  if (priceYear && !covered.includes(priceYear)) {
+    const years = yearRanges(covered);
+    p.error('priceYear', `prisåret ${priceYear} ligger utanför katalogen: katalogen har värden för ${years}; välj ett av dem (äldre belopp räknas om till prisåret med katalogens index)`, `price year ${priceYear} is outside the catalogue: it has values for ${years}; choose one of them (older amounts are converted to the price year with the catalogue's indices)`, priceYear);
   }
   const horizonYears = int(raw.horizonYears, 'horizonYears', p, { min: 1, max: 50 }) ?? 5;
   const discountRate = frac(raw.discountRate, 'discountRate', p) ?? 0;
@@ -263,7 +266,9 @@ function readAttributes(v: unknown, path: string, catalog: Catalog, priceYear: n
     if (priceYear) {
       try {
         taxRatesFor(catalog, priceYear, a.kommun);
-      } catch {
+      } catch (e) {
+        // Only an unknown name is this field's error; a price year outside the catalogue is reported at priceYear.
+        if (!(e instanceof InputError) || e.problems[0]?.path !== 'kommun') return a;
         p.error(`${path}.kommun`, 'okänd kommun (ange kommunens namn som i Skatteverkets tabell, t.ex. "Umeå")', 'unknown kommun (give its name as in Skatteverket\'s table, e.g. "Umeå")', a.kommun);
       }
     }

@@ -49,3 +49,30 @@ export function fieldsText(fields: Record<string, unknown> | unknown[], lang: La
   const num = (x: number) => (Number.isInteger(x) ? kr(x, lang) : decimal(x, Math.min(6, String(x).split('.')[1]?.length ?? 0), lang));
   return entries.map(([k, v]) => `${k} ${typeof v === 'number' ? num(v) : String(v)}`).join(' · ');
 }
+
+/**
+ * Rounds parts to `digits` decimals so that they sum exactly to `roundTo(total, digits)`
+ * (largest remainder; ties to the earlier part). `total` is the parts' sum as the caller holds it
+ * (default: their sum), so a breakdown printed beside its total adds up, e.g. an actor's annual
+ * effect by category.
+ * @example roundParts([0.004, 0.004, 0.004], 2) // => [0.01, 0, 0] (sum 0.012 rounds to 0.01)
+ */
+export function roundParts(parts: readonly number[], digits: number, total = parts.reduce((s, x) => s + x, 0)): number[] {
+  const f = 10 ** digits;
+  const target = Math.round(roundTo(total, digits) * f);
+  const scaled = parts.map((x) => x * f);
+  const floors = scaled.map(Math.floor);
+  let remainder = target - floors.reduce((s, x) => s + x, 0);
+  const order = scaled.map((x, i) => ({ i, frac: x - floors[i] })).sort((a, b) => b.frac - a.frac || a.i - b.i);
+  // remainder lies in [0, n] when Σ parts is the exact total; the guards keep it there anyway.
+  for (const { i } of order) {
+    if (remainder <= 0) break;
+    floors[i] += 1;
+    remainder -= 1;
+  }
+  for (let k = order.length - 1; k >= 0 && remainder < 0; k--) {
+    floors[order[k].i] -= 1;
+    remainder += 1;
+  }
+  return floors.map((x) => { const r = x / f; return Object.is(r, -0) ? 0 : r; });
+}

@@ -5,7 +5,8 @@
 import type { ActorResult, Result } from '../engine/result.js';
 import type { Lang } from '../util/errors.js';
 import { formatProblem } from '../util/errors.js';
-import { roundTo } from './format.js';
+import { CATEGORIES, type Category } from '../model/types.js';
+import { roundParts, roundTo } from './format.js';
 
 /** Schema id of the results JSON (method §9). */
 export const RESULT_SCHEMA = 'samnytta/result@1';
@@ -23,6 +24,8 @@ export interface ResultJson {
 
 export interface ActorJson {
   annualEffect: number;
+  /** The annual effect by category (method §7); the parts sum to `annualEffect` to the öre. */
+  byCategory: Record<Category, number>;
   horizons: Record<string, { benefit: number; cost: number; net: number; roi: number | null }>;
   payback: { status: string; months: number | null; simpleMonths: number | null };
 }
@@ -34,7 +37,9 @@ function actorJson(a: ActorResult): ActorJson {
   for (const [h, r] of Object.entries(a.horizons)) {
     horizons[h] = { benefit: money(r.benefit), cost: money(r.cost), net: money(r.net), roi: r.roi === null ? null : roundTo(r.roi, 4) };
   }
-  return { annualEffect: money(a.annualEffect), horizons, payback: { ...a.payback } };
+  const parts = roundParts(CATEGORIES.map((c) => a.byCategory[c].delta), 2, a.annualEffect);
+  const byCategory = Object.fromEntries(CATEGORIES.map((c, i) => [c, parts[i]])) as Record<Category, number>;
+  return { annualEffect: money(a.annualEffect), byCategory, horizons, payback: { ...a.payback } };
 }
 
 /** Warnings for the result: validation warnings, the design's evidence grade, estimates relied on. */

@@ -5,8 +5,10 @@
 import type { ActorResult, Result } from '../engine/result.js';
 import type { Payback } from '../engine/payback.js';
 import type { Lang } from '../util/errors.js';
+import { CATEGORIES } from '../model/types.js';
 import { decimal, kr, percent } from './format.js';
 import { resultWarnings } from './result-json.js';
+import { text } from './text.js';
 
 const T = {
   sv: {
@@ -17,6 +19,7 @@ const T = {
     months: (m: number) => `${decimal(m, 1, 'sv')} mån`, never: 'obefintlig', beyond: (h: number) => `> ${h} år`, noCost: 'ingen insatskostnad',
     losing: (x: string) => `obefintlig – förlorar ${x} kr/år`,
     simple: 'enkel', costCol: 'Kostnad',
+    byCategory: 'Årlig effekt per kategori', category: 'Kategori', total: 'Summa',
   },
   en: {
     title: 'Socio-economic calculation', price: 'price year', participants: 'participants', horizon: 'horizon', years: 'years',
@@ -26,6 +29,7 @@ const T = {
     months: (m: number) => `${decimal(m, 1, 'en')} mo`, never: 'never', beyond: (h: number) => `> ${h} yrs`, noCost: 'no intervention cost',
     losing: (x: string) => `never – loses SEK ${x} a year`,
     simple: 'simple', costCol: 'Cost',
+    byCategory: 'Annual effect by category', category: 'Category', total: 'Total',
   },
 };
 
@@ -83,4 +87,27 @@ export function summaryTable(r: Result, lang: Lang = 'sv'): string {
     for (const n of notes) lines.push(`- ${n}`);
   }
   return lines.join('\n') + '\n';
+}
+
+/**
+ * The `calc --per-kategori` view: per actor and group, the annual level before and after and the
+ * annual effect by category (method §7), then the actor's total. Categories where nothing moves
+ * are left out; the rows of an actor sum to its annual effect (up to the kronor rounding shown).
+ */
+export function categoryTable(r: Result, lang: Lang = 'sv'): string {
+  const t = T[lang];
+  const cats = text(lang).categories;
+  const name = (a: ActorResult) => (lang === 'sv' ? a.label : a.labelEn);
+  const head = [t.actor, t.category, t.fore, t.efter, t.effect];
+  const rows: string[][] = [head];
+  for (const a of [...Object.values(r.actors), ...Object.values(r.groups)]) {
+    const moved = CATEGORIES.filter((c) => a.byCategory[c].fore !== 0 || a.byCategory[c].efter !== 0 || a.byCategory[c].delta !== 0);
+    if (moved.length === 0) continue;
+    moved.forEach((c, i) => {
+      const bc = a.byCategory[c];
+      rows.push([i === 0 ? name(a) : '', cats[c], kr(bc.fore, lang), kr(bc.efter, lang), kr(bc.delta, lang)]);
+    });
+    rows.push(['', t.total, kr(a.fore, lang), kr(a.efter, lang), kr(a.annualEffect, lang)]);
+  }
+  return `${t.byCategory}: ${r.project.name} (${t.price} ${r.project.priceYear}, kr/${lang === 'sv' ? 'år' : 'yr'})\n\n${table(rows, [false, false, true, true, true])}\n`;
 }

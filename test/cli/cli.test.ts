@@ -40,6 +40,16 @@ describe('samnytta calc', () => {
     expect(r.out).toContain('Samhället');
   });
 
+  it('--per-kategori prints the annual effect by actor and category', async () => {
+    // valid(): 12 → 2 months of försörjningsstöd; the kommun's change is in Ersättningar.
+    const r = await cli('calc', tempProject(valid()), '--per-kategori');
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('Årlig effekt per kategori: T');
+    expect(r.out).toMatch(/Kommunen\s+Ersättningar\s+−/);
+    const en = await cli('calc', tempProject(valid()), '--per-kategori', '--lang', 'en');
+    expect(en.out).toMatch(/Municipality\s+Benefits\s+−/);
+  });
+
   it.each(EXAMPLES)('honours the §9 JSON contract for %s', async (ex) => {
     const r = await cli('calc', `data/examples/${ex}/projekt.yaml`, '--format', 'json');
     expect(r.code).toBe(0);
@@ -50,7 +60,7 @@ describe('samnytta calc', () => {
     expect(Object.keys(j.actors).sort()).toEqual(['af', 'arbetsgivare', 'fk', 'forsakringsgivare', 'individ', 'kommun', 'ovrigStat', 'region']);
     expect(Object.keys(j.groups)).toEqual(['staten', 'offentligSektor', 'samhallet']);
     for (const a of [...Object.values(j.actors), ...Object.values(j.groups)] as any[]) {
-      expect(Object.keys(a)).toEqual(['annualEffect', 'horizons', 'payback']);
+      expect(Object.keys(a)).toEqual(['annualEffect', 'byCategory', 'horizons', 'payback']);
       expect(Object.keys(a.horizons)).toEqual(['1', String(j.project.horizonYears)]);
       for (const h of Object.values(a.horizons) as any[]) expect(Object.keys(h)).toEqual(['benefit', 'cost', 'net', 'roi']);
       expect(['months', 'never', 'beyondHorizon', 'noCost']).toContain(a.payback.status);
@@ -87,7 +97,9 @@ describe('bad input: a clear message naming file and path, exit 1, nothing on st
     ['a negative count', (p) => { p.participants[0].weight = -2; }, /participants\[0\]\.weight: får inte vara negativt \(fick -2\)/],
     ['an unknown actor in an egen line', (p) => { p.participants[0].fore.lines.push({ item: 'egen', label: 'x', months: 1, postings: [{ actor: 'kommunen', kind: 'real', amountPerMonth: -1 }] }); }, /postings\[0\]\.actor: okänd aktör/],
     ['transfers not summing to zero', (p) => { p.participants[0].fore.lines.push({ item: 'egen', label: 'x', months: 1, postings: [{ actor: 'kommun', kind: 'transfer', amountPerMonth: -100 }, { actor: 'individ', kind: 'transfer', amountPerMonth: 90 }] }); }, /lines\[1\]\.postings: transfereringarna ska summera till noll .*\(fick -10\)/],
-    ['a missing index year', (p) => { p.priceYear = 2005; }, /priceYear: katalogen saknar index för prisåret 2005/],
+    ['a missing index year', (p) => { p.priceYear = 2019; }, /priceYear: prisåret 2019 ligger utanför katalogen: katalogen har värden för 2023–2026/],
+    // The review's case: Futuro's 2012 with a kommun named; the year is the one error, not "okänd kommun".
+    ['a price year before the catalogue, with a kommun', (p) => { p.priceYear = 2012; p.participants[0].attributes = { kommun: 'Kristinehamn' }; }, /^1 fel[^\n]*\n[^\n]*priceYear: prisåret 2012 ligger utanför katalogen: katalogen har värden för 2023–2026[^\n]*\n$/],
     ['a percentage given as a share', (p) => { p.deadweight = 25; }, /deadweight: anges som andel mellan 0 och 1/],
     ['an unknown financing key', (p) => { p.cost.financing = 'esf'; }, /cost\.financing: okänd finansieringsnyckel/],
   ];

@@ -32,6 +32,7 @@ export function testCatalog(): Catalog {
     item('af.nystartsjobb', { kind: 'wage', category: 'produktion', payer: 'af', receiver: undefined, rule: 'nystartsjobb' }),
     item('af.handlaggning', { kind: 'real', category: 'real', payer: 'af', receiver: undefined }),
     item('fk.handlaggning', { kind: 'real', category: 'real', payer: 'fk', receiver: undefined }),
+    item('fk.handlaggning_sa_ae', { kind: 'real', category: 'real', payer: 'fk', receiver: undefined }),
     item('kommun.handlaggning_forsorjningsstod', { kind: 'real', category: 'real', payer: 'kommun', receiver: undefined }),
   ];
   const src = { title: 't', href: 'https://example.org', retrieved: '2026-01-01' };
