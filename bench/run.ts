@@ -10,8 +10,8 @@
  * cohort, agreeing within 1 kr per ledger cell.
  */
 import { spawnSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadCatalog } from '../lib/catalog/load.js';
@@ -155,8 +155,35 @@ async function calcCase(): Promise<Figures> {
   return { wallMs: median(walls), nodeMs: median(nodes), ratio: median(walls) / median(nodes), minMs: Math.min(...walls), maxRssMb: m ? mb(Number(m[1])) : -1 };
 }
 
+const NATIONAL = Number(process.env.BENCH_NATIONAL ?? 300_000);
+
+/** A national register extract: a seeded CSV of 5 situation rows per participant, validated and calculated. */
+async function nationalCase(): Promise<Figures> {
+  const { writeNationalCsv } = await import('./national.js');
+  const { calculate } = await import('../lib/calculate.js');
+  const dir = mkdtempSync(join(tmpdir(), 'samnytta-bench-'));
+  try {
+    let t = performance.now();
+    const rows = await writeNationalCsv(join(dir, 'situationer.csv'), NATIONAL, SEED);
+    const generateMs = ms(t);
+    writeFileSync(join(dir, 'projekt.yaml'), `name: Registeruttag\npriceYear: 2025\nhorizonYears: 5\ncost: { total: ${NATIONAL * 50000}, financing: finsam }\nparticipantsFile: situationer.csv\n`);
+    const catalog = loadCatalog();
+    gc();
+    t = performance.now();
+    const { project, problems, notes } = await readProject(join(dir, 'projekt.yaml'), catalog);
+    const readMs = ms(t);
+    const errors = problems.filter((p) => p.severity === 'error');
+    if (!project || errors.length) throw new Error(`bench: the national file does not validate: ${errors.slice(0, 3).map((p) => p.en).join('; ')}`);
+    const result = calculate(project, catalog);
+    const wallMs = ms(t);
+    return { participants: project.participants.length, rows, generateMs, readMs, calcMs: wallMs - readMs, wallMs, note: notes[0]?.en ?? '', society: result.groups.samhallet.annualEffect };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 const CASES: Record<string, () => Promise<Figures>> = {
-  engine: engineCase, montecarlo: monteCarloCase, calc: calcCase,
+  engine: engineCase, montecarlo: monteCarloCase, calc: calcCase, national: nationalCase,
   reference: () => referenceCase('annual'), 'reference-monthly': () => referenceCase('monthly'),
 };
 

@@ -164,7 +164,7 @@ export async function readParticipantsFile(paths: string | string[], catalog: Ca
     const columns = Object.fromEntries([...cols.index].map(([f, i]) => [f, t.headers[i] || f]));
     let used = 0;
     for (const r of t.rows) {
-      const before = rp.items.filter((p) => p.severity === 'error').length;
+      const before = rp.errors;
       const idCell = rp.cell(r, 'deltagare');
       const id = isBlank(idCell) ? '' : String(show(idCell)).trim();
       if (!id) rp.add('error', r, 'deltagare', 'deltagar-id saknas; varje rad behöver ett id (t.ex. D001)', 'participant id missing; every row needs an id (e.g. D001)');
@@ -191,7 +191,7 @@ export async function readParticipantsFile(paths: string | string[], catalog: Ca
       }
       const foreMonths = optNumber(rp, r, 'fore_manader', { min: 1, max: 120 }) ?? 12;
       const efterMonths = optNumber(rp, r, 'efter_manader', { min: 1, max: 120 }) ?? 12;
-      const bad = rp.items.filter((p) => p.severity === 'error').length > before;
+      const bad = rp.errors > before;
       if (bad) {
         if (id && !people.has(id)) rejectedIds.set(id, r.row);
         continue;
@@ -221,7 +221,7 @@ export async function readParticipantsFile(paths: string | string[], catalog: Ca
     const columns = Object.fromEntries([...cols.index].map(([f, i]) => [f, t.headers[i] || f]));
     let used = 0;
     for (const r of t.rows) {
-      const before = rp.items.filter((p) => p.severity === 'error').length;
+      const before = rp.errors;
       const idCell = rp.cell(r, 'deltagare');
       const id = isBlank(idCell) ? '' : String(show(idCell)).trim();
       if (!id) rp.add('error', r, 'deltagare', 'deltagar-id saknas; ange samma id som på bladet Deltagare', 'participant id missing; give the same id as on the Deltagare sheet');
@@ -251,7 +251,7 @@ export async function readParticipantsFile(paths: string | string[], catalog: Ca
       if (wage !== undefined && item && floor && (item.kind === 'wage' || WAGE_RULES.has(item.rule ?? '')) && wage > 0 && wage < floor.value) {
         rp.add('warning', r, 'lon', `lönen är lägre än lägsta avtalslön (${fmt(floor.value)} kr/månad heltid, ${floor.label}); lön anges som heltidslön — deltid anges i kolumnen omfattning`, `the wage is below the lowest collective-agreement wage (${fmt(floor.value)} kr/month full time, ${floor.label}); give the full-time wage — part time goes in the omfattning column`, wage);
       }
-      if (rp.items.filter((p) => p.severity === 'error').length > before) continue;
+      if (rp.errors > before) continue;
       used++;
       const line: Obj = { item: post, months };
       if (perMonth !== undefined) line.perMonth = perMonth;

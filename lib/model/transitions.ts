@@ -191,7 +191,7 @@ export async function readTransitions(source: string | unknown[], catalog: Catal
     const columns = Object.fromEntries([...cols.index].map(([f, i]) => [f, t.headers[i] || f]));
     let used = 0;
     for (const r of t.rows) {
-      const before = rp.items.filter((p) => p.severity === 'error').length;
+      const before = rp.errors;
       for (const [i, c] of r.cells.entries()) {
         if ((typeof c === 'string' || typeof c === 'number') && containsPersonalNumber(String(c))) {
           r.cells[i] = null;
@@ -235,7 +235,7 @@ export async function readTransitions(source: string | unknown[], catalog: Catal
         if (a) attributes.alder = a.age;
         else rp.add('error', r, 'aldersgrupp', 'åldersgrupp anges som t.ex. 16–24, 25-29 eller 50+', 'age group is given as e.g. 16–24, 25-29 or 50+', show(ag));
       }
-      if (rp.items.filter((p) => p.severity === 'error').length > before) continue;
+      if (rp.errors > before) continue;
       used++;
       if (antal === 0) continue;
       for (const c of [...fore!, ...efter!]) if (c.id === 'okand') unknownUsed.add(String(r.row));

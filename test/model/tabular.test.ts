@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import iconv from 'iconv-lite';
 import { decodeText, decodeWindows1252 } from '../../lib/model/tabular/decode-text.js';
@@ -18,6 +19,12 @@ describe('normalizeHeader()', () => {
     expect(normalizeHeader('Födelseår')).toBe('fodelsear');
     expect(normalizeHeader('Försörjning före')).toBe('forsorjning_fore');
   });
+  it('returns a key unchanged (the shortcut for text already normalised agrees with the full rewrite)', () => {
+    fc.assert(fc.property(fc.string({ unit: fc.constantFrom('a', 'Å', 'ö', 'Z', '1', '_', ' ', '-', 'é', '.') }), (s) => {
+      const key = normalizeHeader(s);
+      expect(normalizeHeader(key)).toBe(key);
+    }), { numRuns: 500 });
+  });
 });
 
 describe('parseNumber()', () => {
@@ -29,6 +36,7 @@ describe('parseNumber()', () => {
     expect(parseNumber('1.234,5')).toEqual({ ok: true, value: 1234.5, percent: false });
     expect(parseNumber('75 %')).toEqual({ ok: true, value: 0.75, percent: true });
     expect(parseNumber(12)).toEqual({ ok: true, value: 12, percent: false });
+    expect(parseNumber('007')).toEqual({ ok: true, value: 7, percent: false });
   });
   it('refuses text that is not a number', () => {
     for (const s of ['tolv', '1,2,3', '', '12a', '--1']) expect(parseNumber(s).ok).toBe(false);

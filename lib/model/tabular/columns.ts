@@ -43,6 +43,8 @@ export function resolveColumns(table: Table, spec: ColumnSpec, ignore: Set<numbe
 /** Builds problems about one row of a table, naming file, sheet, row and column. */
 export class RowProblems {
   readonly items: Problem[] = [];
+  /** Errors among `items`, kept as a count so a reader can ask "did this row add one?" in O(1). */
+  errors = 0;
   constructor(readonly table: Table, readonly columns: Map<string, number>) {}
 
   /** The cell of `field` in a row (null when the column is absent). */
@@ -62,6 +64,7 @@ export class RowProblems {
       sv, en, ...(value === undefined ? {} : { value: value instanceof Date ? value.toISOString().slice(0, 10) : value }),
     };
     this.items.push(p);
+    if (severity === 'error') this.errors++;
     return p;
   }
 }

@@ -9,6 +9,8 @@
  * @example normalizeHeader(' Antal per Månad ') // => 'antal_per_manad'
  */
 export function normalizeHeader(text: string): string {
+  // Already a key (every row's `fore`/`efter` in a national file): the steps below would not change it.
+  if (KEY.test(text)) return text;
   return text
     .normalize('NFC')
     .trim()
@@ -20,3 +22,5 @@ export function normalizeHeader(text: string): string {
     .replace(/[^a-z0-9]+/g, '_')
     .replace(/^_+|_+$/g, '');
 }
+
+const KEY = /^[a-z0-9]+(?:_[a-z0-9]+)*$/;

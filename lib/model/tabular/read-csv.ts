@@ -1,14 +1,14 @@
 /**
  * CSV files as case systems and Swedish Excel write them: `;` or `,` (or tab) detected from the
- * header line, UTF-8 with or without BOM or Windows-1252, quoted fields. Parsed with papaparse
- * on the decoded text (danfo's own readCSV does not work in Node). Cells stay text, trimmed;
+ * header line, UTF-8 with or without BOM or Windows-1252, quoted fields. Split by split-csv.ts
+ * (papaparse for quoted text) on the decoded text (danfo's own readCSV does not work in Node). Cells stay text, trimmed;
  * numbers are parsed later with `parseNumber` so decimal commas survive.
  */
-import Papa from 'papaparse';
 import type { Problem } from '../../util/errors.js';
 import { decodeText, type TextEncoding } from './decode-text.js';
 import { normalizeHeader } from './normalize-header.js';
-import { columnLetter, isBlank, type ReadTables, type Table, type TableRow } from './table.js';
+import { splitCsv } from './split-csv.js';
+import { isBlank, type ReadTables, type Table, type TableRow } from './table.js';
 
 export interface CsvOptions {
   /** Rows to look at for the header: the first row holding one of these keys (default: first non-empty row). */
@@ -38,31 +38,7 @@ export function readCsv(bytes: Uint8Array, file: string, options: CsvOptions = {
   const { text, encoding } = decodeText(bytes);
   const delimiter = detectDelimiter(text);
   const problems: Problem[] = [];
-  const raw: { row: number; cells: string[] }[] = [];
-  // Row numbers: count line breaks consumed so far, so quoted multi-line fields keep numbering right.
-  let line = 1;
-  let lastCursor = 0;
-  Papa.parse<string[]>(text, {
-    delimiter,
-    skipEmptyLines: false,
-    step: (res) => {
-      const cursor = res.meta.cursor;
-      const consumed = text.slice(lastCursor, cursor);
-      const startLine = line;
-      line += (consumed.match(/\r\n|\n|\r/g) ?? []).length;
-      lastCursor = cursor;
-      for (const e of res.errors) {
-        // The column where the broken field starts: delimiters between the row start and the error.
-        const at = typeof e.index === 'number' ? Math.max(0, e.index - (cursor - consumed.length)) : 0;
-        const col = columnLetter((consumed.slice(0, at).match(new RegExp(delimiter === '\t' ? '\t' : delimiter, 'g')) ?? []).length);
-        problems.push({
-          severity: 'error', file, path: `${col}${startLine}`, row: startLine, column: col,
-          sv: `CSV-raden kunde inte tolkas (${e.code}); kontrollera citattecken`, en: `the CSV row could not be parsed (${e.code}); check the quotes`,
-        });
-      }
-      raw.push({ row: startLine, cells: (res.data as string[]).map((c) => String(c ?? '').trim()) });
-    },
-  });
+  const raw = splitCsv(text, delimiter, file, problems);
   const nonEmpty = raw.filter((r) => r.cells.some((c) => c !== ''));
   if (nonEmpty.length === 0) {
     problems.push({ severity: 'error', file, path: '', sv: 'filen är tom; en rubrikrad och minst en datarad krävs', en: 'the file is empty; a header row and at least one data row are required' });

@@ -5,7 +5,6 @@
  */
 import { extensionOf, type FileSource } from '../file-source.js';
 import { readCsv } from './read-csv.js';
-import { readXlsx } from './read-xlsx.js';
 import type { ReadTables } from './table.js';
 
 export interface TableFileOptions {
@@ -28,7 +27,8 @@ export async function readTableFile(path: string, options: TableFileOptions): Pr
   if (!bytes) {
     return { tables: [], problems: [{ severity: 'error', file, path: '', sv: 'filen finns inte; kontrollera namnet i projektfilen', en: 'file not found; check the name in the project file' }] };
   }
-  if (ext === '.xlsx' || ext === '.xlsm') return readXlsx(bytes, file, options);
+  // exceljs (and its zip libraries) load only for workbooks: a CSV reader has no use for them.
+  if (ext === '.xlsx' || ext === '.xlsm') return (await import('./read-xlsx.js')).readXlsx(bytes, file, options);
   if (ext === '.csv' || ext === '.txt' || ext === '.tsv') {
     const r = readCsv(bytes, file, options);
     return { tables: r.tables, problems: r.problems };
