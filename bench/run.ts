@@ -182,8 +182,100 @@ async function nationalCase(): Promise<Figures> {
   }
 }
 
+/** The notebooks' work in headless Chromium: recalculation after an input change, Monte Carlo 10 000 draws. */
+async function browserCase(): Promise<Figures> {
+  const { build } = await import('esbuild');
+  const { chromium } = await import('playwright-core');
+  const { chromiumPath, CHROMIUM_ARGS } = await import('../cli/commands/report.js');
+  const bundle = await build({
+    entryPoints: [join(repo, 'bench/browser-page.ts')], bundle: true, format: 'iife', platform: 'browser', write: false, logLevel: 'error',
+  });
+  const code = bundle.outputFiles[0].text;
+  const catalog = loadCatalog();
+  const { project } = await readProject(join(repo, EXAMPLE), catalog);
+  const { docs } = JSON.parse(readFileSync(join(repo, 'dist/catalog.json'), 'utf8')) as { docs: unknown };
+  const dir = mkdtempSync(join(tmpdir(), 'samnytta-bench-browser-'));
+  try {
+    const t = performance.now();
+    const ctx = await chromium.launchPersistentContext(dir, { executablePath: chromiumPath(), headless: true, args: CHROMIUM_ARGS });
+    try {
+      const page = await ctx.newPage();
+      const startMs = ms(t);
+      const input = JSON.stringify({ docs, project }).replace(/</g, '\\u003c');
+      await page.setContent(`<!doctype html><meta charset="utf-8"><script>globalThis.BENCH_INPUT = ${input};</script><script>${code.replace(/<\/script/g, '<\\/script')}</script>`);
+      const f = (await page.evaluate('globalThis.BENCH_RESULT')) as Figures | undefined;
+      if (!f) throw new Error('bench: the browser page did not finish');
+      return { ...f, chromiumStartMs: startMs, bundleKb: Math.round(code.length / 1024) };
+    } finally {
+      await ctx.close();
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const PORTFOLIO = Number(process.env.BENCH_PORTFOLIO ?? 500);
+
+/** A förbund's folder of PORTFOLIO projects (variants of the main example), through `samnytta portfolj`. */
+async function portfolioCase(): Promise<Figures> {
+  const dir = mkdtempSync(join(tmpdir(), 'samnytta-bench-portfolio-'));
+  try {
+    const text = readFileSync(join(repo, EXAMPLE), 'utf8');
+    for (let i = 1; i <= PORTFOLIO; i++) {
+      const variant = text.replace(/^name: .*$/m, `name: "Projekt ${i}"`).replace(/^(\s+total:\s*)(\d+)/m, (_, k: string, v: string) => `${k}${Number(v) + i * 1000}`);
+      writeFileSync(join(dir, `projekt-${String(i).padStart(3, '0')}.yaml`), variant);
+    }
+    const args = [join(repo, 'dist/cli/index.js'), 'portfolj', dir, '--format', 'json'];
+    const t = performance.now();
+    const r = spawnSync(process.execPath, args, { cwd: repo, encoding: 'utf8', maxBuffer: 1 << 28 });
+    const wallMs = ms(t);
+    if (r.status !== 0) throw new Error(`bench: portfolj exited ${r.status}: ${r.stderr.slice(0, 500)}`);
+    const rows = (JSON.parse(r.stdout) as { projects?: unknown[]; rows?: unknown[] });
+    return { projects: PORTFOLIO, listed: (rows.projects ?? rows.rows ?? []).length, wallMs };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Packages a command loads (from the --import hook's lines on stderr). */
+function packagesOf(stderr: string): string[] {
+  return [...stderr.matchAll(/^BENCH_PKG=(.+)$/gm)].map((m) => m[1]);
+}
+
+/**
+ * `samnytta report` on the main example, paired with `node -e 0` (alternating, medians of 3):
+ * html+md+json, xlsx and pdf (Chromium start included), and the packages each loads.
+ */
+async function reportCase(): Promise<Figures> {
+  const dir = mkdtempSync(join(tmpdir(), 'samnytta-bench-report-'));
+  try {
+    const hook = join(here, 'packages-hook.js');
+    const f: Figures = {};
+    const nodes: number[] = [];
+    for (const [name, formats] of [['web', 'html,md,json'], ['xlsx', 'xlsx'], ['pdf', 'pdf']] as const) {
+      const args = [join(repo, 'dist/cli/index.js'), 'report', EXAMPLE, '--out', join(dir, name), '--format', formats];
+      const walls: number[] = [];
+      for (let i = 0; i < 3; i++) {
+        nodes.push(spawnMs(['-e', '0']));
+        rmSync(join(dir, name), { recursive: true, force: true });
+        walls.push(spawnMs(args));
+      }
+      rmSync(join(dir, name), { recursive: true, force: true });
+      const r = spawnSync(process.execPath, ['--import', hook, ...args], { cwd: repo, encoding: 'utf8' });
+      f[`${name}Ms`] = median(walls);
+      f[`${name}Packages`] = packagesOf(r.stderr).join(' ');
+    }
+    f.nodeMs = median(nodes);
+    const c = spawnSync(process.execPath, ['--import', hook, join(repo, 'dist/cli/index.js'), 'calc', EXAMPLE], { cwd: repo, encoding: 'utf8' });
+    f.calcPackages = packagesOf(c.stderr).join(' ');
+    return f;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 const CASES: Record<string, () => Promise<Figures>> = {
-  engine: engineCase, montecarlo: monteCarloCase, calc: calcCase, national: nationalCase,
+  engine: engineCase, montecarlo: monteCarloCase, calc: calcCase, national: nationalCase, browser: browserCase, portfolio: portfolioCase, report: reportCase,
   reference: () => referenceCase('annual'), 'reference-monthly': () => referenceCase('monthly'),
 };
 
@@ -202,6 +294,9 @@ function machine() {
   return { node: process.version, cpu: model.trim(), cores: cpus().length, memoryGb: Math.round(totalmem() / 2 ** 30) };
 }
 
+/** One target: the figure, its yardstick and whether it is met. */
+interface Check { label: string; figure: string; ok: boolean }
+
 async function main(): Promise<void> {
   const i = process.argv.indexOf('--case');
   if (i >= 0) {
@@ -215,69 +310,88 @@ async function main(): Promise<void> {
   const m = machine();
   const date = new Date().toISOString().slice(0, 10);
   console.log(`samnytta bench — ${date} — Node ${m.node}, ${m.cpu}, ${m.cores} cores, ${m.memoryGb} GB`);
-  const e = runChild('engine');
-  console.log(`engine     ${e.participants} participants: ${Math.round(e.wallMs as number)} ms (median of 3; cohort generated in ${Math.round(e.generateMs as number)} ms), peak RSS ${e.maxRssMb} MB`);
-  const mc = runChild('montecarlo');
-  console.log(`montecarlo ${mc.draws} draws × ${mc.participants} participants (${mc.inputs} inputs): ${Math.round(mc.wallMs as number)} ms incl. pricing ${Math.round(mc.priceMs as number)} ms, peak RSS ${mc.maxRssMb} MB`);
-  const c = runChild('calc');
-  console.log(`calc       ${EXAMPLE}: ${Math.round(c.wallMs as number)} ms wall vs node -e 0 ${Math.round(c.nodeMs as number)} ms (medians of 11, alternating) → ${(c.ratio as number).toFixed(2)}×, peak RSS ${c.maxRssMb} MB`);
-  const r = runChild('reference');
-  const rm = runChild('reference-monthly');
-  for (const x of [rm, r]) {
-    console.log(`reference  ${x.granularity === 'monthly' ? 'monthly postings (method §2)' : 'annual postings (strict)'}: ${x.participants} participants, ${x.postings} posting objects: reference ${Math.round(x.referenceMs as number)} ms vs engine ${(x.engineMs as number).toFixed(1)} ms → ${(x.ratio as number).toFixed(1)}×; max cell diff ${(x.maxCellDiffKr as number).toExponential(2)} kr over ${x.cells} cells; peak RSS ${x.maxRssMb} MB`);
-  }
-  const checks = [
-    ['300 000 participants < 3 s', (e.wallMs as number) < 3000], ['300 000 participants < 1.5 GB', (e.maxRssMb as number) < 1536],
-    ['Monte Carlo < 3 s', (mc.wallMs as number) < 3000], ['calc ≤ 1.5× node -e 0', (c.ratio as number) <= 1.5],
-    ['engine ≥ 20× reference (monthly postings, method §2)', (rm.ratio as number) >= 20],
-    ['engine ≥ 20× reference (annual postings, strict)', (r.ratio as number) >= 20],
-    ['references agree with the engine within 1 kr', r.agrees === true && rm.agrees === true],
-  ] as const;
-  for (const [label, ok] of checks) console.log(`${ok ? 'ok  ' : 'MISS'} ${label}`);
-  writeFileSync(join(repo, 'bench/RESULTS.md'), results(date, m, e, mc, c, r, rm, checks));
+  const n = (x: unknown) => x as number;
+  const r0 = (x: unknown) => Math.round(n(x)).toLocaleString('en-US');
+  const x2 = (x: number) => `${x.toFixed(2)}×`;
+  const run = (name: string, line: (f: Figures) => string): Figures => {
+    const f = runChild(name);
+    console.log(`${name.padEnd(17)} ${line(f)}`);
+    return f;
+  };
+  const c = run('calc', (f) => `${r0(f.wallMs)} ms vs node -e 0 ${r0(f.nodeMs)} ms (medians of 11, alternating) → ${x2(n(f.ratio))}; peak RSS ${f.maxRssMb} MB`);
+  const rp = run('report', (f) => `html+md+json ${r0(f.webMs)} ms, xlsx ${r0(f.xlsxMs)} ms, pdf ${r0(f.pdfMs)} ms; node -e 0 ${r0(f.nodeMs)} ms (medians of 3)`);
+  const e = run('engine', (f) => `${r0(f.participants)} participants: ${r0(f.wallMs)} ms (median of 3), peak RSS ${f.maxRssMb} MB`);
+  const nat = run('national', (f) => `${r0(f.rows)} rows, ${r0(f.participants)} participants: validated ${r0(f.readMs)} ms + calculated ${r0(f.calcMs)} ms = ${r0(f.wallMs)} ms, peak RSS ${f.maxRssMb} MB`);
+  const mc = run('montecarlo', (f) => `${r0(f.draws)} draws × ${r0(f.participants)} participants (${f.inputs} inputs): ${r0(f.wallMs)} ms incl. pricing ${r0(f.priceMs)} ms`);
+  const pf = run('portfolio', (f) => `${r0(f.projects)} projects: ${r0(f.wallMs)} ms, peak RSS ${f.maxRssMb} MB (bench process)`);
+  const br = run('browser', (f) => `recalculation median ${n(f.medianRecalcMs).toFixed(1)} ms (first ${n(f.firstRecalcMs).toFixed(1)}, max ${n(f.maxRecalcMs).toFixed(1)}), Monte Carlo ${r0(f.draws)} draws ${r0(f.monteCarloMs)} ms; Chromium start ${r0(f.chromiumStartMs)} ms`);
+  const refs = [run('reference', refLine), run('reference-monthly', refLine)];
+  const beyond = (x: unknown) => n(x) - n(rp.nodeMs);
+  const danfo = [rp.calcPackages, rp.webPackages, rp.xlsxPackages, rp.pdfPackages].some((p) => String(p).split(' ').includes('danfojs'));
+  const checks: Check[] = [
+    { label: 'calc ≤ 1.5× node -e 0', figure: x2(n(c.ratio)), ok: n(c.ratio) <= 1.5 },
+    { label: 'report html+md+json ≤ 1 s beyond start-up', figure: `${r0(beyond(rp.webMs))} ms = ${x2(beyond(rp.webMs) / 1000)} of 1 s`, ok: beyond(rp.webMs) <= 1000 },
+    { label: 'report xlsx ≤ 1.5 s', figure: `${r0(rp.xlsxMs)} ms = ${x2(n(rp.xlsxMs) / 1500)} of 1.5 s`, ok: n(rp.xlsxMs) <= 1500 },
+    { label: 'report pdf ≤ 3 s (Chromium included)', figure: `${r0(rp.pdfMs)} ms = ${x2(n(rp.pdfMs) / 3000)} of 3 s`, ok: n(rp.pdfMs) <= 3000 },
+    { label: 'danfo.js never loaded by calc or report', figure: danfo ? 'loaded' : 'not loaded', ok: !danfo },
+    { label: `national file (${r0(nat.rows)} rows) validated + calculated ≤ 10 s`, figure: `${r0(nat.wallMs)} ms = ${x2(n(nat.wallMs) / 10000)} of 10 s`, ok: n(nat.wallMs) <= 10000 },
+    { label: 'national file ≤ 1.5 GB', figure: `${nat.maxRssMb} MB = ${x2(n(nat.maxRssMb) / 1536)} of 1.5 GB`, ok: n(nat.maxRssMb) <= 1536 },
+    { label: '300 000 participants priced + evaluated < 3 s', figure: `${r0(e.wallMs)} ms = ${x2(n(e.wallMs) / 3000)} of 3 s`, ok: n(e.wallMs) < 3000 },
+    { label: '300 000 participants < 1.5 GB', figure: `${e.maxRssMb} MB = ${x2(n(e.maxRssMb) / 1536)} of 1.5 GB`, ok: n(e.maxRssMb) < 1536 },
+    { label: 'Monte Carlo (Node) < 3 s', figure: `${r0(mc.wallMs)} ms = ${x2(n(mc.wallMs) / 3000)} of 3 s`, ok: n(mc.wallMs) < 3000 },
+    { label: `portfolio of ${r0(pf.projects)} projects ≤ 5 s`, figure: `${r0(pf.wallMs)} ms = ${x2(n(pf.wallMs) / 5000)} of 5 s`, ok: n(pf.wallMs) <= 5000 && pf.listed === pf.projects },
+    { label: 'browser recalculation ≤ 50 ms (median of 21 input changes)', figure: `${n(br.medianRecalcMs).toFixed(1)} ms = ${x2(n(br.medianRecalcMs) / 50)} of 50 ms`, ok: n(br.medianRecalcMs) <= 50 },
+    { label: 'browser Monte Carlo 10 000 draws ≤ 1 s', figure: `${r0(br.monteCarloMs)} ms = ${x2(n(br.monteCarloMs) / 1000)} of 1 s`, ok: n(br.monteCarloMs) <= 1000 },
+    ...refs.map((x) => ({ label: `engine ≥ 20× reference (${x.granularity} postings)`, figure: x2(n(x.ratio)).replace('×', '× the reference speed'), ok: n(x.ratio) >= 20 })),
+    { label: 'references agree with the engine (< 1 kr per cell)', figure: refs.map((x) => `${n(x.maxCellDiffKr).toExponential(1)} kr`).join(', '), ok: refs.every((x) => x.agrees === true) },
+  ];
+  for (const k of checks) console.log(`${k.ok ? 'ok  ' : 'MISS'} ${k.label}: ${k.figure}`);
+  writeFileSync(join(repo, 'bench/RESULTS.md'), results(date, m, { c, rp, e, nat, mc, pf, br, refs }, checks));
   console.log('wrote bench/RESULTS.md');
 }
 
-function results(date: string, m: ReturnType<typeof machine>, e: Figures, mc: Figures, c: Figures, r: Figures, rm: Figures, checks: readonly (readonly [string, boolean])[]): string {
-  const f = (x: unknown) => Math.round(x as number).toLocaleString('en-US');
-  const f1 = (x: unknown) => (x as number).toFixed(1);
-  const ref = (x: Figures, label: string) => `| ${label} | ${f(x.participants)} participants, ${f(x.postings)} postings | reference ${f(x.referenceMs)} ms (median ${f(x.referenceMedianMs)}) vs engine ${f1(x.engineMs)} ms (median ${f1(x.engineMedianMs)}) | **${f1(x.ratio)}×** | ${x.maxRssMb} MB | ${(x.maxCellDiffKr as number).toExponential(1)} kr over ${x.cells} cells |`;
+function refLine(x: Figures): string {
+  return `${x.granularity} postings: ${x.participants} participants, ${x.postings} posting objects: reference ${Math.round(x.referenceMs as number)} ms vs engine ${(x.engineMs as number).toFixed(1)} ms → ${(x.ratio as number).toFixed(1)}×; max cell diff ${(x.maxCellDiffKr as number).toExponential(2)} kr over ${x.cells} cells`;
+}
+
+function results(date: string, m: ReturnType<typeof machine>, f: Record<'c' | 'rp' | 'e' | 'nat' | 'mc' | 'pf' | 'br', Figures> & { refs: Figures[] }, checks: Check[]): string {
+  const r0 = (x: unknown) => Math.round(x as number).toLocaleString('en-US');
+  const { c, rp, e, nat, mc, pf, br, refs } = f;
   return `# Benchmark results
 
-Generated by \`npm run bench\` (bench/run.ts) on ${date}.
+Generated by \`npm run bench\` (bench/run.ts) on ${date}, all figures from this one run.
 Machine: Node ${m.node}; CPU ${m.cpu}; ${m.cores} cores; ${m.memoryGb} GB RAM. The machine is shared with other
-sessions, so timings vary by some 10–30 % between runs. Each case runs in its own child process; peak memory is
-that process's \`maxRSS\`.
+sessions, so absolute times vary a lot between runs; start-up figures are paired with \`node -e 0\` (alternating
+runs) and given as ratios. Each case runs in its own child process; peak memory is that process's \`maxRSS\`.
 
-| Case | Size | Wall time | Peak RSS | Target |
-|---|---|---|---|---|
-| Engine: price + evaluate (median of 3) | ${f(e.participants)} participants | ${f(e.wallMs)} ms | ${e.maxRssMb} MB | < 3 s, < 1.5 GB |
-| Monte Carlo, pricing included | ${f(mc.draws)} draws × ${f(mc.participants)} participants, ${mc.inputs} inputs | ${f(mc.wallMs)} ms (pricing ${f(mc.priceMs)} ms) | ${mc.maxRssMb} MB | < 3 s |
-| CLI \`calc\` on ${EXAMPLE} (medians of 11, alternating with \`node -e 0\`) | 40 participants | ${f(c.wallMs)} ms = **${(c.ratio as number).toFixed(2)}×** node -e 0 (${f(c.nodeMs)} ms) | ${c.maxRssMb} MB | ≤ 1.5× node -e 0 |
+| Target | Figure (ratio to its yardstick) | Met |
+|---|---|---|
+${checks.map((k) => `| ${k.label} | ${k.figure} | ${k.ok ? 'ok' : '**MISS**'} |`).join('\n')}
 
-## Engine against a straightforward reference
+## Details
 
-The reference (bench/reference.ts) applies the same pricing rules but makes one object per posting and
-aggregates them with a danfo \`groupby\`; it must agree with the engine's ledger within 1 kr per cell. Both
-sides are warmed up and timed best-of on the same subsample of the seeded cohort (danfo's import,
-${f(r.danfoImportMs)} ms, is not counted).
+- **calc** on ${EXAMPLE} (40 participants): ${r0(c.wallMs)} ms against \`node -e 0\` ${r0(c.nodeMs)} ms (medians of 11). The
+  catalogue is read from dist/catalog.json (compiled by \`npm run build\`; YAML parsed only when a catalogue file
+  changed); a plain \`calc\` does not load yargs (cli/dispatch.ts). Packages loaded: ${String(rp.calcPackages) || 'none'}.
+- **report** on the same example (medians of 3; \`node -e 0\` ${r0(rp.nodeMs)} ms): html+md+json ${r0(rp.webMs)} ms, xlsx
+  ${r0(rp.xlsxMs)} ms, pdf ${r0(rp.pdfMs)} ms. Charts are rendered once per run (SVG in the HTML, PNG beside the
+  Markdown); Plot/jsdom, resvg and exceljs load only for the formats that use them. Packages loaded — html+md+json:
+  ${rp.webPackages}; xlsx: ${rp.xlsxPackages}; pdf: ${rp.pdfPackages}.
+- **national file**: a seeded synthetic situations CSV (bench/national.ts, ${r0(nat.rows)} rows, ${r0(nat.participants)} participants,
+  generated in ${r0(nat.generateMs)} ms, not timed), read and validated by the normal reader (${r0(nat.readMs)} ms) and
+  calculated (${r0(nat.calcMs)} ms); peak RSS ${nat.maxRssMb} MB. ${nat.note}
+- **engine**: ${r0(e.participants)} participants of the seeded cohort (bench/cohort.ts), price + evaluate ${r0(e.wallMs)} ms (median of 3).
+- **Monte Carlo (Node)**: ${r0(mc.draws)} draws × ${r0(mc.participants)} participants, ${mc.inputs} inputs: ${r0(mc.wallMs)} ms incl. pricing ${r0(mc.priceMs)} ms.
+- **portfolio**: \`samnytta portfolj\` over ${r0(pf.projects)} generated project files (variants of the main example): ${r0(pf.wallMs)} ms.
+- **browser** (headless Chromium, bench/browser-page.ts bundled with esbuild, ${br.bundleKb} KB): catalogue built from the
+  compiled documents in ${(br.catalogMs as number).toFixed(1)} ms; 21 input changes (dödvikt, avklingning) each recalculated in
+  full — median ${(br.medianRecalcMs as number).toFixed(1)} ms, first ${(br.firstRecalcMs as number).toFixed(1)} ms, max ${(br.maxRecalcMs as number).toFixed(1)} ms; Monte Carlo ${r0(br.draws)} draws
+  (${br.inputs} inputs, pricing included) ${r0(br.monteCarloMs)} ms. Chromium start ${r0(br.chromiumStartMs)} ms (not counted).
+${refs.map((x) => `- **reference, ${x.granularity} postings** (bench/reference.ts: one object per posting, danfo groupby): ${r0(x.participants)} participants,
+  ${r0(x.postings)} postings; reference ${r0(x.referenceMs)} ms vs engine ${(x.engineMs as number).toFixed(1)} ms (best of; medians ${r0(x.referenceMedianMs)} and ${(x.engineMedianMs as number).toFixed(1)});
+  max cell difference ${(x.maxCellDiffKr as number).toExponential(1)} kr over ${x.cells} cells (also a test: test/bench/reference.test.ts).`).join('\n')}
 
-| Reference | Subsample | Time (best) | Ratio | Peak RSS | Agreement |
-|---|---|---|---|---|---|
-${ref(rm, 'Monthly postings — method §2 literally (one posting per participant, month and item)')}
-${ref(r, 'Annual postings — the engine\'s own aggregation level (strict)')}
-
-Scaled linearly to the whole cohort, the monthly reference would take ~${f(((rm.referenceMs as number) * (e.participants as number)) / (rm.participants as number) / 1000)} s and
-~${f(((rm.postings as number) / (rm.participants as number)) * (e.participants as number))} posting objects, more than this machine's memory allows for danfo, hence the subsample.
-
-Synthetic cohort (bench/cohort.ts, seed ${SEED}): före mixes försörjningsstöd (with handläggning and boendestöd), sjukpenning, sjuk- och
-aktivitetsersättning (with bostadstillägg), aktivitetsstöd and a-kassa; efter keeps the situation (40 %) or moves for 3–12 months
-to work, lönebidrag, nystartsjobb, studies or aktivitetsstöd; healthcare visits (primärvård, psykiatri, akut, slutenvård) on both
-sides. Society's annual effect: ${f(e.societyPerParticipant)} kr per participant. Cohort generation (${f(e.generateMs)} ms) is not timed.
-
-${checks.map(([label, ok]) => `- ${ok ? '✅' : '❌'} ${label}`).join('\n')}
-
-## Notes for the lead
+## Notes
 
 ${NOTES}
 `;

@@ -42,8 +42,13 @@ export function findProjects(root: string): string[] {
   return found;
 }
 
+/** A top-level YAML key that marks a project (at the start of a line: nested keys are indented). */
+const YAML_MARKER = new RegExp(`^(?:${PROJECT_MARKERS.join('|')})[ \\t]*:`, 'm');
+
 function looksLikeProject(file: string): boolean {
   const text = readFileSync(file, 'utf8');
+  // A YAML file with a marker key needs no parse here (readProject parses it once, and reports it if broken).
+  if (!/\.json$/i.test(file) && YAML_MARKER.test(text)) return true;
   try {
     const doc = /\.json$/i.test(file) ? JSON.parse(text.replace(/^\uFEFF/, '')) : parseYaml(text.replace(/^\uFEFF/, ''));
     return typeof doc === 'object' && doc !== null && !Array.isArray(doc) && PROJECT_MARKERS.some((k) => k in doc);

@@ -2,13 +2,10 @@
  * Builds every report file in memory (pure: no disk, no clock): HTML, Markdown with PNG charts,
  * JSON and XLSX. The PDF is printed from the HTML by the CLI, which also writes the files.
  */
-import { reportCharts } from './charts.js';
 import { renderHtml } from './html.js';
 import { renderMarkdown } from './markdown.js';
 import { reportModel, type ReportInput } from './model.js';
-import { svgToPng } from './png.js';
 import { reportJson } from './report-json.js';
-import { buildWorkbook } from './xlsx.js';
 
 export const REPORT_FORMATS = ['html', 'pdf', 'xlsx', 'md', 'json'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
@@ -24,21 +21,27 @@ export const REPORT_FILES = { html: 'rapport.html', pdf: 'rapport.pdf', xlsx: 'r
 
 /**
  * Builds the report files for the requested formats (PDF excluded; see the CLI).
- * @returns files in a fixed order, plus the HTML (always built, for the PDF)
+ * The charts (Plot + jsdom) are rendered once and shared: SVG in the HTML, PNG beside the
+ * Markdown. They, resvg and exceljs are loaded only for the formats that use them.
+ * @returns files in a fixed order, plus the HTML (built when html, md or pdf is asked for, else '')
  */
 export async function buildReport(input: ReportInput, formats: readonly ReportFormat[]): Promise<{ files: ReportFile[]; html: string }> {
   const model = reportModel(input);
-  const charts = reportCharts(input.result, input.lang);
-  const html = renderHtml(model, charts);
   const files: ReportFile[] = [];
-  if (formats.includes('html')) files.push({ path: REPORT_FILES.html, data: html });
-  if (formats.includes('md')) files.push({ path: REPORT_FILES.md, data: renderMarkdown(model, charts, REPORT_FILES.charts) });
-  if (formats.includes('html') || formats.includes('md')) {
-    for (const c of charts) files.push({ path: `${REPORT_FILES.charts}/${c.id}.png`, data: svgToPng(c.svg) });
+  let html = '';
+  if (formats.includes('html') || formats.includes('md') || formats.includes('pdf')) {
+    const charts = (await import('./charts.js')).reportCharts(input.result, input.lang);
+    html = renderHtml(model, charts);
+    if (formats.includes('html')) files.push({ path: REPORT_FILES.html, data: html });
+    if (formats.includes('md')) files.push({ path: REPORT_FILES.md, data: renderMarkdown(model, charts, REPORT_FILES.charts) });
+    if (formats.includes('html') || formats.includes('md')) {
+      const { svgToPng } = await import('./png.js');
+      for (const c of charts) files.push({ path: `${REPORT_FILES.charts}/${c.id}.png`, data: svgToPng(c.svg) });
+    }
   }
   if (formats.includes('json')) files.push({ path: REPORT_FILES.json, data: JSON.stringify(reportJson(model, input.result), null, 2) + '\n' });
   if (formats.includes('xlsx')) {
-    files.push({ path: REPORT_FILES.xlsx, data: await buildWorkbook({ ...input, datum: model.datum }) });
+    files.push({ path: REPORT_FILES.xlsx, data: await (await import('./xlsx.js')).buildWorkbook({ ...input, datum: model.datum }) });
   }
   return { files, html };
 }
