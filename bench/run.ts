@@ -15,7 +15,7 @@ import { cpus, tmpdir, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadCatalog } from '../lib/catalog/load.js';
-import { evaluate } from '../lib/engine/evaluate.js';
+import { evaluate } from '../lib/results/evaluate.js';
 import { priceProject } from '../lib/engine/price.js';
 import { readProject } from '../lib/model/read-project.js';
 import { monteCarlo } from '../lib/sensitivity/monte-carlo.js';

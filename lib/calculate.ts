@@ -2,9 +2,9 @@
  * One call from a validated project to its result: price, then evaluate.
  */
 import type { Catalog } from './catalog/types.js';
-import { evaluate } from './engine/evaluate.js';
+import { evaluate } from './results/evaluate.js';
 import { priceProject } from './engine/price.js';
-import type { Result } from './engine/result.js';
+import type { Result } from './results/result.js';
 import type { Project } from './model/types.js';
 
 /**

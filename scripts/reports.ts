@@ -4,14 +4,17 @@
  * printed date (31 December of the price year), so the committed reports are reproducible.
  * test/report/reports-fresh.test.ts fails when they are out of date.
  */
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { loadCatalog, defaultDataDir } from '../lib/catalog/load.js';
+import type { Catalog } from '../lib/catalog/types.js';
+import { readProject } from '../lib/model/read-project.js';
+import type { Project } from '../lib/model/types.js';
 import type { ReportFormat } from '../lib/report/build-report.js';
-import { CHROMIUM_ARGS, chromiumPath, reportFiles } from '../cli/commands/report.js';
-import { loadProject } from '../cli/commands/load-project.js';
-import { writeFilesAtomically, type Io } from '../cli/io.js';
+import { CHROMIUM_ARGS, chromiumPath } from '../lib/report/pdf.js';
+import { reportFiles } from '../lib/report/report-files.js';
+import { InputError } from '../lib/util/errors.js';
 
 /** The bundled examples: folders of data/examples with a projekt.yaml, sorted. */
 export function bundledExamples(dataDir = defaultDataDir()): { name: string; project: string }[] {
@@ -22,23 +25,32 @@ export function bundledExamples(dataDir = defaultDataDir()): { name: string; pro
     .sort((a, b) => (a.name < b.name ? -1 : 1));
 }
 
-const quiet: Io = { out: () => {}, err: () => {}, isTTY: false };
+/** A bundled example's project, validated. @throws InputError when it has errors (a broken example) */
+export async function loadExample(path: string, catalog: Catalog): Promise<Project> {
+  const { project, problems } = await readProject(path, catalog);
+  if (!project || problems.some((p) => p.severity === 'error')) throw new InputError(problems);
+  return project;
+}
 
 async function main(): Promise<void> {
   const root = join(defaultDataDir(), '..');
   const catalog = loadCatalog();
+  const chromium = chromiumPath(process.env);
   const formats: ReportFormat[] = ['html', 'md', 'json', 'xlsx'];
-  if (existsSync(chromiumPath())) formats.push('pdf');
-  else process.stderr.write(`Chromium saknas (${chromiumPath()}): rapport.pdf skrivs inte\n`);
+  if (existsSync(chromium)) formats.push('pdf');
+  else process.stderr.write(`Chromium saknas (${chromium}): rapport.pdf skrivs inte\n`);
   for (const ex of bundledExamples()) {
     const t0 = performance.now();
-    const project = await loadProject(ex.project, catalog, { lang: 'sv' }, quiet);
-    const files = await reportFiles(project, catalog, { formats, lang: 'sv' });
+    const project = await loadExample(ex.project, catalog);
+    const files = await reportFiles(project, catalog, { formats, lang: 'sv', chromium });
     const out = join(root, 'reports', ex.name);
-    writeFilesAtomically(files.map((f) => ({ path: join(out, f.path), data: f.data })));
+    for (const f of files) {
+      mkdirSync(dirname(join(out, f.path)), { recursive: true });
+      writeFileSync(join(out, f.path), f.data);
+    }
     process.stdout.write(`reports/${ex.name}: ${files.length} filer på ${((performance.now() - t0) / 1000).toFixed(1)} s\n`);
     if (ex.name === MAIN_EXAMPLE && formats.includes('pdf')) {
-      await screenshot(join(out, 'rapport.html'), join(root, 'docs', 'img', 'rapport.png'));
+      await screenshot(join(out, 'rapport.html'), join(root, 'docs', 'img', 'rapport.png'), chromium);
       process.stdout.write('docs/img/rapport.png\n');
     }
   }
@@ -48,12 +60,12 @@ async function main(): Promise<void> {
 export const MAIN_EXAMPLE = 'unga-vuxna-coachning';
 
 /** A PNG screenshot of the top of an HTML report (for the README). */
-async function screenshot(htmlFile: string, png: string): Promise<void> {
+async function screenshot(htmlFile: string, png: string, executablePath: string): Promise<void> {
   const { chromium } = await import('playwright-core');
   const dir = mkdtempSync(join(tmpdir(), 'samnytta-shot-'));
   try {
     const ctx = await chromium.launchPersistentContext(dir, {
-      executablePath: chromiumPath(), headless: true, viewport: { width: 900, height: 1200 }, deviceScaleFactor: 1,
+      executablePath, headless: true, viewport: { width: 900, height: 1200 }, deviceScaleFactor: 1,
       args: CHROMIUM_ARGS,
     });
     const page = await ctx.newPage();

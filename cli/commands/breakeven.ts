@@ -8,7 +8,7 @@ import { loadCatalog } from '../../lib/catalog/load.js';
 import { priceProject } from '../../lib/engine/price.js';
 import { breakEven, resolveBreakEvenTarget } from '../../lib/sensitivity/break-even.js';
 import { prepare } from '../../lib/sensitivity/prepare.js';
-import { breakEvenJson, breakEvenTable, type BreakEvenReport } from '../../lib/sensitivity/report.js';
+import { breakEvenJson, breakEvenTable, type BreakEvenReport } from '../../lib/report/sensitivity.js';
 import type { GlobalOptions, Io } from '../io.js';
 import { loadProject } from './load-project.js';
 

@@ -7,7 +7,7 @@ import { calculate } from '../../lib/calculate.js';
 import { loadCatalog } from '../../lib/catalog/load.js';
 import { toResultJson } from '../../lib/report/result-json.js';
 import { categoryTable, summaryTable } from '../../lib/report/summary-table.js';
-import type { Result } from '../../lib/engine/result.js';
+import type { Result } from '../../lib/results/result.js';
 import type { Project } from '../../lib/model/types.js';
 import type { GlobalOptions, Io } from '../io.js';
 import { loadProject } from './load-project.js';

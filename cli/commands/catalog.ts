@@ -4,7 +4,7 @@
  */
 import { loadCatalog } from '../../lib/catalog/load.js';
 import type { Catalog, DatedValue, Item, Series } from '../../lib/catalog/types.js';
-import { latestPriceYear, uprate, valueAt } from '../../lib/catalog/value-at.js';
+import { latestPriceYear, uprate, valueAt, referenceDate } from '../../lib/catalog/value-at.js';
 import { decimal, kr, percent } from '../../lib/report/format.js';
 import type { Lang } from '../../lib/util/errors.js';
 import { ExitError, type GlobalOptions, type Io } from '../io.js';
@@ -30,7 +30,7 @@ function pad(rows: string[][]): string {
 /** An item's value in a price year (uprated as the engine does), or null for rule items. */
 export function itemValueIn(catalog: Catalog, item: Item, year: number): { value: number; v: DatedValue<number> } | null {
   if (item.values.length === 0) return null;
-  const v = valueAt(item.values, `${year}-07-01`)!;
+  const v = valueAt(item.values, referenceDate(year))!;
   const value = item.uprating === 'none' ? v.value : uprate(catalog, v.value, item.uprating, v.priceYear ?? year, year);
   return { value, v };
 }
@@ -94,7 +94,7 @@ export async function catalog(o: CatalogOptions, io: Io): Promise<void> {
     rows.push([it.id, kr(a.value, lang), kr(b.value, lang), percent(change, 1, lang), a.v.validFrom === b.v.validFrom ? (lang === 'sv' ? 'uppräknat' : 'uprated') : (lang === 'sv' ? 'nytt värde' : 'new value')]);
   }
   for (const s of [...c.series.values()].sort((a, b) => byCodePoint(a.id, b.id))) {
-    const a = valueAt(s.values, `${y1}-07-01`), b = valueAt(s.values, `${y2}-07-01`);
+    const a = valueAt(s.values, referenceDate(y1)), b = valueAt(s.values, referenceDate(y2));
     if (!a || !b || JSON.stringify(a.value) === JSON.stringify(b.value)) continue;
     json.push({ id: s.id, [y1]: a.value, [y2]: b.value });
     rows.push([s.id, showValue(a.value, lang).slice(0, 40), showValue(b.value, lang).slice(0, 40), typeof a.value === 'number' && typeof b.value === 'number' && a.value !== 0 ? percent(b.value / a.value - 1, 1, lang) : '', lang === 'sv' ? 'ändrad' : 'changed']);

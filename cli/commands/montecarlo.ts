@@ -8,7 +8,7 @@ import { loadCatalog } from '../../lib/catalog/load.js';
 import { priceProject } from '../../lib/engine/price.js';
 import { monteCarlo } from '../../lib/sensitivity/monte-carlo.js';
 import { prepare } from '../../lib/sensitivity/prepare.js';
-import { monteCarloJson, monteCarloTable, type MonteCarloReport } from '../../lib/sensitivity/report.js';
+import { monteCarloJson, monteCarloTable, type MonteCarloReport } from '../../lib/report/sensitivity.js';
 import { ExitError, type GlobalOptions, type Io } from '../io.js';
 import { loadProject } from './load-project.js';
 

@@ -9,8 +9,8 @@ import cliProgress from 'cli-progress';
 import { loadCatalog } from '../../lib/catalog/load.js';
 import { loadPortfolio } from '../../lib/portfolio/load.js';
 import { buildPortfolio, type Portfolio } from '../../lib/portfolio/portfolio.js';
-import { portfolioJson, portfolioTable } from '../../lib/portfolio/present.js';
-import { portfolioText } from '../../lib/portfolio/text.js';
+import { portfolioJson, portfolioTable } from '../../lib/report/portfolio/present.js';
+import { portfolioText } from '../../lib/report/portfolio/text.js';
 import { formatProblem } from '../../lib/util/errors.js';
 import { ExitError, writeFilesAtomically, type GlobalOptions, type Io } from '../io.js';
 
@@ -65,11 +65,11 @@ export async function portfolio(o: PortfolioOptions, io: Io): Promise<Portfolio>
   if (o.out) {
     if (o.formats.includes('json')) outputs.push({ path: join(o.out, 'portfolj.json'), data: JSON.stringify(portfolioJson(p, o.lang), null, 2) + '\n' });
     if (o.formats.includes('xlsx')) {
-      const { portfolioWorkbook } = await import('../../lib/portfolio/xlsx.js');
+      const { portfolioWorkbook } = await import('../../lib/report/portfolio/xlsx.js');
       outputs.push({ path: join(o.out, 'portfolj.xlsx'), data: await portfolioWorkbook(p, o.lang) });
     }
     if (o.formats.includes('html')) {
-      const { portfolioHtml } = await import('../../lib/portfolio/html.js');
+      const { portfolioHtml } = await import('../../lib/report/portfolio/html.js');
       outputs.push({ path: join(o.out, 'portfolj.html'), data: portfolioHtml(p, o.lang) });
     }
     writeFilesAtomically(outputs);

@@ -8,7 +8,7 @@ import { priceProject } from '../../lib/engine/price.js';
 import { classics } from '../../lib/sensitivity/classics.js';
 import { oneWay } from '../../lib/sensitivity/one-way.js';
 import { catalogRepricer, prepare } from '../../lib/sensitivity/prepare.js';
-import { sensitivityJson, sensitivityTable, type SensitivityReport } from '../../lib/sensitivity/report.js';
+import { sensitivityJson, sensitivityTable, type SensitivityReport } from '../../lib/report/sensitivity.js';
 import { switchingValues } from '../../lib/sensitivity/switching-value.js';
 import type { GlobalOptions, Io } from '../io.js';
 import { loadProject } from './load-project.js';

@@ -3,7 +3,7 @@
  * the browser). Checks metadata as hard as numbers and reports every problem at once.
  */
 import { parse as parseYaml } from 'yaml';
-import { CATEGORIES, type Category } from '../model/types.js';
+import { CATEGORIES, type Category } from '../vocabulary.js';
 import { ProblemList } from '../util/errors.js';
 import {
   QUANTITIES, STATUSES, UNITS,

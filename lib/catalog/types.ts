@@ -2,7 +2,7 @@
  * The catalogue (kostnadskatalog, method §3): actors, groups, financing keys, indices,
  * parameters and items, each value dated and sourced. Parsed from `data/` by `parseCatalog`.
  */
-import type { Category } from '../model/types.js';
+import type { Category } from '../vocabulary.js';
 
 /** Data-quality status of a catalogue value: verified in a source, derived by a rule, or an estimate. */
 export type Status = 'verified' | 'derived' | 'estimate';

@@ -11,6 +11,9 @@ export function catalogGap(file: string, path: string, sv: string, en: string, v
   return new InputError([{ severity: 'error', file: `data/${file}`, path, sv, en, value }]);
 }
 
+/** Reference date for a price year: dated values are read as in force on 1 July. */
+export const referenceDate = (priceYear: number): string => `${priceYear}-07-01`;
+
 /**
  * The value in force on `date` (`YYYY-MM-DD`): the latest with validFrom ≤ date. When the date
  * precedes every value, the earliest value (to be deflated by its index) is returned.

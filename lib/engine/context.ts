@@ -4,8 +4,9 @@
  * employer-fee parameters — and the registry of every catalogue value the result rests on.
  */
 import type { Catalog, DatedValue, Item, Series, UsedValue } from '../catalog/types.js';
-import { catalogGap, indexValue, paramAt, uprate, valueAt, series as seriesById } from '../catalog/value-at.js';
-import { CATEGORIES, type Category, type Project } from '../model/types.js';
+import { catalogGap, indexValue, paramAt, referenceDate, uprate, valueAt, series as seriesById } from '../catalog/value-at.js';
+import type { Project } from '../model/types.js';
+import { CATEGORIES, type Category } from '../vocabulary.js';
 import type { Problem } from '../util/errors.js';
 import { taxYearParams, type TaxYearParams } from './tax/tax-params.js';
 import { employerFeeParams, type EmployerFeeParams } from './tax/employer-fee.js';
@@ -52,9 +53,6 @@ export interface PricingContext {
   /** Notes on how catalogue values were applied (e.g. a later value deflated to the price year). */
   warnings: Problem[];
 }
-
-/** Reference date for a price year: values in force on 1 July. */
-export const referenceDate = (priceYear: number): string => `${priceYear}-07-01`;
 
 /**
  * Tax parameter series the income-tax rule reads. The kommunal tax rate is not among them: the

@@ -4,7 +4,8 @@
  * Keeping the aggregate over numbers (not one object per posting) lets the engine price a
  * national cohort in seconds and lets sensitivity analyses re-evaluate without re-pricing.
  */
-import type { Attributes, Category } from '../model/types.js';
+import type { Attributes } from '../model/types.js';
+import type { Category } from '../vocabulary.js';
 import type { UsedValue } from '../catalog/types.js';
 import type { Problem } from '../util/errors.js';
 

@@ -5,7 +5,8 @@
  * situation on the annualised taxable income and attributed to the items that gave rise to it.
  */
 import type { Catalog } from '../catalog/types.js';
-import { CATEGORIES, type Participant, type Project, type Situation } from '../model/types.js';
+import type { Participant, Project, Situation } from '../model/types.js';
+import { CATEGORIES } from '../vocabulary.js';
 import { createContext, type PricingContext } from './context.js';
 import type { Ledger, LedgerSide, ParticipantRows } from './ledger.js';
 import { isWageRule, transferRules, wageTerms } from './rules.js';

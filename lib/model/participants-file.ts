@@ -7,7 +7,7 @@
  * column, the value and what was expected; personal data is refused or pseudonymised first.
  */
 import type { Catalog } from '../catalog/types.js';
-import { valueAt } from '../catalog/value-at.js';
+import { valueAt, referenceDate } from '../catalog/value-at.js';
 import type { Problem } from '../util/errors.js';
 import type { FileSource } from './file-source.js';
 import { containsPersonalNumber, PERSONAL_DATA_HELP, personalDataColumn } from './personal-number.js';
@@ -413,7 +413,7 @@ function birthYear(c: Cell): number | undefined {
 function wageFloor(catalog: Catalog, priceYear?: number): { value: number; label: string } | undefined {
   const s = catalog.series.get(WAGE_FLOOR);
   if (!s || s.values.length === 0) return undefined;
-  const v = priceYear ? valueAt(s.values, `${priceYear}-07-01`) : s.values[s.values.length - 1];
+  const v = priceYear ? valueAt(s.values, referenceDate(priceYear)) : s.values[s.values.length - 1];
   if (!v || typeof v.value !== 'number') return undefined;
   return { value: v.value, label: `${v.validFrom.slice(0, 4)}` };
 }

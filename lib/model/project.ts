@@ -5,13 +5,14 @@
  */
 import type { Catalog } from '../catalog/types.js';
 import { coveredPriceYears, yearRanges } from '../catalog/value-at.js';
-import { taxRatesFor } from '../engine/tax/rates.js';
-import { InputError, ProblemList, type Problem } from '../util/errors.js';
+import { findKommun } from '../catalog/kommun.js';
+import { ProblemList, type Problem } from '../util/errors.js';
 import { containsPersonalNumber, PERSONAL_DATA_HELP } from './personal-number.js';
 import {
   type Attributes, type CostYear, type EgenPosting, type EvidenceGrade, type Financing, type Line, type Participant,
-  type PostingKind, type Project, type Situation, CATEGORIES, type Category,
+  type Project, type Situation,
 } from './types.js';
+import { CATEGORIES, POSTING_KINDS, type Category, type PostingKind } from '../vocabulary.js';
 import { suggestItem } from './suggest-item.js';
 import { checkClass } from './insatsklass.js';
 
@@ -24,7 +25,6 @@ const ATTRIBUTE_KEYS = ['kon', 'fodelsear', 'alder', 'utbildning', 'hushallstyp'
 const SITUATION_KEYS = ['months', 'lines'];
 const LINE_KEYS = ['item', 'months', 'perMonth', 'amountPerMonth', 'extent', 'wage', 'options', 'label', 'postings'];
 const EVIDENCE: EvidenceGrade[] = ['foreEfter', 'jamforelsegrupp', 'randomiserad'];
-const KINDS: PostingKind[] = ['transfer', 'real', 'production'];
 
 /** A validated project (when there are no errors) and every problem found. */
 export interface ValidationResult {
@@ -264,11 +264,7 @@ function readAttributes(v: unknown, path: string, catalog: Catalog, priceYear: n
   if (v.kommun !== undefined) {
     a.kommun = String(v.kommun);
     if (priceYear) {
-      try {
-        taxRatesFor(catalog, priceYear, a.kommun);
-      } catch (e) {
-        // Only an unknown name is this field's error; a price year outside the catalogue is reported at priceYear.
-        if (!(e instanceof InputError) || e.problems[0]?.path !== 'kommun') return a;
+      if (a.kommun.trim() !== '' && !findKommun(catalog, priceYear, a.kommun)) {
         p.error(`${path}.kommun`, 'okänd kommun (ange kommunens namn som i Skatteverkets tabell, t.ex. "Umeå")', 'unknown kommun (give its name as in Skatteverket\'s table, e.g. "Umeå")', a.kommun);
       }
     }
@@ -344,7 +340,7 @@ function readEgenPostings(v: unknown, path: string, catalog: Catalog, p: Problem
     const actor = String(raw.actor ?? '');
     if (!actorIds.has(actor)) p.error(`${at}.actor`, `okänd aktör; finns: ${[...actorIds].join(', ')}`, `unknown actor; available: ${[...actorIds].join(', ')}`, raw.actor);
     const kind = raw.kind as PostingKind;
-    if (!KINDS.includes(kind)) p.error(`${at}.kind`, `ska vara ${KINDS.join(' | ')}`, `must be ${KINDS.join(' | ')}`, raw.kind);
+    if (!POSTING_KINDS.includes(kind)) p.error(`${at}.kind`, `ska vara ${POSTING_KINDS.join(' | ')}`, `must be ${POSTING_KINDS.join(' | ')}`, raw.kind);
     const amount = num(raw.amountPerMonth, `${at}.amountPerMonth`, p, { required: true });
     if (kind === 'real' && amount !== undefined && amount > 0) p.error(`${at}.amountPerMonth`, 'en real kostnad anges som negativt belopp (aktören betalar)', 'a real cost is given as a negative amount (the actor pays)', amount);
     let category: Category | undefined;

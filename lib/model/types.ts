@@ -5,19 +5,7 @@
  */
 
 import type { Problem } from '../util/errors.js';
-
-/** Kinds of posting (method §2). */
-export type PostingKind = 'transfer' | 'real' | 'production';
-
-/**
- * Categories used for the cost-shift decomposition (method §7).
- * `ersattning` benefits paid/received, `subvention` wage subsidies, `avgift` fees (e.g. patient
- * fees), `skatt` taxes and employer fees, `real` real resource use, `produktion` value of work,
- * `insats` the intervention's own cost.
- */
-export const CATEGORIES = ['ersattning', 'subvention', 'avgift', 'skatt', 'real', 'produktion', 'insats'] as const;
-/** A cost-shift category (see CATEGORIES). */
-export type Category = (typeof CATEGORIES)[number];
+import type { Category, PostingKind } from '../vocabulary.js';
 
 /** A user-defined posting on an `egen` line. */
 export interface EgenPosting {

@@ -7,8 +7,8 @@
  */
 import type { Catalog } from '../catalog/types.js';
 import { uprate } from '../catalog/value-at.js';
-import type { PaybackStatus } from '../engine/payback.js';
-import type { ActorResult, Result } from '../engine/result.js';
+import type { PaybackStatus } from '../results/horizon.js';
+import type { ActorResult, Result } from '../results/result.js';
 import type { EvidenceGrade, Project } from '../model/types.js';
 import type { Problem } from '../util/errors.js';
 import { centre, deviation, type Centre, type Deviation } from './stats.js';

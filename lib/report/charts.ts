@@ -6,8 +6,8 @@
  */
 import * as Plot from '@observablehq/plot';
 import { JSDOM } from 'jsdom';
-import type { ActorResult, Result } from '../engine/result.js';
-import { CATEGORIES, type Category } from '../model/types.js';
+import type { ActorResult, Result } from '../results/result.js';
+import { CATEGORIES, type Category } from '../vocabulary.js';
 import type { Lang } from '../util/errors.js';
 import { decimal, kr } from './format.js';
 import { paybackText } from './summary-table.js';

@@ -3,16 +3,17 @@
  * and JSON writers — the five-sentence answer, three key figures, and the tables of every
  * section with raw numbers (formatted only when rendered).
  */
+import { SOCIETY } from '../catalog/groups.js';
 import type { Catalog } from '../catalog/types.js';
 import type { Ledger } from '../engine/ledger.js';
-import type { ActorResult, Result } from '../engine/result.js';
-import { CATEGORIES } from '../model/types.js';
+import type { ActorResult, Result } from '../results/result.js';
+import { subgroupTables, type SubgroupRow } from '../results/subgroups.js';
+import { CATEGORIES } from '../vocabulary.js';
 import type { Project } from '../model/types.js';
 import type { Lang } from '../util/errors.js';
 import { classics as nyttosamClassics, type Classic } from '../sensitivity/classics.js';
 import { sensitivityModel } from '../sensitivity/scenario.js';
 import { decimal, fieldsText, kr, percent } from './format.js';
-import { participantTables } from './participants.js';
 import { resultWarnings } from './result-json.js';
 import { paybackText } from './summary-table.js';
 import { text } from './text.js';
@@ -25,21 +26,6 @@ export interface ReportInput {
   lang: Lang;
   /** Date printed in the report, `YYYY-MM-DD` (default: 31 December of the price year). */
   datum?: string;
-  /** Subgroup results with small-cell suppression (lib/report/subgroups.ts), when available. */
-  subgroups?: ReportSubgroupTable[];
-}
-
-/**
- * Subgroup tables as lib/report/subgroups.ts (`subgroupTables`) returns them; the structural
- * subset the report reads. When absent, the report counts participants by kön and ålder itself.
- */
-export interface ReportSubgroupTable {
-  dimension: string;
-  label: string;
-  labelEn: string;
-  threshold: number;
-  rows: { key: string; label: string; labelEn: string; suppressed: boolean; participants: number | null; annualEffectPerParticipant: Record<string, number> | null }[];
-  note: { sv: string; en: string } | null;
 }
 
 export type ColumnKind = 'text' | 'kr' | 'months' | 'percent' | 'count' | 'number' | 'link';
@@ -177,37 +163,21 @@ export function reportModel(input: ReportInput): ReportModel {
     ],
   });
 
-  // Deltagarna: subgroup results when given, else counts by kön and ålder.
-  const thr = input.project.disclosureThreshold;
-  if (input.subgroups) {
-    for (const st of input.subgroups) {
-      if (st.rows.length === 0 || (st.rows.length === 1 && st.rows[0].key === 'okand')) continue;
-      const per = (x: ReportSubgroupTable['rows'][number], id: string) => (x.suppressed || !x.annualEffectPerParticipant ? '–' : x.annualEffectPerParticipant[id] ?? null);
-      tables.push({
-        id: `deltagare-${st.dimension}`, title: sv ? `Deltagare efter ${st.label.toLowerCase()}` : `Participants by ${st.labelEn.toLowerCase()}`,
-        columns: [
-          { key: 'group', label: sv ? st.label : st.labelEn, kind: 'text' },
-          { key: 'count', label: sv ? 'Antal' : 'Count', kind: 'count' },
-          { key: 'soc', label: sv ? 'Samhällets årliga effekt per deltagare' : "Society's annual effect per participant", kind: 'kr' },
-          { key: 'pub', label: sv ? 'Offentliga sektorns årliga effekt per deltagare' : "Public sector's annual effect per participant", kind: 'kr' },
-        ],
-        rows: st.rows.map((x) => ({ group: sv ? x.label : x.labelEn, count: x.suppressed || x.participants === null ? `< ${st.threshold}` : x.participants, soc: per(x, 'samhallet'), pub: per(x, 'offentligSektor') })),
-        note: st.note ? (sv ? st.note.sv : st.note.en) : undefined,
-      });
-    }
-  } else {
-    for (const st of participantTables(input.ledger, r.project.priceYear, thr, lang)) {
-      tables.push({
-        id: `deltagare-${st.id}`, title: st.id === 'kon' ? (sv ? 'Deltagare efter kön' : 'Participants by sex') : (sv ? 'Deltagare efter ålder' : 'Participants by age'),
-        columns: [
-          { key: 'group', label: st.id === 'kon' ? (sv ? 'Kön' : 'Sex') : (sv ? 'Ålder' : 'Age'), kind: 'text' },
-          { key: 'count', label: sv ? 'Antal' : 'Count', kind: 'count' },
-          { key: 'effect', label: sv ? 'Samhällets årliga effekt per deltagare' : "Society's annual effect per participant", kind: 'kr' },
-        ],
-        rows: st.rows.map((x) => ({ group: x.label, count: x.count === null ? `< ${thr}` : x.count, effect: x.effectPerParticipant === null ? '–' : x.effectPerParticipant })),
-        note: sv ? `Grupper med färre än ${thr} deltagare visas inte (röjandeskydd); när en enda grupp döljs döljs även den näst minsta.` : `Groups with fewer than ${thr} participants are not shown (disclosure control); when a single group is hidden the next smallest is hidden too.`,
-      });
-    }
+  // Deltagarna: results by kön, åldersgrupp, utbildning and hushållstyp, small groups suppressed.
+  for (const st of subgroupTables(input.ledger, r, input.project)) {
+    if (st.rows.length === 0 || (st.rows.length === 1 && st.rows[0].key === 'okand')) continue;
+    const per = (x: SubgroupRow, id: string) => (x.suppressed || !x.annualEffectPerParticipant ? '–' : x.annualEffectPerParticipant[id] ?? null);
+    tables.push({
+      id: `deltagare-${st.dimension}`, title: sv ? `Deltagare efter ${st.label.toLowerCase()}` : `Participants by ${st.labelEn.toLowerCase()}`,
+      columns: [
+        { key: 'group', label: sv ? st.label : st.labelEn, kind: 'text' },
+        { key: 'count', label: sv ? 'Antal' : 'Count', kind: 'count' },
+        { key: 'soc', label: sv ? 'Samhällets årliga effekt per deltagare' : "Society's annual effect per participant", kind: 'kr' },
+        { key: 'pub', label: sv ? 'Offentliga sektorns årliga effekt per deltagare' : "Public sector's annual effect per participant", kind: 'kr' },
+      ],
+      rows: st.rows.map((x) => ({ group: sv ? x.label : x.labelEn, count: x.suppressed || x.participants === null ? `< ${st.threshold}` : x.participants, soc: per(x, SOCIETY), pub: per(x, 'offentligSektor') })),
+      note: st.note ? (sv ? st.note.sv : st.note.en) : undefined,
+    });
   }
 
   // Potential och verkningsgrad.

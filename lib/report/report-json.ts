@@ -3,7 +3,7 @@
  * five sentences, the key figures and the sensitivity classics — for ESF application texts
  * and other tools. Amounts rounded to öre, so the file is stable across platforms.
  */
-import type { Result } from '../engine/result.js';
+import type { Result } from '../results/result.js';
 import { roundTo } from './format.js';
 import type { ReportModel } from './model.js';
 import { toResultJson, type ResultJson } from './result-json.js';

@@ -2,10 +2,10 @@
  * The results JSON, a stable contract (method §9): exactly these keys, amounts in kronor of the
  * price year rounded to öre, months with one decimal.
  */
-import type { ActorResult, Result } from '../engine/result.js';
+import type { ActorResult, Result } from '../results/result.js';
 import type { Lang } from '../util/errors.js';
 import { formatProblem } from '../util/errors.js';
-import { CATEGORIES, type Category } from '../model/types.js';
+import { CATEGORIES, type Category } from '../vocabulary.js';
 import { roundParts, roundTo } from './format.js';
 
 /** Schema id of the results JSON (method §9). */

@@ -2,10 +2,10 @@
  * The readable summary `samnytta calc` prints: per actor and group, the annual effect, net for
  * 1 and H years and återbetalningstid; then potential and the estimates the result rests on.
  */
-import type { ActorResult, Result } from '../engine/result.js';
-import type { Payback } from '../engine/payback.js';
+import type { ActorResult, Result } from '../results/result.js';
+import type { Payback } from '../results/horizon.js';
 import type { Lang } from '../util/errors.js';
-import { CATEGORIES } from '../model/types.js';
+import { CATEGORIES } from '../vocabulary.js';
 import { decimal, kr, percent } from './format.js';
 import { resultWarnings } from './result-json.js';
 import { text } from './text.js';

@@ -3,7 +3,8 @@
  * names and the fixed prose of the method appendix. Numbers are formatted by `format.ts`.
  */
 import type { Status } from '../catalog/types.js';
-import type { Category, EvidenceGrade } from '../model/types.js';
+import type { EvidenceGrade } from '../model/types.js';
+import type { Category } from '../vocabulary.js';
 import type { Lang } from '../util/errors.js';
 
 export const SECTION_IDS = [

@@ -8,9 +8,9 @@
  */
 import ExcelJS from 'exceljs';
 import type { Catalog } from '../catalog/types.js';
-import { financingShares } from '../engine/cost.js';
+import { financingShares } from '../results/cost.js';
 import type { Ledger } from '../engine/ledger.js';
-import type { Result } from '../engine/result.js';
+import type { Result } from '../results/result.js';
 import type { Line, Project } from '../model/types.js';
 import type { Lang } from '../util/errors.js';
 import { fieldsText } from './format.js';

@@ -10,9 +10,9 @@
  * "Pays back within H years" = the H-year net ≥ 0 (for an actor with a cost, payback ≤ H years).
  */
 import type { Catalog } from '../catalog/types.js';
-import { evaluate } from '../engine/evaluate.js';
+import { evaluate } from '../results/evaluate.js';
 import type { Ledger, LedgerSide } from '../engine/ledger.js';
-import type { Result } from '../engine/result.js';
+import type { Result } from '../results/result.js';
 import type { Line, Participant, Project, Situation } from '../model/types.js';
 import { InputError } from '../util/errors.js';
 

@@ -4,8 +4,8 @@
  * 50 %, and discounting at 3.5 % beside the project's rate. Each is the real `evaluate` on a
  * scenario of the priced ledger.
  */
-import type { Payback } from '../engine/payback.js';
-import type { ActorResult, Result } from '../engine/result.js';
+import type { Payback } from '../results/horizon.js';
+import type { ActorResult, Result } from '../results/result.js';
 import { baseScenario, evaluateScenario, headlineTargets, type SensitivityModel } from './scenario.js';
 
 export type ClassicId = 'bas' | 'avskrivning3' | 'yttreFaktorer25' | 'yttreFaktorer50' | 'diskontering35';

@@ -7,11 +7,11 @@
  * status and evidence grade); `project.uncertainty` overrides them, in the input's own unit.
  */
 import type { Catalog, Status } from '../catalog/types.js';
-import { catalogGap, paramAt } from '../catalog/value-at.js';
+import { catalogGap, paramAt, referenceDate } from '../catalog/value-at.js';
 import type { EvidenceGrade } from '../model/types.js';
 import type { Problem } from '../util/errors.js';
 import type { Scenario, SensitivityModel } from './scenario.js';
-import { totalCost } from '../engine/cost.js';
+import { totalCost } from '../results/cost.js';
 
 export type InputKind = 'item' | 'effectSize' | 'deadweight' | 'dropOff' | 'discountRate' | 'cost' | 'comparison';
 
@@ -62,7 +62,7 @@ export const RANGES_PARAMETER = 'params.osakerhet.intervall';
 
 /** Reads the default ranges from the catalogue. @throws InputError when the parameter is missing or malformed */
 export function rangeDefaults(catalog: Catalog, priceYear: number): RangeDefaults {
-  const v = paramAt<Record<string, any>>(catalog, RANGES_PARAMETER, `${priceYear}-07-01`);
+  const v = paramAt<Record<string, any>>(catalog, RANGES_PARAMETER, referenceDate(priceYear));
   const x = v.value;
   const file = 'params/osakerhet/intervall.yaml';
   const num = (val: unknown, path: string): number => {

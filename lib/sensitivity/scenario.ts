@@ -6,11 +6,13 @@
  * `scenarioLedger` builds the scaled ledger for the real `evaluate`; `scenarioNets` is the fast
  * path for Monte Carlo, using per item × actor changes precomputed once in `sensitivityModel`.
  */
+import { societyGroup } from '../catalog/groups.js';
 import type { Catalog } from '../catalog/types.js';
-import { costByActor } from '../engine/cost.js';
-import { evaluate, type Assumptions } from '../engine/evaluate.js';
+import { costByActor } from '../results/cost.js';
+import { evaluate, type Assumptions } from '../results/evaluate.js';
 import type { Ledger, LedgerSide } from '../engine/ledger.js';
-import type { Result } from '../engine/result.js';
+import { comparisonScale, horizonFactor, paysBack } from '../results/horizon.js';
+import type { Result } from '../results/result.js';
 import type { InterventionCost } from '../model/types.js';
 
 /** An actor or group whose result the analyses report. */
@@ -57,7 +59,7 @@ export interface SensitivityModel {
 export function sensitivityModel(ledger: Ledger, assumptions: Assumptions, catalog: Catalog): SensitivityModel {
   const nA = ledger.actors.length, nC = ledger.categories.length, nI = ledger.items.length;
   const P = ledger.participants, C = ledger.comparison;
-  const k = C && C.weight > 0 ? P.weight / C.weight : 0;
+  const k = comparisonScale(P.weight, C?.weight);
   const dP = new Float64Array(nI * nA), dC = new Float64Array(nI * nA);
   const itemMoves: boolean[] = new Array(nI).fill(false);
   for (let i = 0; i < nI; i++) {
@@ -76,7 +78,8 @@ export function sensitivityModel(ledger: Ledger, assumptions: Assumptions, catal
   const index = (id: string): number => ledger.actors.indexOf(id);
   const targets: Target[] = catalog.actors.map((a) => ({ id: a.id, label: a.label, labelEn: a.labelEn, members: [index(a.id)], isGroup: false }));
   for (const g of catalog.groups) targets.push({ id: g.id, label: g.label, labelEn: g.labelEn, members: g.members.map(index), isGroup: true });
-  if (!targets.some((t) => t.id === 'samhallet')) targets.push({ id: 'samhallet', label: 'Samhället', labelEn: 'Society', members: ledger.actors.map((_, i) => i), isGroup: true });
+  const society = societyGroup(catalog);
+  if (!targets.some((t) => t.id === society.id)) targets.push({ id: society.id, label: society.label, labelEn: society.labelEn, members: society.members.map(index), isGroup: true });
   return { ledger, assumptions, catalog, targets, dParticipants: dP, dComparison: dC, itemMoves };
 }
 
@@ -177,15 +180,14 @@ export function scenarioNets(model: SensitivityModel, s: Scenario, out: Scenario
     const o = i * nA;
     for (let a = 0; a < nA; a++) actorDelta[a] += f * (dP[o + a] - g * dC[o + a]);
   }
-  const scale = s.effect * (1 - s.deadweight);
   let costs = costCache?.get(s.discountRate);
   if (!costs) {
     const byActor = costByActor(model.catalog, model.assumptions.cost, L.actors, s.discountRate);
     costs = Float64Array.from(L.actors, (a) => byActor[a] ?? 0);
     costCache?.set(s.discountRate, costs);
   }
-  let sumH = 0; // the same terms, in the same order, as yearlyStream
-  for (let t = 0; t < H; t++) sumH += (1 - s.dropOff) ** t / (1 + s.discountRate) ** t;
+  const scale = s.effect * (1 - s.deadweight);
+  const sumH = horizonFactor(H, s);
   model.targets.forEach((target, ti) => {
     let d = 0, c = 0;
     for (const m of target.members) {
@@ -199,7 +201,7 @@ export function scenarioNets(model: SensitivityModel, s: Scenario, out: Scenario
     out.cost[ti] = c;
     out.net1[ti] = d - c;
     out.netH[ti] = d * sumH - c;
-    out.paysBack[ti] = c <= 0 ? 1 : d > 0 && d * sumH >= c * (1 - 1e-12) ? 1 : 0; // as payback()
+    out.paysBack[ti] = paysBack(c, d, d * sumH) ? 1 : 0;
   });
   return out;
 }

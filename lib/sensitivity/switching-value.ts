@@ -7,9 +7,9 @@
  * item's catalogue value changed, iterated until |net| ≤ 1 kr (exact for taxed items too).
  * "ingen" (status `none`) when no value in a wide bracket makes the net zero.
  */
-import { evaluate } from '../engine/evaluate.js';
+import { evaluate } from '../results/evaluate.js';
 import type { Ledger } from '../engine/ledger.js';
-import type { Result } from '../engine/result.js';
+import type { Result } from '../results/result.js';
 import { applyInput, itemFactor, type UncertainInput } from './ranges.js';
 import { baseScenario, copyScenario, evaluateScenario, headlineTargets, scenarioNets, targetIndex, type SensitivityModel } from './scenario.js';
 

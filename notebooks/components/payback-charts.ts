@@ -5,7 +5,7 @@
  */
 import * as Plot from '@observablehq/plot';
 import {
-  kr, paybackText, yearlyStream,
+  kr, paybackText, yearlyStream, cumulativeNet as cumulativeNetOf,
   type Catalog, type Payback, type Result, type ResultJson,
 } from '../../lib/index.js';
 
@@ -43,8 +43,7 @@ export function actorViewsFromJson(json: ResultJson, catalog: Catalog): ActorVie
   const label = (id: string) => catalog.actors.find((a) => a.id === id)?.label ?? catalog.groups.find((g) => g.id === id)?.label ?? id;
   const view = (group: boolean) => ([id, a]: [string, ResultJson['actors'][string]]): ActorView => {
     const cost = a.horizons['1']?.cost ?? 0;
-    const cumulativeNet = [-cost];
-    for (const d of yearlyStream(a.annualEffect, H, dropOff, discountRate)) cumulativeNet.push(cumulativeNet[cumulativeNet.length - 1] + d);
+    const cumulativeNet = cumulativeNetOf(cost, yearlyStream(a.annualEffect, { years: H, dropOff, discountRate }));
     return {
       id, label: label(id), group, annualEffect: a.annualEffect, cost,
       net1: a.horizons['1']?.net ?? NaN, netH: a.horizons[String(H)]?.net ?? NaN,

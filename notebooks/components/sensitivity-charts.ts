@@ -6,7 +6,7 @@ import * as Plot from '@observablehq/plot';
 import { kr, percent } from '../../lib/index.js';
 import type { Tornado } from '../../lib/sensitivity/one-way.js';
 import type { MonteCarloResult } from '../../lib/sensitivity/monte-carlo.js';
-import { inputValue } from '../../lib/sensitivity/report.js';
+import { inputValue } from '../../lib/report/sensitivity.js';
 
 /** Compact kronor for axes: 1 200 000 → "1,2 mn", 35 000 → "35 tn". */
 export function shortKr(x: number): string {

@@ -13,7 +13,7 @@ import { validate } from '../../cli/commands/validate.js';
 import { ExitError, type Io } from '../../cli/io.js';
 import { priceProject } from '../../lib/engine/price.js';
 import { loadCatalog } from '../../lib/catalog/load.js';
-import { subgroupTables } from '../../lib/report/subgroups.js';
+import { subgroupTables } from '../../lib/results/subgroups.js';
 
 function capture(): Io & { stdout: string; stderr: string } {
   const io = { stdout: '', stderr: '', isTTY: false, out: (t: string) => { io.stdout += t; }, err: (t: string) => { io.stderr += t; } };
@@ -119,7 +119,7 @@ describe('samnytta init', () => {
     expect(ok.stdout).toMatch(/giltig \(4 deltagare/);
     expect(ok.stderr).toMatch(/varning: .*blad Situationer: rad 18, kolumn antal_per_manad: fler än 31 besök per månad \(fick 40\)/);
     const { project, result } = await calc({ project: dir, format: 'table', lang: 'sv' }, capture());
-    const tables = await subgroupTables(priceProject(project, loadCatalog()), result, project);
+    const tables = subgroupTables(priceProject(project, loadCatalog()), result, project);
     expect(tables.map((t) => t.dimension)).toEqual(['kon', 'aldersgrupp', 'utbildning', 'hushallstyp']);
     expect(tables[0].rows.every((r) => r.suppressed)).toBe(true);
   });

@@ -148,6 +148,11 @@ describe('intervention cost and payback', () => {
     expect(r2.groups.samhallet.payback).toEqual({ status: 'beyondHorizon', months: null, simpleMonths: 80 });
     // Horizon results: benefit 5 × 18 000 = 90 000, net −30 000, roi −0,25.
     expect(r2.groups.samhallet.horizons['5']).toEqual({ benefit: 90000, cost: 120000, net: -30000, roi: -0.25 });
+    // Leaving försörjningsstöd (12 × 10 000): individ Δ = −120 000 and no cost share → never (method §5
+    // revised: a loser without cost is not "ingen kostnad"); kommun Δ +120 000, C 15 000 → 12 × 15 000 / 120 000 = 1,5.
+    const r3 = calculate(makeProject({ participants: [person([bidrag(12)], [])], cost: { total: 60000, financing: 'finsam' } }), catalog);
+    expect(r3.actors.individ.payback).toEqual({ status: 'never', months: null, simpleMonths: null });
+    expect(r3.actors.kommun.payback).toEqual({ status: 'months', months: 1.5, simpleMonths: 1.5 });
   });
 
   it('payback with drop-off crosses within a later year', () => {

@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { calculate } from '../../lib/calculate.js';
 import { priceProject } from '../../lib/engine/price.js';
-import { payback } from '../../lib/engine/payback.js';
+import { payback } from '../../lib/results/horizon.js';
 import { makeProject, testCatalog } from '../helpers/catalog.js';
 
 const catalog = testCatalog();

@@ -3,7 +3,7 @@ import { calculate } from '../../lib/calculate.js';
 import { loadCatalog } from '../../lib/catalog/load.js';
 import { priceProject } from '../../lib/engine/price.js';
 import { readProject } from '../../lib/model/read-project.js';
-import { subgroupTables } from '../../lib/report/subgroups.js';
+import { subgroupTables } from '../../lib/results/subgroups.js';
 
 describe('bundled tabular examples', () => {
   const catalog = loadCatalog();
@@ -14,7 +14,7 @@ describe('bundled tabular examples', () => {
     expect(notes[0].sv).toMatch(/^149 rader lästa, 149 använda, 0 avvisade/);
     const result = calculate(project!, catalog);
     expect(result.participants).toBe(24);
-    const tables = await subgroupTables(priceProject(project!, catalog), result, project!);
+    const tables = subgroupTables(priceProject(project!, catalog), result, project!);
     const kon = tables.find((t) => t.dimension === 'kon')!;
     expect(kon.rows.map((r) => [r.key, r.participants])).toEqual([['K', 12], ['M', 12]]);
     const sum = kon.rows.reduce((s, r) => s + r.annualEffect!.samhallet, 0);

@@ -10,7 +10,7 @@ import { indexValue } from '../../lib/catalog/value-at.js';
 import { validateProject } from '../../lib/model/project.js';
 import { loadPortfolio } from '../../lib/portfolio/load.js';
 import { buildPortfolio, KEY_FIGURES, keyFigure, type PortfolioInput } from '../../lib/portfolio/portfolio.js';
-import { portfolioJson } from '../../lib/portfolio/present.js';
+import { portfolioJson } from '../../lib/report/portfolio/present.js';
 import { centre, deviation } from '../../lib/portfolio/stats.js';
 import { makeProject, testCatalog } from '../helpers/catalog.js';
 import { captureIo } from '../helpers/io.js';

@@ -10,13 +10,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext } from 'playwright-core';
-import { chromiumPath, htmlToPdf } from '../../cli/commands/report.js';
+import { chromiumPath, htmlToPdf } from '../../lib/report/pdf.js';
 import { buildReport } from '../../lib/report/build-report.js';
 import { reportModel } from '../../lib/report/model.js';
 import { CHART_IDS, SECTION_IDS } from '../../lib/report/text.js';
 import { fixture } from './fixture.js';
 
-const hasChromium = existsSync(chromiumPath());
+const hasChromium = existsSync(chromiumPath(process.env));
 const hasPdftotext = (() => { try { execFileSync('pdftotext', ['-v'], { stdio: 'ignore' }); return true; } catch { return false; } })();
 const required = Boolean(process.env.CI);
 
@@ -27,7 +27,7 @@ describe.skipIf(!hasChromium && !required)('report in headless Chromium', () => 
     const { chromium } = await import('playwright-core');
     dir = mkdtempSync(join(tmpdir(), 'samnytta-browser-'));
     ctx = await chromium.launchPersistentContext(join(dir, 'profile'), {
-      executablePath: chromiumPath(), headless: true,
+      executablePath: chromiumPath(process.env), headless: true,
       args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
     });
   }, 60_000);
@@ -70,7 +70,7 @@ describe.skipIf(!hasChromium && !required)('report in headless Chromium', () => 
   it.skipIf(!hasPdftotext && !required)('PDF: A4 with page numbers, and pdftotext finds the key figures', async () => {
     const f = fixture();
     const { html } = await buildReport({ ...f, lang: 'sv' }, ['html']);
-    const pdf = await htmlToPdf(html, { lang: 'sv', datum: '2025-12-31' });
+    const pdf = await htmlToPdf(html, { lang: 'sv', datum: '2025-12-31', executablePath: chromiumPath(process.env) });
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
     const file = join(dir, 'rapport.pdf');
     writeFileSync(file, pdf);
@@ -82,7 +82,7 @@ describe.skipIf(!hasChromium && !required)('report in headless Chromium', () => 
     const info = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
     expect(info).toMatch(/Page size:\s+59[45][.\d]* x 84[12][.\d]* pts \(A4\)/);
     // Same HTML, same bytes.
-    const again = await htmlToPdf(html, { lang: 'sv', datum: '2025-12-31' });
+    const again = await htmlToPdf(html, { lang: 'sv', datum: '2025-12-31', executablePath: chromiumPath(process.env) });
     expect(Buffer.compare(pdf, again)).toBe(0);
   }, 60_000);
 });

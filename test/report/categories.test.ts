@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { calculate } from '../../lib/calculate.js';
-import { CATEGORIES } from '../../lib/model/types.js';
+import { CATEGORIES } from '../../lib/vocabulary.js';
 import { roundParts } from '../../lib/report/format.js';
 import { toResultJson } from '../../lib/report/result-json.js';
 import { categoryTable } from '../../lib/report/summary-table.js';

@@ -4,10 +4,11 @@
  * It lets the report be tested independently of the bundled catalogue and income-tax module.
  */
 import type { Catalog, Item, UsedValue } from '../../lib/catalog/types.js';
-import { evaluate } from '../../lib/engine/evaluate.js';
+import { evaluate } from '../../lib/results/evaluate.js';
 import type { Ledger, LedgerSide, ParticipantRows } from '../../lib/engine/ledger.js';
-import type { Result } from '../../lib/engine/result.js';
-import { CATEGORIES, type Category, type Participant, type Project, type Situation } from '../../lib/model/types.js';
+import type { Result } from '../../lib/results/result.js';
+import type { Participant, Project, Situation } from '../../lib/model/types.js';
+import { CATEGORIES, type Category } from '../../lib/vocabulary.js';
 
 const ACTORS: [string, string, string][] = [
   ['kommun', 'Kommunen', 'Municipality'], ['region', 'Regionen', 'Region'], ['fk', 'Försäkringskassan', 'Social Insurance Agency'],

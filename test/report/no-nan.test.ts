@@ -7,12 +7,10 @@
 import { describe, expect, it } from 'vitest';
 import * as XLSX from 'xlsx';
 import { loadCatalog } from '../../lib/catalog/load.js';
-import { loadProject } from '../../cli/commands/load-project.js';
-import { reportFiles } from '../../cli/commands/report.js';
-import { bundledExamples } from '../../scripts/reports.js';
+import { reportFiles } from '../../lib/report/report-files.js';
+import { bundledExamples, loadExample } from '../../scripts/reports.js';
 import type { Lang } from '../../lib/util/errors.js';
 
-const quiet = { out: () => {}, err: () => {}, isTTY: false };
 const BAD = /\bNaN\b|\bundefined\b|Infinity/;
 
 /** Every cell of every sheet as read by SheetJS: [sheet!address, type, value]. */
@@ -37,7 +35,7 @@ describe('no NaN, undefined or Infinity in any report', () => {
   cases.push([main.name, main.project, 'en']);
   for (const [name, file, lang] of cases) {
     it(`${name} (${lang}): html, md, json and xlsx`, async () => {
-      const project = await loadProject(file, catalog, { lang }, quiet);
+      const project = await loadExample(file, catalog);
       const files = await reportFiles(project, catalog, { formats: ['html', 'md', 'json', 'xlsx'], lang, datum: '2026-01-15' });
       for (const f of files.filter((x) => /\.(html|md|json)$/.test(x.path))) {
         const s = String(f.data);

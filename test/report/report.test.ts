@@ -6,7 +6,6 @@ import { buildReport } from '../../lib/report/build-report.js';
 import { reportModel } from '../../lib/report/model.js';
 import { SECTION_IDS, CHART_IDS } from '../../lib/report/text.js';
 import { fixZipDates } from '../../lib/report/zip-dates.js';
-import { suppress } from '../../lib/report/participants.js';
 import { paybackChart } from '../../lib/report/charts.js';
 import { svgToPng } from '../../lib/report/png.js';
 import { run } from '../../cli/main.js';
@@ -87,25 +86,14 @@ describe('reportModel()', () => {
     expect(soc.dw25H as number).toBeLessThan(soc.basH as number);
   });
 
-  it('reportModel(): uses subgroup tables when given, keeping their suppression', () => {
-    const m = reportModel({ ...fixture(), lang: 'sv', subgroups: [{
-      dimension: 'kon', label: 'Kön', labelEn: 'Sex', threshold: 5, note: { sv: 'gruppen X visas inte', en: 'group X not shown' },
-      rows: [
-        { key: 'K', label: 'Kvinnor', labelEn: 'Women', suppressed: false, participants: 8, annualEffectPerParticipant: { samhallet: 1000, offentligSektor: 500 } },
-        { key: 'X', label: 'Annat', labelEn: 'Other', suppressed: true, participants: null, annualEffectPerParticipant: null },
-      ],
-    }] });
+  it('reportModel(): participants by kön from subgroupTables, small groups suppressed', () => {
+    // Fixture kön: K = d1, d3, d5, d7, d10 (weight 1) + d12 (weight 2) = 7; M = d2, d4, d6, d8, d11 = 5; X = d9 = 1.
+    // Threshold 5: X (1) is hidden, and as the only hidden group the next smallest, M (5), is hidden too.
+    const m = reportModel({ ...fixture(), lang: 'sv' });
     const t = m.tables.find((x) => x.id === 'deltagare-kon')!;
-    expect(t.rows).toEqual([{ group: 'Kvinnor', count: 8, soc: 1000, pub: 500 }, { group: 'Annat', count: '< 5', soc: '–', pub: '–' }]);
-    expect(t.note).toBe('gruppen X visas inte');
-    expect(m.tables.some((x) => x.id === 'deltagare-alder')).toBe(false);
-  });
-
-  it('suppress(): hides cells below the threshold and one more when only one is hidden', () => {
-    const rows = [{ key: 'K', label: 'K', count: 7, effectPerParticipant: 1 }, { key: 'M', label: 'M', count: 6, effectPerParticipant: 1 }, { key: 'X', label: 'X', count: 1, effectPerParticipant: 1 }];
-    const out = suppress(rows, 5);
-    expect(out.map((r) => r.count)).toEqual([7, null, null]);
-    expect(suppress(rows.slice(0, 2), 5).map((r) => r.count)).toEqual([7, 6]);
+    expect(t.rows.map((r) => [r.group, r.count, r.soc === '–'])).toEqual([['Kvinnor', 7, false], ['Män', '< 5', true], ['Annat/okänt kön', '< 5', true]]);
+    expect(t.note).toContain('Män');
+    expect(m.tables.some((x) => x.id === 'deltagare-aldersgrupp')).toBe(true);
   });
 
   it('fixZipDates(): rejects data that is not a ZIP', () => {

@@ -2,22 +2,20 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadCatalog } from '../../lib/catalog/load.js';
-import { loadProject } from '../../cli/commands/load-project.js';
-import { reportFiles } from '../../cli/commands/report.js';
-import { bundledExamples } from '../../scripts/reports.js';
+import { reportFiles } from '../../lib/report/report-files.js';
+import { bundledExamples, loadExample } from '../../scripts/reports.js';
 import { buildWorkbook, SHEETS } from '../../lib/report/xlsx.js';
 import { priceProject } from '../../lib/engine/price.js';
-import { evaluate } from '../../lib/engine/evaluate.js';
+import { evaluate } from '../../lib/results/evaluate.js';
 import { evaluateBook, loadBook } from './formula-eval.js';
 
-const quiet = { out: () => {}, err: () => {}, isTTY: false };
 const close = (a: number, b: number) => Math.abs(a - b) <= 1e-6 * Math.max(1, Math.abs(a), Math.abs(b));
 
 describe('reports/ (npm run reports)', () => {
   for (const ex of bundledExamples()) {
     it(`reports/${ex.name}: the committed html, md and json are up to date (run npm run reports)`, async () => {
       const catalog = loadCatalog();
-      const project = await loadProject(ex.project, catalog, { lang: 'sv' }, quiet);
+      const project = await loadExample(ex.project, catalog);
       const files = await reportFiles(project, catalog, { formats: ['html', 'md', 'json'], lang: 'sv' });
       for (const f of files.filter((x) => /\.(html|md|json)$/.test(x.path))) {
         const committed = join('reports', ex.name, f.path);
@@ -28,7 +26,7 @@ describe('reports/ (npm run reports)', () => {
 
     it(`reports/${ex.name}: the workbook's formulas recompute the engine's results`, async () => {
       const catalog = loadCatalog();
-      const project = await loadProject(ex.project, catalog, { lang: 'sv' }, quiet);
+      const project = await loadExample(ex.project, catalog);
       const ledger = priceProject(project, catalog);
       const result = evaluate(ledger, project, catalog);
       const book = await loadBook(await buildWorkbook({ project, catalog, ledger, result, lang: 'sv', datum: '2025-12-31' }));

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildWorkbook, SHEETS } from '../../lib/report/xlsx.js';
 import { evaluateBook, loadBook } from './formula-eval.js';
 import { fixture, type Fixture } from './fixture.js';
-import { evaluate } from '../../lib/engine/evaluate.js';
+import { evaluate } from '../../lib/results/evaluate.js';
 
 const close = (a: number, b: number) => Math.abs(a - b) <= 1e-6 * Math.max(1, Math.abs(a), Math.abs(b));
 

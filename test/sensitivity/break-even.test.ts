@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { evaluate } from '../../lib/engine/evaluate.js';
+import { evaluate } from '../../lib/results/evaluate.js';
 import type { Project } from '../../lib/model/types.js';
 import { breakEven, resolveBreakEvenTarget, splitProject } from '../../lib/sensitivity/break-even.js';
 import { exAnteProject, handProject, toyCatalog, toyPrice } from './toy.js';

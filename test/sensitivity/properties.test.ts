@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { evaluate } from '../../lib/engine/evaluate.js';
+import { evaluate } from '../../lib/results/evaluate.js';
 import type { Project } from '../../lib/model/types.js';
 import { breakEven, resolveBreakEvenTarget, splitProject } from '../../lib/sensitivity/break-even.js';
 import { catalogRepricer } from '../../lib/sensitivity/prepare.js';

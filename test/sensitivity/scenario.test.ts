@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { evaluate } from '../../lib/engine/evaluate.js';
+import { evaluate } from '../../lib/results/evaluate.js';
 import { baseScenario, evaluateScenario, scenarioNets, sensitivityModel, targetIndex } from '../../lib/sensitivity/scenario.js';
 import { handProject, toyCatalog, toyPrice } from './toy.js';
 

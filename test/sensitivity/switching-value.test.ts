@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { evaluate } from '../../lib/engine/evaluate.js';
+import { evaluate } from '../../lib/results/evaluate.js';
 import { catalogRepricer } from '../../lib/sensitivity/prepare.js';
 import { uncertainInputs } from '../../lib/sensitivity/ranges.js';
 import { sensitivityModel } from '../../lib/sensitivity/scenario.js';

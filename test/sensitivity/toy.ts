@@ -11,7 +11,8 @@
  */
 import type { Catalog, Item, Series } from '../../lib/catalog/types.js';
 import type { Ledger, LedgerSide } from '../../lib/engine/ledger.js';
-import { CATEGORIES, type Participant, type Project, type Situation } from '../../lib/model/types.js';
+import type { Participant, Project, Situation } from '../../lib/model/types.js';
+import { CATEGORIES } from '../../lib/vocabulary.js';
 import type { RangeDefaults } from '../../lib/sensitivity/ranges.js';
 
 const src = { title: 'toy', href: 'https://example.org', retrieved: '2026-01-01' };

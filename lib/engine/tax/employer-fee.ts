@@ -13,7 +13,7 @@
  * their birthday by the end of the year, nobody by its start except those born on 1 January).
  */
 import type { Catalog } from '../../catalog/types.js';
-import { catalogGap, paramAt, series } from '../../catalog/value-at.js';
+import { catalogGap, paramAt, series, referenceDate } from '../../catalog/value-at.js';
 
 /** Percent → fraction without binary noise (31.42 → 0.3142, not 0.31420000000000003). */
 const fraction = (percent: number): number => Number((percent / 100).toPrecision(12));
@@ -44,7 +44,7 @@ export interface EmployerFeeParams {
  * force on the date is used for the whole year.
  * @throws InputError when a series or field is missing
  */
-export function employerFeeParams(catalog: Catalog, year: number, date = `${year}-07-01`): EmployerFeeParams {
+export function employerFeeParams(catalog: Catalog, year: number, date = referenceDate(year)): EmployerFeeParams {
   const full = paramAt<unknown>(catalog, 'params.skatt.arbetsgivaravgift', date);
   if (typeof full.value !== 'number') throw catalogGap(series(catalog, 'params.skatt.arbetsgivaravgift').file, `values.${full.validFrom}.value`, 'tal krävs', 'number required', full.value);
   const y = paramAt<Record<string, unknown> | null>(catalog, 'params.skatt.arbetsgivaravgift_unga', date);

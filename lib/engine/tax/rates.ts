@@ -7,9 +7,10 @@
  * (https://skatteverket.entryscape.net/rowstore/dataset/c67b320b-ffee-4876-b073-dd9236cd2a99);
  * SCB Kommunalskatterna (https://www.scb.se/hitta-statistik/statistik-efter-amne/offentlig-ekonomi/finanser-for-den-kommunala-sektorn/kommunalskatterna/).
  */
-import type { Catalog, DatedValue } from '../../catalog/types.js';
+import { findKommun } from '../../catalog/kommun.js';
+import type { Catalog } from '../../catalog/types.js';
+import { paramAt, referenceDate } from '../../catalog/value-at.js';
 import { InputError } from '../../util/errors.js';
-import { paramAt, series } from '../../catalog/value-at.js';
 
 /** Rates in percent and where they come from. */
 export interface TaxRates {
@@ -18,34 +19,7 @@ export interface TaxRates {
   source: 'override' | 'kommun' | 'medel';
 }
 
-const PER_KOMMUN = 'params.skatt.kommunalskatt_per_kommun';
 const MEDEL = 'params.skatt.kommunalskatt_medel';
-
-/**
- * Folds a kommun name for matching: case-insensitive, å/ä/ö (and other diacritics) folded, spaces
- * and hyphens unified, a trailing "kommun" dropped. "Malung-Sälen", "MALUNG SALEN kommun" → "malung salen".
- */
-export function foldKommun(name: string): string {
-  return name
-    .normalize('NFD').replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase().replace(/[\s\-_]+/g, ' ').trim()
-    .replace(/ kommun$/, '');
-}
-
-type Rates = { kommun: number; region: number };
-const indexCache = new WeakMap<DatedValue, Map<string, Rates>>();
-
-/** The per-kommun table of one dated value, keyed by folded name (built once per value). */
-function kommunIndex(v: DatedValue): Map<string, Rates> {
-  let m = indexCache.get(v);
-  if (!m) {
-    m = new Map();
-    const table = v.value as Record<string, { kommun: number; region: number }>;
-    for (const [name, r] of Object.entries(table ?? {})) m.set(foldKommun(name), { kommun: Number(r.kommun), region: Number(r.region) });
-    indexCache.set(v, m);
-  }
-  return m;
-}
 
 function unknownKommun(kommun: string): InputError {
   return new InputError([{
@@ -67,16 +41,11 @@ function unknownKommun(kommun: string): InputError {
  * @throws InputError for a kommun name not in the table (the error names the value and gives a hint)
  */
 export function taxRatesFor(catalog: Catalog, year: number, kommun?: string, override?: { kommun: number; region: number }): TaxRates {
-  const date = `${year}-07-01`;
+  const date = referenceDate(year);
   if (kommun !== undefined && kommun.trim() !== '') {
-    const s = series(catalog, PER_KOMMUN);
-    let v: DatedValue | undefined;
-    for (const x of s.values) if (x.validFrom <= `${year}-12-31` && x.value !== null) v = x;
-    const inForce = v !== undefined;
-    v ??= s.values.find((x) => x.value !== null);
-    const found = v ? kommunIndex(v).get(foldKommun(kommun)) : undefined;
+    const found = findKommun(catalog, year, kommun);
     if (!found) throw unknownKommun(kommun);
-    if (inForce) return { kommun: found.kommun, region: found.region, source: 'kommun' };
+    if (found.inForce) return { kommun: found.rates.kommun, region: found.rates.region, source: 'kommun' };
   }
   if (override) return { kommun: override.kommun, region: override.region, source: 'override' };
   const m = paramAt<{ kommun: number; region: number }>(catalog, MEDEL, date).value;

@@ -7,7 +7,7 @@
  * skattetabeller, https://www.skatteverket.se/privat/skatter/arbeteochinkomst/skattetabeller/tekniskbeskrivningforskattetabeller.4.319dc1451507f2f99e86ee.html).
  */
 import type { Catalog } from '../../catalog/types.js';
-import { catalogGap, indexValue, paramAt, series } from '../../catalog/value-at.js';
+import { catalogGap, indexValue, paramAt, series, referenceDate } from '../../catalog/value-at.js';
 
 /**
  * Everything numeric the income-tax formulas need for one year. Amounts are kronor per year
@@ -124,7 +124,7 @@ function num(catalog: Catalog, id: string, date: string): number {
  * allman_pensionsavgift, skattereduktion_forvarvsinkomst, public_service_avgift}`.
  * @throws InputError when a series, a year or a field is missing
  */
-export function taxYearParams(catalog: Catalog, year: number, date = `${year}-07-01`): TaxYearParams {
+export function taxYearParams(catalog: Catalog, year: number, date = referenceDate(year)): TaxYearParams {
   const pbb = indexValue(catalog, 'index.prisbasbelopp', year);
   const ibb = indexValue(catalog, 'index.inkomstbasbelopp', year);
   const GA = 'params.skatt.grundavdrag';

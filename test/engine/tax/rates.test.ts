@@ -3,7 +3,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { loadCatalog } from '../../../lib/catalog/load.js';
-import { foldKommun, taxRatesFor } from '../../../lib/engine/tax/rates.js';
+import { foldKommun } from '../../../lib/catalog/kommun.js';
+import { taxRatesFor } from '../../../lib/engine/tax/rates.js';
 import { InputError, formatProblem } from '../../../lib/util/errors.js';
 import { paramAt } from '../../../lib/catalog/value-at.js';
 

@@ -1,6 +1,6 @@
 /** User-facing strings of the portfolio outputs (table, JSON labels, XLSX, HTML), Swedish and English. */
-import type { Lang } from '../util/errors.js';
-import type { KeyFigure, ProjectKind } from './portfolio.js';
+import type { Lang } from '../../util/errors.js';
+import type { KeyFigure, ProjectKind } from '../../portfolio/portfolio.js';
 
 const SV = {
   title: 'Portfölj',

@@ -4,11 +4,11 @@
  * project. Self-contained SVG strings.
  */
 import * as Plot from '@observablehq/plot';
-import { frame, plot, shortKr } from '../report/charts.js';
-import { paybackText } from '../report/summary-table.js';
-import { ACTOR_COLORS } from '../report/text.js';
-import type { Lang } from '../util/errors.js';
-import type { Portfolio } from './portfolio.js';
+import { frame, plot, shortKr } from '../charts.js';
+import { paybackText } from '../summary-table.js';
+import { ACTOR_COLORS } from '../text.js';
+import type { Lang } from '../../util/errors.js';
+import type { Portfolio } from '../../portfolio/portfolio.js';
 import { portfolioText } from './text.js';
 
 export interface PortfolioChart {

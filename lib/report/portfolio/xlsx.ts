@@ -5,11 +5,11 @@
  * same input (metadata and ZIP dates fixed to 31 December of the price year).
  */
 import ExcelJS from 'exceljs';
-import { col } from '../report/xlsx.js';
-import { fixZipDates } from '../report/zip-dates.js';
-import type { Lang } from '../util/errors.js';
-import { formatProblem } from '../util/errors.js';
-import { KEY_FIGURES, keyFigure, type Portfolio } from './portfolio.js';
+import { col } from '../xlsx.js';
+import { fixZipDates } from '../zip-dates.js';
+import type { Lang } from '../../util/errors.js';
+import { formatProblem } from '../../util/errors.js';
+import { KEY_FIGURES, keyFigure, type Portfolio } from '../../portfolio/portfolio.js';
 import { portfolioNotes } from './present.js';
 import { portfolioText } from './text.js';
 

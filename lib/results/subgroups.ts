@@ -1,15 +1,19 @@
 /**
  * Results by subgroup (issue 3; NyttoSam reports kön, ålder, utbildning and hushållstyp): the
- * per-participant annual effects of the ledger grouped with danfo.js `groupby`, with the same
- * comparison-group and dödvikt adjustments as the whole project (method §5). Any group with fewer
+ * per-participant annual effects of the ledger summed per group over plain arrays, with the same
+ * comparison-group, dödvikt and horizon arithmetic as the whole project (lib/results/horizon.ts). Any group with fewer
  * weighted participants than the disclosure threshold (default 5, never below 3) is suppressed —
  * all its numbers are null — and when exactly one group of a table is suppressed, the next smallest
  * is suppressed too, so it cannot be recovered from the published total. Each table states what
- * was suppressed. danfo is imported lazily (about 1 s), only when subgroups are computed.
+ * was suppressed. The one subgroup path: the report, the workbook and the JSON all read it.
  */
 import type { Ledger } from '../engine/ledger.js';
-import type { Result } from '../engine/result.js';
+import { adjustedEffect, horizonFactor } from './horizon.js';
+import type { Result } from './result.js';
 import type { Attributes, Project } from '../model/types.js';
+
+/** What subgroups read of a project: price year (ages), the horizon arithmetic and the disclosure threshold. */
+export type SubgroupProject = Pick<Project, 'priceYear' | 'horizonYears' | 'discountRate' | 'deadweight' | 'dropOff' | 'disclosureThreshold'>;
 import { byCodePoint } from '../util/compare.js';
 
 /** The subgroup dimensions, in report order. */
@@ -94,9 +98,9 @@ export function subgroupKey(dimension: SubgroupDimension, a: Attributes, priceYe
  * @param project for price year, dödvikt, horizon, discounting and the disclosure threshold
  * @returns one table per dimension, rows in a stable order (K, M, X; age groups ascending; other values
  *   alphabetically; `annan` and `okand` last)
- * @example (await subgroupTables(ledger, result, project))[0].rows.map((r) => [r.key, r.participants])
+ * @example subgroupTables(ledger, result, project)[0].rows.map((r) => [r.key, r.participants])
  */
-export async function subgroupTables(ledger: Ledger, result: Result, project: Project): Promise<SubgroupTable[]> {
+export function subgroupTables(ledger: Ledger, result: Result, project: SubgroupProject): SubgroupTable[] {
   const threshold = Math.max(MIN_DISCLOSURE_THRESHOLD, project.disclosureThreshold ?? 5);
   const actors = ledger.actors;
   const nA = actors.length;
@@ -106,12 +110,7 @@ export async function subgroupTables(ledger: Ledger, result: Result, project: Pr
   const columns = [...actors, ...groups.map((g) => g.id)];
   const H = project.horizonYears;
   const horizons = [...new Set(['1', String(H)])];
-  const factor = (h: number) => {
-    let f = 0;
-    for (let t = 1; t <= h; t++) f += (1 - project.dropOff) ** (t - 1) / (1 + project.discountRate) ** (t - 1);
-    return f;
-  };
-  const factors = Object.fromEntries(horizons.map((h) => [h, factor(Number(h))]));
+  const factors = Object.fromEntries(horizons.map((h) => [h, horizonFactor(Number(h), project)]));
 
   // The comparison group's average change per person and actor (difference-in-differences).
   const cmpChange = new Float64Array(nA);
@@ -122,33 +121,27 @@ export async function subgroupTables(ledger: Ledger, result: Result, project: Pr
   }
   const totalWeight = rows.weights.reduce((s, w) => s + w, 0);
 
-  // One record per participant: weight and weighted annual change per actor.
-  const records: Record<string, string | number>[] = [];
+  // Per participant: weighted annual change per actor; per dimension: the sums by group key, in participant order.
+  const change = new Float64Array(n * nA);
   for (let p = 0; p < n; p++) {
-    const w = rows.weights[p];
-    const rec: Record<string, string | number> = { w };
-    for (let a = 0; a < nA; a++) rec[`d_${a}`] = w * (rows.actorEfter[p * nA + a] - rows.actorFore[p * nA + a]);
-    for (const d of SUBGROUP_DIMENSIONS) rec[`g_${d}`] = subgroupKey(d, rows.attributes[p], project.priceYear);
-    records.push(rec);
+    for (let a = 0; a < nA; a++) change[p * nA + a] = rows.weights[p] * (rows.actorEfter[p * nA + a] - rows.actorFore[p * nA + a]);
   }
 
   const tables: SubgroupTable[] = [];
-  const { DataFrame } = n > 0 ? await import('danfojs') : { DataFrame: undefined };
   for (const dim of SUBGROUP_DIMENSIONS) {
     const sums = new Map<string, number[]>();
-    if (DataFrame && records.length > 0) {
-      const df = new DataFrame(records.map((r) => ({ g: r[`g_${dim}`], w: r.w, ...Object.fromEntries(actors.map((_, a) => [`d_${a}`, r[`d_${a}`]])) })));
-      const agg: Record<string, string> = { w: 'sum' };
-      for (let a = 0; a < nA; a++) agg[`d_${a}`] = 'sum';
-      const out = df.groupby(['g']).agg(agg);
-      const json = (await import('danfojs')).toJSON(out) as Record<string, string | number>[];
-      for (const r of json) sums.set(String(r.g), [Number(r.w_sum), ...actors.map((_, a) => Number(r[`d_${a}_sum`]))]);
+    for (let p = 0; p < n; p++) {
+      const key = subgroupKey(dim, rows.attributes[p], project.priceYear);
+      let acc = sums.get(key);
+      if (!acc) sums.set(key, (acc = new Array<number>(nA + 1).fill(0)));
+      acc[0] += rows.weights[p];
+      for (let a = 0; a < nA; a++) acc[a + 1] += change[p * nA + a];
     }
     const keys = orderKeys(dim, [...sums.keys()]);
     const built: SubgroupRow[] = keys.map((key) => {
       const [weight, ...d] = sums.get(key)!;
       const effect: Record<string, number> = {};
-      actors.forEach((id, a) => { effect[id] = (d[a] - weight * cmpChange[a]) * (1 - project.deadweight); });
+      actors.forEach((id, a) => { effect[id] = adjustedEffect(d[a], weight * cmpChange[a], project.deadweight); });
       for (const g of groups) effect[g.id] = g.members.reduce((s, m) => s + (effect[m] ?? 0), 0);
       const share = totalWeight > 0 ? weight / totalWeight : 0;
       const cost: Record<string, number> = {};

@@ -4,18 +4,18 @@
  * docs/sensitivity.md) and readable tables in Swedish or English. Every output carries the
  * evidence grade. Amounts are kronor of the price year (JSON rounded to öre).
  */
-import type { Payback } from '../engine/payback.js';
-import type { Assumptions } from '../engine/evaluate.js';
-import { decimal, kr, percent, roundTo } from '../report/format.js';
-import { paybackText } from '../report/summary-table.js';
+import type { Payback } from '../results/horizon.js';
+import type { Assumptions } from '../results/evaluate.js';
+import { decimal, kr, percent, roundTo } from './format.js';
+import { paybackText } from './summary-table.js';
 import type { Lang } from '../util/errors.js';
-import type { BreakEven, BreakEvenFinding } from './break-even.js';
-import type { Classic } from './classics.js';
-import { evidence, evidenceLine, type Evidence } from './evidence.js';
-import type { MonteCarloResult, Summary } from './monte-carlo.js';
-import type { Tornado } from './one-way.js';
-import type { UncertainInput } from './ranges.js';
-import type { SwitchingValue } from './switching-value.js';
+import type { BreakEven, BreakEvenFinding } from '../sensitivity/break-even.js';
+import type { Classic } from '../sensitivity/classics.js';
+import { evidence, evidenceLine, type Evidence } from '../sensitivity/evidence.js';
+import type { MonteCarloResult, Summary } from '../sensitivity/monte-carlo.js';
+import type { Tornado } from '../sensitivity/one-way.js';
+import type { UncertainInput } from '../sensitivity/ranges.js';
+import type { SwitchingValue } from '../sensitivity/switching-value.js';
 
 export const SENSITIVITY_SCHEMA = 'samnytta/sensitivity@1';
 export const BREAKEVEN_SCHEMA = 'samnytta/breakeven@1';

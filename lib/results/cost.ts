@@ -5,6 +5,7 @@
  */
 import type { Catalog } from '../catalog/types.js';
 import type { Financing, InterventionCost } from '../model/types.js';
+import { discounted } from './horizon.js';
 
 /** Shares per actor of a financing key or explicit share map. @throws Error on an unknown key (validated earlier) */
 export function financingShares(catalog: Catalog, financing: Financing): Record<string, number> {
@@ -23,7 +24,7 @@ export function costByActor(catalog: Catalog, cost: InterventionCost, actors: re
   const years = cost.byYear ?? [{ year: 1, amount: cost.total ?? 0 }];
   for (const y of years) {
     const shares = financingShares(catalog, y.financing ?? cost.financing);
-    const pv = y.amount / (1 + discountRate) ** (y.year - 1);
+    const pv = discounted(y.amount, y.year, discountRate);
     for (const [actor, share] of Object.entries(shares)) out[actor] += pv * share;
   }
   return out;

@@ -2,12 +2,12 @@
  * The portfolio as one standalone HTML page: inline CSS and SVG charts, no scripts, no network.
  * The same tables as the text output, then the charts and the notes. All text is escaped.
  */
-import { escapeHtml } from '../report/html.js';
-import { decimal, kr, percent } from '../report/format.js';
-import { paybackText } from '../report/summary-table.js';
-import { formatProblem, type Lang } from '../util/errors.js';
+import { escapeHtml } from '../html.js';
+import { decimal, kr, percent } from '../format.js';
+import { paybackText } from '../summary-table.js';
+import { formatProblem, type Lang } from '../../util/errors.js';
 import { costVsNetChart, paybackPerFunderChart } from './charts.js';
-import { KEY_FIGURES, keyFigure, type Portfolio, type Totals } from './portfolio.js';
+import { KEY_FIGURES, keyFigure, type Portfolio, type Totals } from '../../portfolio/portfolio.js';
 import { formatFigure, portfolioNotes } from './present.js';
 import { portfolioText } from './text.js';
 

@@ -4,11 +4,13 @@
  * avklingning and discounting, benefit/cost/net/roi for 1 and H years, payback, groups,
  * potential and verkningsgrad, and the decomposition by category and item.
  */
+import { societyGroup } from '../catalog/groups.js';
 import type { Catalog } from '../catalog/types.js';
-import { CATEGORIES, type Category, type InterventionCost, type Project } from '../model/types.js';
+import type { InterventionCost, Project } from '../model/types.js';
+import { CATEGORIES, type Category } from '../vocabulary.js';
 import { costByActor, totalCost } from './cost.js';
-import type { Ledger } from './ledger.js';
-import { payback } from './payback.js';
+import type { Ledger } from '../engine/ledger.js';
+import { adjustedEffect, benefitOver, comparisonScale, cumulativeNet, payback, yearlyStream } from './horizon.js';
 import type { ActorResult, CategoryChange, ItemRow, Result } from './result.js';
 
 /** The assumptions evaluate needs; a Project satisfies it. Sensitivity analyses vary them. */
@@ -22,27 +24,12 @@ export function cellEffects(ledger: Ledger, deadweight: number): Float64Array {
   const p = ledger.participants;
   const c = ledger.comparison;
   const out = new Float64Array(p.fore.length);
-  const k = c && c.weight > 0 ? p.weight / c.weight : 0;
+  const k = comparisonScale(p.weight, c?.weight);
   for (let i = 0; i < out.length; i++) {
-    let d = p.efter[i] - p.fore[i];
-    if (c && k) d -= k * (c.efter[i] - c.fore[i]);
-    out[i] = d * (1 - deadweight);
+    out[i] = adjustedEffect(p.efter[i] - p.fore[i], c && k ? k * (c.efter[i] - c.fore[i]) : 0, deadweight);
   }
   return out;
 }
-
-/** Δ_t for t = 1..H: Δ × (1 − avklingning)^(t−1) / (1 + r)^(t−1). */
-export function yearlyStream(annualEffect: number, years: number, dropOff: number, discountRate: number): number[] {
-  const out: number[] = [];
-  for (let t = 1; t <= years; t++) out.push((annualEffect * (1 - dropOff) ** (t - 1)) / (1 + discountRate) ** (t - 1));
-  return out;
-}
-
-const sum = (xs: readonly number[], n = xs.length): number => {
-  let s = 0;
-  for (let i = 0; i < n; i++) s += xs[i];
-  return s;
-};
 
 /**
  * Evaluates a priced project.
@@ -96,15 +83,13 @@ export function evaluate(ledger: Ledger, a: Assumptions, catalog: Catalog): Resu
         e += efter[ai * nC + ci];
       }
     }
-    const yearly = yearlyStream(annualEffect, H, a.dropOff, a.discountRate);
-    const cumulativeNet = [-cost];
-    for (const d of yearly) cumulativeNet.push(cumulativeNet[cumulativeNet.length - 1] + d);
+    const yearly = yearlyStream(annualEffect, { years: H, dropOff: a.dropOff, discountRate: a.discountRate });
     const horizon = (h: number) => {
-      const benefit = sum(yearly, h);
+      const benefit = benefitOver(yearly, h);
       return { benefit, cost, net: benefit - cost, roi: cost === 0 ? null : (benefit - cost) / cost };
     };
     return {
-      id, label, labelEn, members, annualEffect, fore: f, efter: e, yearly, cumulativeNet, cost,
+      id, label, labelEn, members, annualEffect, fore: f, efter: e, yearly, cumulativeNet: cumulativeNet(cost, yearly), cost,
       horizons: { '1': horizon(1), [String(H)]: horizon(H) },
       payback: payback(cost, annualEffect, yearly), byCategory, shiftFlag: false,
     };
@@ -114,7 +99,8 @@ export function evaluate(ledger: Ledger, a: Assumptions, catalog: Catalog): Resu
   for (const actor of catalog.actors) actorResults[actor.id] = build(actor.id, actor.label, actor.labelEn, [actor.id]);
   const groups: Record<string, ActorResult> = {};
   for (const g of catalog.groups) groups[g.id] = build(g.id, g.label, g.labelEn, g.members);
-  const society = groups.samhallet ?? build('samhallet', 'Samhället', 'Society', actors);
+  const soc = societyGroup(catalog);
+  const society = groups[soc.id] ?? build(soc.id, soc.label, soc.labelEn, soc.members);
   for (const r of Object.values(actorResults)) r.shiftFlag = r.annualEffect < 0 && society.annualEffect > 0;
 
   const W = P.weight;

@@ -2,10 +2,10 @@
  * The portfolio as a plain-text table (`samnytta portfolj`) and as the portfolio JSON
  * (`samnytta/portfolio@1`): amounts rounded to öre, shares to four decimals, months to one.
  */
-import { kr, decimal, percent, roundTo } from '../report/format.js';
-import { paybackText, table } from '../report/summary-table.js';
-import { formatProblem, type Lang } from '../util/errors.js';
-import { KEY_FIGURES, keyFigure, type ActorFigures, type KeyFigure, type Portfolio, type Totals } from './portfolio.js';
+import { kr, decimal, percent, roundTo } from '../format.js';
+import { paybackText, table } from '../summary-table.js';
+import { formatProblem, type Lang } from '../../util/errors.js';
+import { KEY_FIGURES, keyFigure, type ActorFigures, type KeyFigure, type Portfolio, type Totals } from '../../portfolio/portfolio.js';
 import { portfolioText } from './text.js';
 
 export const PORTFOLIO_SCHEMA = 'samnytta/portfolio@1';

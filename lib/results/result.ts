@@ -4,9 +4,10 @@
  * and item (the cost shifts). `toResultJson` turns it into the stable contract (method §9).
  */
 import type { UsedValue } from '../catalog/types.js';
-import type { Category, Project } from '../model/types.js';
+import type { Project } from '../model/types.js';
+import type { Category } from '../vocabulary.js';
 import type { Problem } from '../util/errors.js';
-import type { Payback } from './payback.js';
+import type { Payback } from './horizon.js';
 
 /** Benefit, cost, net and roi over a horizon of 1 or H years (method §5). */
 export interface HorizonResult {

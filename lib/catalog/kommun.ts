@@ -1,0 +1,58 @@
+/**
+ * Kommun names in the catalogue's per-kommun tax table (params.skatt.kommunalskatt_per_kommun,
+ * Skatteverket's "Skattesatser per kommun och församling"). The model checks a participant's
+ * kommun and the engine reads its rates through the same lookup.
+ */
+import type { Catalog, DatedValue } from './types.js';
+
+/** The catalogue series holding kommunal tax rates per kommun (percent). */
+export const PER_KOMMUN = 'params.skatt.kommunalskatt_per_kommun';
+
+/** Kommun and region rates in percent. */
+export interface KommunRates {
+  kommun: number;
+  region: number;
+}
+
+/**
+ * Folds a kommun name for matching: case-insensitive, å/ä/ö (and other diacritics) folded, spaces
+ * and hyphens unified, a trailing "kommun" dropped. "Malung-Sälen", "MALUNG SALEN kommun" → "malung salen".
+ */
+export function foldKommun(name: string): string {
+  return name
+    .normalize('NFD').replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase().replace(/[\s\-_]+/g, ' ').trim()
+    .replace(/ kommun$/, '');
+}
+
+const indexCache = new WeakMap<DatedValue, Map<string, KommunRates>>();
+
+/** The per-kommun table of one dated value, keyed by folded name (built once per value). */
+function kommunIndex(v: DatedValue): Map<string, KommunRates> {
+  let m = indexCache.get(v);
+  if (!m) {
+    m = new Map();
+    const table = v.value as Record<string, KommunRates>;
+    for (const [name, r] of Object.entries(table ?? {})) m.set(foldKommun(name), { kommun: Number(r.kommun), region: Number(r.region) });
+    indexCache.set(v, m);
+  }
+  return m;
+}
+
+/**
+ * A kommun's rates for `year`: matched case-insensitively with å/ä/ö folded against the table of
+ * the latest year ≤ `year`; for years before the first table the name is matched against the
+ * first table and `inForce` is false.
+ * @returns undefined for a name not in the table
+ * @example findKommun(catalog, 2025, 'umea')?.rates // => { kommun: …, region: … }
+ */
+export function findKommun(catalog: Catalog, year: number, name: string): { rates: KommunRates; inForce: boolean } | undefined {
+  const s = catalog.series.get(PER_KOMMUN);
+  if (!s) return undefined;
+  let v: DatedValue | undefined;
+  for (const x of s.values) if (x.validFrom <= `${year}-12-31` && x.value !== null) v = x;
+  const inForce = v !== undefined;
+  v ??= s.values.find((x) => x.value !== null);
+  const rates = v ? kommunIndex(v).get(foldKommun(name)) : undefined;
+  return rates ? { rates, inForce } : undefined;
+}

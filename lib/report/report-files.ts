@@ -1,0 +1,38 @@
+/**
+ * Report orchestration: from a validated project to every requested file in memory (price,
+ * evaluate, build, and print the PDF). The CLI and `npm run reports` both call it; writing the
+ * files is theirs.
+ */
+import { existsSync } from 'node:fs';
+import type { Catalog } from '../catalog/types.js';
+import { priceProject } from '../engine/price.js';
+import type { Project } from '../model/types.js';
+import { evaluate } from '../results/evaluate.js';
+import type { Lang } from '../util/errors.js';
+import { buildReport, REPORT_FILES, type ReportFile, type ReportFormat } from './build-report.js';
+import { checkDatum, defaultDatum } from './model.js';
+import { ChromiumMissingError, DEFAULT_CHROMIUM, htmlToPdf } from './pdf.js';
+
+export interface ReportFilesOptions {
+  formats: readonly ReportFormat[];
+  lang: Lang;
+  /** Date printed in the report, `YYYY-MM-DD` (default: 31 December of the price year). */
+  datum?: string;
+  /** Chromium for the PDF (default /usr/bin/chromium). */
+  chromium?: string;
+}
+
+/**
+ * Builds every requested file (PDF included) for a loaded project, in memory.
+ * @throws ChromiumMissingError before any work when a PDF is asked for and Chromium is missing
+ */
+export async function reportFiles(project: Project, catalog: Catalog, o: ReportFilesOptions): Promise<ReportFile[]> {
+  const datum = o.datum ? checkDatum(o.datum, o.lang) : defaultDatum(project.priceYear);
+  const chromium = o.chromium ?? DEFAULT_CHROMIUM;
+  if (o.formats.includes('pdf') && !existsSync(chromium)) throw new ChromiumMissingError(chromium);
+  const ledger = priceProject(project, catalog);
+  const result = evaluate(ledger, project, catalog);
+  const { files, html } = await buildReport({ project, catalog, ledger, result, lang: o.lang, datum }, o.formats);
+  if (o.formats.includes('pdf')) files.push({ path: REPORT_FILES.pdf, data: await htmlToPdf(html, { lang: o.lang, datum, executablePath: chromium }) });
+  return files;
+}
