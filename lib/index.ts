@@ -50,7 +50,7 @@ export { portfolioJson, portfolioTable, portfolioNotes, PORTFOLIO_SCHEMA } from 
 export { checkClass, classLabel, type ClassCheck } from './model/insatsklass.js';
 export { parseBenchmarks, validateBenchmark, figureIn, isMoney, FIGURE_KEYS, APPROX, type BenchmarkEntry, type BenchmarkFigure, type BenchmarkSource, type FigureKey, type Approx } from './portfolio/benchmarks.js';
 export { compare, entriesFor, ownValue, comparisonCaveat, type Comparison, type ComparedEntry, type ComparedFigure, type ProjectComparison } from './portfolio/compare.js';
-export { comparisonJson, comparisonTable, COMPARISON_SCHEMA } from './portfolio/compare-present.js';
+export { comparisonJson, comparisonTable, COMPARISON_SCHEMA } from './report/portfolio/compare-present.js';
 
 // Presentation
 export { toResultJson, resultWarnings, RESULT_SCHEMA, type ResultJson } from './report/result-json.js';

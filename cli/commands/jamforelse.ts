@@ -11,7 +11,7 @@ import { loadCatalog } from '../../lib/catalog/load.js';
 import { PROJECT_FILE_NAMES } from '../../lib/model/read-project.js';
 import { loadBenchmarks } from '../../lib/portfolio/benchmarks-load.js';
 import { compare } from '../../lib/portfolio/compare.js';
-import { comparisonJson, comparisonTable } from '../../lib/portfolio/compare-present.js';
+import { comparisonJson, comparisonTable } from '../../lib/report/portfolio/compare-present.js';
 import { loadPortfolio } from '../../lib/portfolio/load.js';
 import { buildPortfolio, type PortfolioInput } from '../../lib/portfolio/portfolio.js';
 import { formatProblem, type Problem } from '../../lib/util/errors.js';

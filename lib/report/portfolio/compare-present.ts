@@ -1,10 +1,10 @@
 /** Jämförande värden as a plain-text table and as JSON (`samnytta/comparison@1`). */
-import type { Catalog } from '../catalog/types.js';
-import { decimal, kr, percent, roundTo } from '../report/format.js';
-import { table } from '../report/summary-table.js';
-import type { Lang } from '../util/errors.js';
-import { isMoney, type FigureKey } from './benchmarks.js';
-import { classText, comparisonCaveat, type ComparedFigure, type Comparison } from './compare.js';
+import type { Catalog } from '../../catalog/types.js';
+import { decimal, kr, percent, roundTo } from '../format.js';
+import { table } from '../summary-table.js';
+import type { Lang } from '../../util/errors.js';
+import { isMoney, type FigureKey } from '../../portfolio/benchmarks.js';
+import { classText, comparisonCaveat, type ComparedFigure, type Comparison } from '../../portfolio/compare.js';
 
 export const COMPARISON_SCHEMA = 'samnytta/comparison@1';
 
