@@ -186,7 +186,7 @@ async function nationalCase(): Promise<Figures> {
 async function browserCase(): Promise<Figures> {
   const { build } = await import('esbuild');
   const { chromium } = await import('playwright-core');
-  const { chromiumPath, CHROMIUM_ARGS } = await import('../cli/commands/report.js');
+  const { chromiumPath, CHROMIUM_ARGS } = await import('../lib/report/pdf.js');
   const bundle = await build({
     entryPoints: [join(repo, 'bench/browser-page.ts')], bundle: true, format: 'iife', platform: 'browser', write: false, logLevel: 'error',
   });
@@ -197,7 +197,7 @@ async function browserCase(): Promise<Figures> {
   const dir = mkdtempSync(join(tmpdir(), 'samnytta-bench-browser-'));
   try {
     const t = performance.now();
-    const ctx = await chromium.launchPersistentContext(dir, { executablePath: chromiumPath(), headless: true, args: CHROMIUM_ARGS });
+    const ctx = await chromium.launchPersistentContext(dir, { executablePath: chromiumPath(process.env), headless: true, args: CHROMIUM_ARGS });
     try {
       const page = await ctx.newPage();
       const startMs = ms(t);
