@@ -14,7 +14,8 @@ import { DataFrame } from 'danfojs';
 import type { Catalog } from '../lib/catalog/types.js';
 import { createContext } from '../lib/engine/context.js';
 import { cell, type Ledger } from '../lib/engine/ledger.js';
-import { isWageRule, transferRules, wageTerms } from '../lib/engine/rules.js';
+import { isWageRule } from '../lib/catalog/rule-specs.js';
+import { transferRules, wageTerms } from '../lib/engine/rules.js';
 import { incomeTax } from '../lib/engine/tax/income-tax.js';
 import type { Project, Situation } from '../lib/model/types.js';
 

@@ -4,11 +4,13 @@
  */
 import { parse as parseYaml } from 'yaml';
 import { CATEGORIES, type Category } from '../vocabulary.js';
+import { closest } from '../util/closest.js';
 import { ProblemList } from '../util/errors.js';
+import { CODE_PARAMETERS, RULE_SPECS } from './rule-specs.js';
 import {
-  QUANTITIES, STATUSES, UNITS,
-  type Actor, type Catalog, type ClassPart, type DatedValue, type FinancingKey, type Group, type Item, type ItemKind,
-  type Quantity, type Series, type Source, type Status, type Unit,
+  FIELD_UNITS, QUANTITIES, STATUSES, TABLE_SHAPES, UNITS,
+  type Actor, type Catalog, type ClassPart, type DatedValue, type FieldSpec, type FieldUnit, type FinancingKey, type Group, type Item, type ItemKind,
+  type Quantity, type Series, type Source, type Status, type TableShape, type Unit,
 } from './types.js';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -81,6 +83,21 @@ export function catalogFromDocs(docs: CatalogDocs, root = 'data'): Catalog {
   crossCheck(catalog, all);
   all.throwIfErrors();
   return catalog;
+}
+
+/** ` (menade du X?)` / ` (did you mean X?)` when a close candidate exists. */
+function didYouMean(given: string, candidates: Iterable<string>): [string, string] {
+  const c = closest(given, candidates);
+  return c ? [` (menade du ${c}?)`, ` (did you mean ${c}?)`] : ['', ''];
+}
+
+/** Every key of `o` outside `allowed` is an error naming the allowed keys and the closest one. */
+function unknownKeys(o: Obj, allowed: readonly string[], p: ProblemList, prefix: string): void {
+  for (const k of Object.keys(o)) {
+    if (allowed.includes(k)) continue;
+    const [sv, en] = didYouMean(k, allowed);
+    p.error(`${prefix}${k}`, `okänd nyckel${sv}; tillåtna: ${allowed.join(', ')}`, `unknown key${en}; allowed: ${allowed.join(', ')}`, k);
+  }
 }
 
 function str(o: Obj, key: string, p: ProblemList, path: string, required = true): string {
@@ -200,9 +217,14 @@ function readFinancing(path: string, doc: unknown, p: ProblemList, c: Catalog): 
   c.financing.set(id, key);
 }
 
+const SERIES_KEYS = ['description', 'metadata', 'values'];
+const SERIES_METADATA_KEYS = ['label', 'unit', 'reviewed', 'shape', 'fields'];
+
 function readSeries(path: string, doc: unknown, p: ProblemList, c: Catalog): void {
   if (!isObj(doc) || !isObj(doc.metadata)) return p.error('', 'ska ha description, metadata och values', 'must have description, metadata and values');
   const m = doc.metadata;
+  unknownKeys(doc, SERIES_KEYS, p, '');
+  unknownKeys(m, SERIES_METADATA_KEYS, p, 'metadata.');
   const unit = readUnit(m.unit, p, 'metadata.unit');
   const money = unit.startsWith('kr');
   const series: Series = {
@@ -212,14 +234,98 @@ function readSeries(path: string, doc: unknown, p: ProblemList, c: Catalog): voi
     reviewed: typeof m.reviewed === 'string' ? m.reviewed : undefined,
   };
   if (series.values.length === 0) p.error('values', 'minst ett daterat värde krävs', 'at least one dated value required');
+  if (unit === 'tabell') {
+    series.shape = readShape(m.shape, p);
+    series.fields = readFields(m.fields, p, 'metadata.fields');
+    if (!series.fields) p.error('metadata.fields', 'en tabell kräver fields: fält → enhet (t.ex. { faktor: andel, takPbb: pbb })', 'a tabell needs fields: field → unit (e.g. { faktor: andel, takPbb: pbb })', m.fields);
+    else for (const v of series.values) if (v.value !== null) checkTable(v.value, series.shape, series.fields, p, `values.${v.validFrom}.value`);
+  } else if (m.fields !== undefined || m.shape !== undefined) {
+    p.error('metadata.fields', 'fält anges bara för enheten tabell', 'fields are given only for unit tabell', m.fields ?? m.shape);
+  }
   c.series.set(series.id, series);
 }
+
+function readShape(v: unknown, p: ProblemList): TableShape {
+  if (v === undefined) return 'object';
+  if (TABLE_SHAPES.includes(v as TableShape)) return v as TableShape;
+  p.error('metadata.shape', `ska vara ${TABLE_SHAPES.join(' | ')}`, `must be ${TABLE_SHAPES.join(' | ')}`, v);
+  return 'object';
+}
+
+/** `fields: { name: unit | { unit, optional?, nullable? } | { fields: {…} } }`. */
+function readFields(v: unknown, p: ProblemList, path: string): Record<string, FieldSpec> | undefined {
+  if (v === undefined) return undefined;
+  if (!isObj(v) || Object.keys(v).length === 0) {
+    p.error(path, 'ska vara en tabell fält → enhet', 'must be a map field → unit', v);
+    return undefined;
+  }
+  const out: Record<string, FieldSpec> = {};
+  for (const [name, f] of Object.entries(v)) {
+    const at = `${path}.${name}`;
+    if (typeof f === 'string') {
+      out[name] = { unit: readFieldUnit(f, p, at) };
+      continue;
+    }
+    if (!isObj(f)) {
+      p.error(at, 'ska vara en enhet eller { unit, optional, nullable } eller { fields }', 'must be a unit, { unit, optional, nullable } or { fields }', f);
+      continue;
+    }
+    unknownKeys(f, ['unit', 'optional', 'nullable', 'fields'], p, `${at}.`);
+    const spec: FieldSpec = { optional: f.optional === true, nullable: f.nullable === true };
+    if (f.fields !== undefined) spec.fields = readFields(f.fields, p, `${at}.fields`);
+    else spec.unit = readFieldUnit(f.unit, p, `${at}.unit`);
+    out[name] = spec;
+  }
+  return out;
+}
+
+function readFieldUnit(v: unknown, p: ProblemList, path: string): FieldUnit {
+  if (FIELD_UNITS.includes(v as FieldUnit)) return v as FieldUnit;
+  const [sv, en] = typeof v === 'string' ? didYouMean(v, FIELD_UNITS) : ['', ''];
+  p.error(path, `fältets enhet ska vara en av ${FIELD_UNITS.join(', ')}${sv}`, `field unit must be one of ${FIELD_UNITS.join(', ')}${en}`, v);
+  return 'antal';
+}
+
+/** Checks a tabell value against its declared layout and fields: every field known, present and of its type. */
+function checkTable(value: unknown, shape: TableShape, fields: Record<string, FieldSpec>, p: ProblemList, path: string): void {
+  if (shape === 'object') return checkFields(value, fields, p, path);
+  if (shape === 'list') {
+    if (!Array.isArray(value) || value.length === 0) return p.error(path, 'ska vara en lista med rader { … }', 'must be a list of rows { … }', value);
+    value.forEach((row, i) => checkFields(row, fields, p, `${path}[${i}]`));
+    return;
+  }
+  if (!isObj(value) || Object.keys(value).length === 0) return p.error(path, 'ska vara en tabell namn → { … }', 'must be a map name → { … }', value);
+  for (const [k, row] of Object.entries(value)) checkFields(row, fields, p, `${path}.${k}`);
+}
+
+function checkFields(value: unknown, fields: Record<string, FieldSpec>, p: ProblemList, path: string): void {
+  if (!isObj(value)) return p.error(path, `ska vara { ${Object.keys(fields).join(', ')} }`, `must be { ${Object.keys(fields).join(', ')} }`, value);
+  const names = Object.keys(fields);
+  for (const k of Object.keys(value)) {
+    if (k in fields) continue;
+    const [sv, en] = didYouMean(k, names);
+    p.error(`${path}.${k}`, `okänt fält${sv}; fälten är ${names.join(', ')} (metadata.fields)`, `unknown field${en}; the fields are ${names.join(', ')} (metadata.fields)`, k);
+  }
+  for (const [name, f] of Object.entries(fields)) {
+    const v = value[name], at = `${path}.${name}`;
+    if (v === undefined) {
+      if (!f.optional) p.error(at, 'fältet saknas', 'field missing');
+    } else if (v === null) {
+      if (!f.nullable) p.error(at, 'värde krävs (fältet får inte vara null)', 'value required (the field may not be null)', v);
+    } else if (f.fields) checkFields(v, f.fields, p, at);
+    else if (f.unit === 'text' ? typeof v !== 'string' : typeof v !== 'number' || !Number.isFinite(v)) {
+      p.error(at, f.unit === 'text' ? 'text krävs' : `tal krävs (${f.unit})`, f.unit === 'text' ? 'text required' : `number required (${f.unit})`, v);
+    }
+  }
+}
+
+const ITEM_METADATA_KEYS = ['label', 'label_en', 'unit', 'quantity', 'default_per_month', 'kind', 'category', 'payer', 'receiver', 'taxable', 'pensionable', 'earned', 'uprating', 'rule', 'parameters', 'reviewed'];
 
 function readItem(path: string, doc: unknown, p: ProblemList, c: Catalog): void {
   if (!isObj(doc) || !isObj(doc.metadata)) return p.error('', 'ska ha description, metadata och values', 'must have description, metadata and values');
   const m = doc.metadata;
-  const known = new Set(['label', 'label_en', 'unit', 'quantity', 'default_per_month', 'kind', 'category', 'payer', 'receiver', 'taxable', 'pensionable', 'earned', 'uprating', 'rule', 'parameters', 'reviewed']);
-  for (const k of Object.keys(m)) if (!known.has(k)) p.error(`metadata.${k}`, 'okänd nyckel', 'unknown key', k);
+  unknownKeys(doc, SERIES_KEYS, p, '');
+  unknownKeys(m, ITEM_METADATA_KEYS, p, 'metadata.');
   const kind = m.kind as ItemKind;
   if (!ITEM_KINDS.includes(kind)) p.error('metadata.kind', `ska vara ${ITEM_KINDS.join(' | ')}`, `must be ${ITEM_KINDS.join(' | ')}`, m.kind);
   const category = m.category as Category;
@@ -271,5 +377,48 @@ function crossCheck(c: Catalog, p: ProblemList): void {
     if (it.uprating !== 'none' && it.uprating && !c.series.has(it.uprating)) p.error(`${where}: metadata.uprating`, 'okänt index', 'unknown index', it.uprating);
     for (const [role, id] of Object.entries(it.parameters)) if (!c.series.has(id)) p.error(`${where}: metadata.parameters.${role}`, 'okänd parameter', 'unknown parameter', id);
     if (typeof it.defaultPerMonth === 'string' && !c.series.has(it.defaultPerMonth)) p.error(`${where}: metadata.default_per_month`, 'okänd parameter', 'unknown parameter', it.defaultPerMonth);
+    if (it.rule !== undefined) checkRule(c, it, p, where);
+  }
+  for (const [id, fields] of Object.entries(CODE_PARAMETERS)) {
+    const s = c.series.get(id);
+    if (s) checkFieldsRead(s, fields, p, `params/${id.replace(/^params\./, '').replace(/\./g, '/')}.yaml: metadata.fields`);
+  }
+}
+
+/** An item's rule: known, of the item's kind, its parameter roles as declared, each of the declared sort. */
+function checkRule(c: Catalog, it: Item, p: ProblemList, where: string): void {
+  const spec = RULE_SPECS[it.rule!];
+  if (!spec) {
+    const [sv, en] = didYouMean(it.rule!, Object.keys(RULE_SPECS));
+    return p.error(`${where}: metadata.rule`, `okänd regel${sv}; regler: ${Object.keys(RULE_SPECS).join(', ')}`, `unknown rule${en}; rules: ${Object.keys(RULE_SPECS).join(', ')}`, it.rule);
+  }
+  if (spec.kind !== it.kind) p.error(`${where}: metadata.kind`, `regeln ${it.rule} kräver kind: ${spec.kind}`, `rule ${it.rule} requires kind: ${spec.kind}`, it.kind);
+  const roles = Object.keys(spec.parameters);
+  for (const role of Object.keys(it.parameters)) {
+    if (role in spec.parameters) continue;
+    const [sv, en] = didYouMean(role, roles);
+    p.error(`${where}: metadata.parameters.${role}`, `regeln ${it.rule} läser ingen sådan parameter${sv}; roller: ${roles.join(', ')}`, `rule ${it.rule} reads no such parameter${en}; roles: ${roles.join(', ')}`, role);
+  }
+  for (const [role, use] of Object.entries(spec.parameters)) {
+    const id = it.parameters[role];
+    if (id === undefined) {
+      p.error(`${where}: metadata.parameters`, `regeln ${it.rule} kräver parametern ${role}`, `rule ${it.rule} requires the parameter ${role}`);
+      continue;
+    }
+    const s = c.series.get(id);
+    if (!s) continue; // reported above as an unknown parameter
+    if (!use.fields && s.unit === 'tabell') p.error(`${where}: metadata.parameters.${role}`, `regeln ${it.rule} läser ett tal här, inte en tabell`, `rule ${it.rule} reads a number here, not a tabell`, id);
+    if (use.fields) checkFieldsRead(s, use.fields, p, `${where}: metadata.parameters.${role}`);
+  }
+}
+
+/** Fields the code reads must be declared in the tabell parameter's `metadata.fields`. */
+function checkFieldsRead(s: Series, read: readonly string[], p: ProblemList, where: string): void {
+  if (s.unit !== 'tabell' || !s.fields) return p.error(where, `${s.id} ska vara en tabell med fälten ${read.join(', ')}`, `${s.id} must be a tabell with the fields ${read.join(', ')}`, s.unit);
+  const declared = Object.keys(s.fields);
+  for (const f of read) {
+    if (declared.includes(f)) continue;
+    const [sv, en] = didYouMean(f, declared);
+    p.error(where, `${s.id} saknar fältet ${f} som beräkningen läser${sv}`, `${s.id} lacks the field ${f} the calculation reads${en}`, declared);
   }
 }

@@ -16,6 +16,23 @@ export const UNITS = [
 /** A catalogue unit from the closed list. */
 export type Unit = (typeof UNITS)[number];
 
+/** Units of the fields of a `tabell` parameter (one unit per field, in the file's `metadata.fields`). */
+export const FIELD_UNITS = ['kr', 'kr/manad', 'kr/dag', 'kr/ar', 'procent', 'andel', 'faktor', 'pbb', 'ibb', 'dagar', 'veckor', 'ar', 'antal', 'text'] as const;
+/** A field unit from the closed list. */
+export type FieldUnit = (typeof FIELD_UNITS)[number];
+
+/** One field of a `tabell` parameter: a unit, or nested fields; `optional` may be absent, `nullable` may be null. */
+export interface FieldSpec {
+  unit?: FieldUnit;
+  fields?: Record<string, FieldSpec>;
+  optional?: boolean;
+  nullable?: boolean;
+}
+
+/** How a `tabell` value is laid out: one object of fields, a list of such rows, or a map name → row. */
+export const TABLE_SHAPES = ['object', 'list', 'map'] as const;
+export type TableShape = (typeof TABLE_SHAPES)[number];
+
 /** What a line's `perMonth` counts for an item. */
 export const QUANTITIES = ['manad', 'dag', 'kalenderdag', 'besok', 'dygn', 'timme'] as const;
 export type Quantity = (typeof QUANTITIES)[number];
@@ -49,6 +66,10 @@ export interface Series<T = unknown> {
   /** Values sorted by validFrom ascending. */
   values: DatedValue<T>[];
   reviewed?: string;
+  /** For `tabell`: the fields of every value and their units (checked at load). */
+  fields?: Record<string, FieldSpec>;
+  /** For `tabell`: the layout of every value (default `object`). */
+  shape?: TableShape;
 }
 
 export type ItemKind = 'transfer' | 'real' | 'wage';

@@ -9,7 +9,8 @@ import type { Participant, Project, Situation } from '../model/types.js';
 import { CATEGORIES } from '../vocabulary.js';
 import { createContext, type PricingContext } from './context.js';
 import type { Ledger, LedgerSide, ParticipantRows } from './ledger.js';
-import { isWageRule, transferRules, wageTerms } from './rules.js';
+import { isWageRule } from '../catalog/rule-specs.js';
+import { transferRules, wageTerms } from './rules.js';
 import { emptyTaxResult, incomeTax, type TaxResult } from './tax/income-tax.js';
 
 const NC = CATEGORIES.length;

@@ -106,7 +106,7 @@ export interface WageTerms {
 }
 
 /** Wage subsidy per month for the subsidy rules, given W, the fee rate and agreed-fee rate. */
-const subsidyRules: Record<string, (p: Params, wage: number, feeRate: number, agreed: number, extent: number, line: Line, fullFee: number) => number> = {
+export const subsidyRules: Record<string, (p: Params, wage: number, feeRate: number, agreed: number, extent: number, line: Line, fullFee: number) => number> = {
   lon: () => 0,
   /** Lönebidrag: bidragsandel × bidragsgrundande lönekostnad (wage up to takLon × omfattning, with fees). */
   lonebidrag: (p, wage, feeRate, agreed, extent, line) =>
@@ -115,9 +115,6 @@ const subsidyRules: Record<string, (p: Params, wage: number, feeRate: number, ag
   nystartsjobb: (p, wage, _f, _a, extent, _l, fullFee) => p.antalAvgifter * fullFee * Math.min(wage, p.takLon * extent),
 };
 
-export function isWageRule(rule: string | undefined): boolean {
-  return rule !== undefined && rule in subsidyRules;
-}
 
 /**
  * Prices a job line per month. Production = W × (1 + fee + agreed) × productivity, where

@@ -4,27 +4,17 @@
  * as the same class, so a controller can copy the notation of a NyttoSam report.
  */
 import type { Catalog, ClassPart } from '../catalog/types.js';
+import { editDistance } from '../util/closest.js';
 
 /** A class check: the canonical id, or what was wrong and a suggestion. */
 export type ClassCheck = { ok: true; id: string } | { ok: false; sv: string; en: string };
 
 const fold = (s: string): string => s.trim().toLowerCase().replace(/[åä]/g, 'a').replace(/ö/g, 'o').replace(/[\s_]+/g, '-');
 
-/** Edit distance (insertions, deletions, substitutions) between two short ids. */
-function distance(a: string, b: string): number {
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const row = [i];
-    for (let j = 1; j <= b.length; j++) row.push(Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1)));
-    prev = row;
-  }
-  return prev[b.length];
-}
-
 /** The closest id: within a third of its length in edits, else one sharing a word or a prefix. */
 function closest(given: string, parts: readonly ClassPart[]): string | undefined {
   const g = fold(given);
-  const best = parts.map((p) => ({ id: p.id, d: distance(g, p.id) })).sort((x, y) => x.d - y.d)[0];
+  const best = parts.map((p) => ({ id: p.id, d: editDistance(g, p.id) })).sort((x, y) => x.d - y.d)[0];
   if (best && best.d <= Math.max(1, Math.floor(best.id.length / 3))) return best.id;
   return parts.find((p) => g.length >= 3 && (p.id.startsWith(g) || g.split('-').some((w) => w.length >= 3 && p.id.split('-').includes(w))))?.id;
 }

@@ -6,6 +6,7 @@
  * CSV files. Every data row is either used or rejected with a problem naming file, sheet, row,
  * column, the value and what was expected; personal data is refused or pseudonymised first.
  */
+import { isWageRule } from '../catalog/rule-specs.js';
 import type { Catalog } from '../catalog/types.js';
 import { valueAt, referenceDate } from '../catalog/value-at.js';
 import type { Problem } from '../util/errors.js';
@@ -110,7 +111,6 @@ const KON: Record<string, string> = {
 
 const LAGE: Record<string, 'fore' | 'efter'> = { fore: 'fore', innan: 'fore', before: 'fore', efter: 'efter', after: 'efter' };
 
-const WAGE_RULES = new Set(['lon', 'lonebidrag', 'nystartsjobb']);
 const WAGE_FLOOR = 'params.arbetsmarknad.lagsta_avtalslon';
 
 type Obj = Record<string, unknown>;
@@ -248,7 +248,7 @@ export async function readParticipantsFile(paths: string | string[], catalog: Ca
       const amountPerMonth = optNumber(rp, r, 'belopp_per_manad', { min: 0 });
       const extent = optShare(rp, r, 'omfattning');
       const wage = optNumber(rp, r, 'lon', { min: 0 });
-      if (wage !== undefined && item && floor && (item.kind === 'wage' || WAGE_RULES.has(item.rule ?? '')) && wage > 0 && wage < floor.value) {
+      if (wage !== undefined && item && floor && (item.kind === 'wage' || isWageRule(item.rule)) && wage > 0 && wage < floor.value) {
         rp.add('warning', r, 'lon', `lönen är lägre än lägsta avtalslön (${fmt(floor.value)} kr/månad heltid, ${floor.label}); lön anges som heltidslön — deltid anges i kolumnen omfattning`, `the wage is below the lowest collective-agreement wage (${fmt(floor.value)} kr/month full time, ${floor.label}); give the full-time wage — part time goes in the omfattning column`, wage);
       }
       if (rp.errors > before) continue;

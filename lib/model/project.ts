@@ -6,6 +6,8 @@
 import type { Catalog } from '../catalog/types.js';
 import { coveredPriceYears, yearRanges } from '../catalog/value-at.js';
 import { findKommun } from '../catalog/kommun.js';
+import { checkOption, RULE_SPECS } from '../catalog/rule-specs.js';
+import { closest } from '../util/closest.js';
 import { ProblemList, type Problem } from '../util/errors.js';
 import { containsPersonalNumber, PERSONAL_DATA_HELP } from './personal-number.js';
 import {
@@ -288,6 +290,23 @@ function readSituation(v: unknown, path: string, catalog: Catalog, p: ProblemLis
   return { months, lines };
 }
 
+/** A line's options against its item's rule (lib/catalog/rule-specs.ts): a typo is an error, never a silent default. */
+function checkOptions(options: Record<string, string | number>, rule: string | undefined, path: string, p: ProblemList): void {
+  const allowed = rule ? RULE_SPECS[rule]?.options ?? {} : {};
+  const names = Object.keys(allowed);
+  for (const [k, x] of Object.entries(options)) {
+    const spec = allowed[k];
+    if (!spec) {
+      const hint = closest(k, names);
+      const list = names.length ? names.join(', ') : '–';
+      p.error(`${path}.${k}`, `okänt val${hint ? ` (menade du ${hint}?)` : ''}; posten tar: ${list}`, `unknown option${hint ? ` (did you mean ${hint}?)` : ''}; the item takes: ${list}`, k);
+      continue;
+    }
+    const bad = checkOption(spec, x);
+    if (bad) p.error(`${path}.${k}`, bad.sv, bad.en, x);
+  }
+}
+
 function readLine(v: unknown, path: string, sitMonths: number, catalog: Catalog, p: ProblemList): Line | undefined {
   if (!isObj(v)) {
     p.error(path, 'ska vara { item, months, ... }', 'must be { item, months, ... }', v);
@@ -313,7 +332,10 @@ function readLine(v: unknown, path: string, sitMonths: number, catalog: Catalog,
   let options: Line['options'];
   if (v.options !== undefined) {
     if (!isObj(v.options)) p.error(`${path}.options`, 'ska vara ett objekt', 'must be an object', v.options);
-    else options = Object.fromEntries(Object.entries(v.options).map(([k, x]) => [k, typeof x === 'number' ? x : String(x)]));
+    else {
+      options = Object.fromEntries(Object.entries(v.options).map(([k, x]) => [k, typeof x === 'number' ? x : String(x)]));
+      checkOptions(options, catalog.items.get(item)?.rule, `${path}.options`, p);
+    }
   }
   let postings: EgenPosting[] | undefined;
   let label: string | undefined;

@@ -9,6 +9,7 @@
  * verified by pricing the split project afresh with the real engine.
  * "Pays back within H years" = the H-year net ≥ 0 (for an actor with a cost, payback ≤ H years).
  */
+import { isWageRule } from '../catalog/rule-specs.js';
 import type { Catalog } from '../catalog/types.js';
 import { evaluate } from '../results/evaluate.js';
 import type { Ledger, LedgerSide } from '../engine/ledger.js';
@@ -58,7 +59,7 @@ export function targetSituation(p: Participant, target: BreakEvenTarget, catalog
   const own = p.efter.lines.filter((l) => l.wage !== undefined && catalog.items.get(l.item)?.kind === 'wage');
   const same = own.find((l) => l.item === target.item);
   const it = catalog.items.get(target.item)!;
-  const isJob = it.kind === 'wage' || it.rule === 'lon' || it.rule === 'lonebidrag' || it.rule === 'nystartsjobb';
+  const isJob = it.kind === 'wage' || isWageRule(it.rule);
   const line: Line = { item: target.item, months: 12 };
   if (isJob) {
     const wage = same?.wage ?? own[0]?.wage;
