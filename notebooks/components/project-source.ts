@@ -8,8 +8,8 @@
  */
 import { parse as parseYaml } from 'yaml';
 import {
-  formatProblem, memoryFiles, parseCatalog, parseMappingText, priceProject, readProjectFromFiles, readProjectSource, RESULT_SCHEMA,
-  type Catalog, type Ledger, type Problem, type Project, type ProjectRead, type ResultJson, type TransitionMapping,
+  calculate, findProjectFile, formatProblem, memoryFiles, normalizePath, parseCatalog, parseMappingText, priceProject, readProjectFromFiles, readProjectSource, PROJECT_FILE_NAMES, RESULT_SCHEMA,
+  type Catalog, type Ledger, type PortfolioFailure, type PortfolioInput, type Problem, type Project, type ProjectRead, type ResultJson, type TransitionMapping,
 } from '../../lib/index.js';
 
 /** One entry of notebooks/data/examples.json (written by notebooks/scripts/notebook-data.ts). */
@@ -180,12 +180,12 @@ export function projectPicker(document: Document = globalThis.document): HTMLEle
     l.append(input, document.createTextNode(label));
     return l;
   };
-  const status = Object.assign(document.createElement('span'), { className: 'projektval-status', id: 'projektval-status', textContent: 'Inget valt – exemplet visas.' });
+  const status = Object.assign(document.createElement('span'), { className: 'projektval-status', id: 'projektval-status', textContent: 'Inget valt – exemplen visas.' });
   const clear = Object.assign(document.createElement('button'), { type: 'button', textContent: 'Töm', id: 'projektval-tom' });
   clear.addEventListener('click', () => set(null));
   const set = (p: Picked | null) => {
     root.value = p;
-    status.textContent = p ? `Valt: ${p.label} (${p.files.size} ${p.files.size === 1 ? 'fil' : 'filer'}; läses bara i webbläsaren)` : 'Inget valt – exemplet visas.';
+    status.textContent = p ? `Valt: ${p.label} (${p.files.size} ${p.files.size === 1 ? 'fil' : 'filer'}; läses bara i webbläsaren)` : 'Inget valt – exemplen visas.';
     root.dispatchEvent(new Event('input', { bubbles: true }));
   };
   root.append(
@@ -213,4 +213,101 @@ export function projectPicker(document: Document = globalThis.document): HTMLEle
 .projektval-status { font-size: 0.85rem; }`;
   root.append(style);
   return root;
+}
+
+/** True when picked files hold a table but no project file: a filled Excel template dropped alone. */
+export function needsProjectFile(files: ReadonlyMap<string, Uint8Array>): boolean {
+  return !findProjectFile(files.keys()) && [...files.keys()].some((p) => TABLE.test(p));
+}
+
+const TABLE = /\.(xlsx|xlsm|csv|txt|tsv)$/i;
+
+/** What a dropped Excel template needs besides its tables (the rest are the defaults of `projekt.yaml`). */
+export interface ProjectDetails {
+  name: string;
+  priceYear: number;
+  cost: number;
+  financing: string;
+}
+
+/**
+ * Adds a `projekt.json` beside the picked tables when there is no project file, from the details
+ * the user gave; the tables become its `participantsFile` (an XLSX, or the CSV files).
+ */
+export function withProjectFile(files: ReadonlyMap<string, Uint8Array>, details: ProjectDetails | null): Map<string, Uint8Array> {
+  const out = new Map(files);
+  if (!details || !needsProjectFile(files)) return out;
+  const tables = [...files.keys()].filter((p) => TABLE.test(p));
+  const dir = tables[0].includes('/') ? tables[0].slice(0, tables[0].lastIndexOf('/') + 1) : '';
+  const inDir = tables.filter((p) => p.startsWith(dir)).map((p) => p.slice(dir.length));
+  const xlsx = inDir.find((p) => /\.xlsx?m?$/i.test(p));
+  const project = {
+    name: details.name, priceYear: details.priceYear,
+    cost: { total: details.cost, financing: details.financing },
+    participantsFile: xlsx ?? (inDir.length === 1 ? inDir[0] : inDir),
+  };
+  out.set(`${dir}projekt.json`, new TextEncoder().encode(JSON.stringify(project, null, 2)));
+  return out;
+}
+
+/**
+ * What was read, as `samnytta validate` and `calc` say it: notes (`info:`), warnings
+ * (`varning:`) and, when the project cannot be used, "N fel hittades; rätta dem och kör igen:"
+ * with every error on its own line — the same text as on the command line.
+ */
+export function problemList(l: Loaded, document: Document = globalThis.document): HTMLElement {
+  const root = document.createElement('div');
+  const line = (cls: string, text: string) => Object.assign(document.createElement('li'), { className: cls, textContent: text });
+  const head = Object.assign(document.createElement('p'), {
+    className: l.kind === 'error' ? 'fel' : '',
+    textContent: l.kind === 'error'
+      ? `${l.errors.length} fel hittades; rätta dem och kör igen:`
+      : l.kind === 'project' ? `Läst: ${l.project.name} (${l.label}), ${l.project.participants.length} deltagare eller typfall, prisår ${l.project.priceYear}.`
+      : `Ett färdigt resultat (${l.label}).`,
+  });
+  head.id = l.kind === 'error' ? 'indata-fel' : 'indata-ok';
+  const list = document.createElement('ul');
+  list.id = 'indata-meddelanden';
+  if (l.kind === 'error') for (const e of l.errors) list.append(line('fel', e));
+  for (const n of l.notes) list.append(line('info', `info: ${n}`));
+  if (l.kind !== 'error') for (const w of l.warnings) list.append(line('varning', `varning: ${w}`));
+  root.append(head, list);
+  return root;
+}
+
+/**
+ * Every project among picked files (a förbund's folder with one folder per project), read and
+ * calculated as `samnytta portfolj` does; a project that cannot be read is a failure with its
+ * errors, and the rest still count.
+ */
+export async function portfolioInputs(files: ReadonlyMap<string, Uint8Array>, data: NotebookData): Promise<{ inputs: PortfolioInput[]; failures: PortfolioFailure[] }> {
+  const source = memoryFiles(files);
+  const byFolder = new Map<string, string>();
+  for (const p of [...files.keys()].map(normalizePath).sort()) {
+    const parts = p.split('/');
+    if (!PROJECT_FILE_NAMES.includes(parts[parts.length - 1].toLowerCase())) continue;
+    const folder = parts.slice(0, -1).join('/');
+    const had = byFolder.get(folder);
+    if (!had || PROJECT_FILE_NAMES.indexOf(parts[parts.length - 1].toLowerCase()) < PROJECT_FILE_NAMES.indexOf(had.split('/').pop()!.toLowerCase())) byFolder.set(folder, p);
+  }
+  const inputs: PortfolioInput[] = [];
+  const failures: PortfolioFailure[] = [];
+  for (const file of [...byFolder.values()].sort()) {
+    try {
+      const read = await readProjectSource(source, file, data.catalog, { transitionMapping: () => data.mapping });
+      const errors = read.problems.filter((p) => p.severity === 'error');
+      if (!read.project || errors.length) failures.push({ file, problems: errors });
+      else inputs.push({ file, project: read.project, result: calculate(read.project, data.catalog) });
+    } catch (e) {
+      const problems = (e as { problems?: Problem[] }).problems;
+      if (!problems) throw e;
+      failures.push({ file, problems: problems.filter((p) => p.severity === 'error') });
+    }
+  }
+  return { inputs, failures };
+}
+
+/** All bundled examples' files in one map (`<id>/<path>`), as one förbund folder. */
+export function allExampleFiles(examples: readonly ExampleEntry[]): Map<string, Uint8Array> {
+  return new Map(examples.flatMap((e) => [...exampleFiles(e)]));
 }
