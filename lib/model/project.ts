@@ -7,7 +7,8 @@ import type { Catalog } from '../catalog/types.js';
 import { coveredPriceYears, yearRanges } from '../catalog/value-at.js';
 import { findKommun } from '../catalog/kommun.js';
 import { ProblemList, type Problem } from '../util/errors.js';
-import { containsPersonalNumber, PERSONAL_DATA_HELP } from './personal-number.js';
+import { KON_EXPECTED, parseKon } from './attributes.js';
+import { containsPersonalNumber, PERSONAL_DATA_HELP, PERSONAL_NUMBER_FOUND, screenPersonalData } from './personal-number.js';
 import {
   type Attributes, type CostYear, type EgenPosting, type EvidenceGrade, type Financing, type Line, type Participant,
   type Project, type Situation,
@@ -43,6 +44,12 @@ export function validateProject(raw: unknown, catalog: Catalog, file: string): V
   if (!isObj(raw)) {
     p.error('', 'projektfilen ska vara ett objekt med name, priceYear, cost och participants', 'the project file must be an object with name, priceYear, cost and participants', raw);
     return { problems: p.items };
+  }
+  // The one personal-data screen: every string, key and id-length number anywhere in the project
+  // (participant ids are checked, or pseudonymised, below). Refused values are replaced so no
+  // later message can echo them.
+  for (const at of screenPersonalData(raw, (path) => /^(comparison\.)?participants\[\d+\]\.id$/.test(path))) {
+    p.error(at, `${PERSONAL_NUMBER_FOUND.sv}; ${PERSONAL_DATA_HELP.sv}`, `${PERSONAL_NUMBER_FOUND.en}; ${PERSONAL_DATA_HELP.en}`);
   }
   unknownKeys(raw, PROJECT_KEYS, '', p);
   const name = typeof raw.name === 'string' && raw.name.trim() ? raw.name.trim() : (p.error('name', 'projektnamn (text) krävs', 'project name (text) required', raw.name), '');
@@ -108,7 +115,7 @@ export function validateProject(raw: unknown, catalog: Catalog, file: string): V
     else p.error('kind', 'ska vara utvardering (uppföljning av utfall) eller prognos (förväntade utfall)', 'must be utvardering (follow-up of outcomes) or prognos (expected outcomes)', raw.kind);
   }
 
-  if (p.errors.length > 0) return { problems: p.items };
+  if (p.errorCount > 0) return { problems: p.items };
   return {
     project: {
       name, priceYear, horizonYears, discountRate, deadweight, dropOff, cost: cost!, participants, comparison, taxRates,
@@ -252,7 +259,11 @@ function readAttributes(v: unknown, path: string, catalog: Catalog, priceYear: n
   }
   unknownKeys(v, ATTRIBUTE_KEYS, `${path}.`, p);
   const a: Attributes = {};
-  if (v.kon !== undefined) a.kon = String(v.kon);
+  if (v.kon !== undefined) {
+    const k = parseKon(v.kon);
+    if (k) a.kon = k;
+    else p.error(`${path}.kon`, KON_EXPECTED.sv, KON_EXPECTED.en, v.kon);
+  }
   const fy = int(v.fodelsear, `${path}.fodelsear`, p, { min: 1900, max: priceYear || 2100 });
   if (fy !== undefined) a.fodelsear = fy;
   const age = int(v.alder, `${path}.alder`, p, { min: 0, max: 120 });
@@ -295,7 +306,7 @@ function readLine(v: unknown, path: string, sitMonths: number, catalog: Catalog,
   }
   unknownKeys(v, LINE_KEYS, `${path}.`, p);
   const item = typeof v.item === 'string' ? v.item : '';
-  const errorsBefore = p.errors.length;
+  const errorsBefore = p.errorCount;
   if (!item) p.error(`${path}.item`, 'post-id krävs (se `samnytta catalog list`)', 'item id required (see `samnytta catalog list`)', v.item);
   else if (item !== 'egen' && !catalog.items.has(item)) {
     const hint = suggestItem(item, [...catalog.items.keys()]);
@@ -313,7 +324,7 @@ function readLine(v: unknown, path: string, sitMonths: number, catalog: Catalog,
   let options: Line['options'];
   if (v.options !== undefined) {
     if (!isObj(v.options)) p.error(`${path}.options`, 'ska vara ett objekt', 'must be an object', v.options);
-    else options = Object.fromEntries(Object.entries(v.options).map(([k, x]) => [k, typeof x === 'number' ? x : String(x)]));
+    else options = readOptions(v.options, `${path}.options`, catalog.items.get(item), p);
   }
   let postings: EgenPosting[] | undefined;
   let label: string | undefined;
@@ -321,8 +332,39 @@ function readLine(v: unknown, path: string, sitMonths: number, catalog: Catalog,
     label = typeof v.label === 'string' && v.label.trim() ? v.label.trim() : (p.error(`${path}.label`, 'en egen rad behöver en etikett (label)', 'an egen line needs a label'), undefined);
     postings = readEgenPostings(v.postings, `${path}.postings`, catalog, p);
   } else if (v.postings !== undefined) p.error(`${path}.postings`, 'postings gäller bara rader med item: egen', 'postings apply only to lines with item: egen');
-  if (p.errors.length > errorsBefore) return undefined;
+  if (p.errorCount > errorsBefore) return undefined;
   return { item, months: months!, perMonth, amountPerMonth, extent, wage, options, label, postings };
+}
+
+/** Line options each rule reads; any other option, or one the line's item does not read, is refused. */
+const LINE_OPTIONS: Record<string, { rules: string[]; check: (x: unknown) => boolean; sv: string; en: string }> = {
+  niva: { rules: ['sjukpenning', 'utvecklingsersattning'], check: (x) => x === 'normal' || x === 'fortsattning' || x === 'lag' || x === 'hog', sv: 'normal eller fortsattning (sjukpenning), lag eller hog (utvecklingsersättning)', en: 'normal or fortsattning (sjukpenning), lag or hog (utvecklingsersättning)' },
+  boendekostnad: { rules: ['bostadstillagg'], check: (x) => typeof x === 'number' && Number.isFinite(x) && x >= 0, sv: 'kronor per månad (ett tal, 0 eller mer)', en: 'kronor per month (a number, 0 or more)' },
+  beslutsdatum: { rules: ['arbetsloshetsersattning'], check: (x) => typeof x === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(x), sv: 'ett datum ÅÅÅÅ-MM-DD', en: 'a date YYYY-MM-DD' },
+  bidragsandel: { rules: ['lonebidrag'], check: (x) => typeof x === 'number' && x >= 0 && x <= 1, sv: 'en andel mellan 0 och 1', en: 'a share between 0 and 1' },
+  produktivitet: { rules: ['lon', 'lonebidrag', 'nystartsjobb'], check: (x) => typeof x === 'number' && x >= 0 && x <= 1, sv: 'en andel mellan 0 och 1', en: 'a share between 0 and 1' },
+};
+
+function readOptions(o: Obj, path: string, item: Catalog['items'] extends Map<string, infer I> ? I | undefined : never, p: ProblemList): Line['options'] {
+  const out: Record<string, string | number> = {};
+  const rule = item ? (item.rule ?? (item.kind === 'wage' ? 'lon' : undefined)) : undefined;
+  for (const [k, x] of Object.entries(o)) {
+    const spec = LINE_OPTIONS[k];
+    if (!spec) {
+      p.error(`${path}.${k}`, `okänt alternativ; tillåtna: ${Object.keys(LINE_OPTIONS).join(', ')}`, `unknown option; allowed: ${Object.keys(LINE_OPTIONS).join(', ')}`, k);
+      continue;
+    }
+    if (item && !spec.rules.includes(rule ?? '')) {
+      p.error(`${path}.${k}`, `alternativet läses inte för posten ${item.id} (bara för regeln ${spec.rules.join(', ')})`, `the option is not read for item ${item.id} (only for rule ${spec.rules.join(', ')})`, k);
+      continue;
+    }
+    if (!spec.check(x)) {
+      p.error(`${path}.${k}`, `ska vara ${spec.sv}`, `must be ${spec.en}`, x);
+      continue;
+    }
+    out[k] = x as string | number;
+  }
+  return out;
 }
 
 function readEgenPostings(v: unknown, path: string, catalog: Catalog, p: ProblemList): EgenPosting[] | undefined {
