@@ -30,6 +30,8 @@ export interface ReportFilesOptions {
   chromium?: string;
   /** Reference entries for the Jämförande värden section (default: the bundled data/benchmarks/). */
   references?: readonly BenchmarkEntry[];
+  /** Participant-level rows in the workbook, every sheet marked internal (`--deltagarrader`). */
+  participantRows?: boolean;
 }
 
 /**
@@ -41,7 +43,7 @@ export async function reportFiles(project: Project, catalog: Catalog, o: ReportF
   const chromium = o.chromium ?? DEFAULT_CHROMIUM;
   if (o.formats.includes('pdf') && !existsSync(chromium)) throw new ChromiumMissingError(chromium);
   const references = o.references ?? bundledReferences(catalog);
-  const { files, html } = await projectReport(project, catalog, { formats: o.formats, lang: o.lang, datum, references });
+  const { files, html } = await projectReport(project, catalog, { formats: o.formats, lang: o.lang, datum, references, participantRows: o.participantRows });
   if (o.formats.includes('pdf')) files.push({ path: REPORT_FILES.pdf, data: await htmlToPdf(html, { lang: o.lang, datum, executablePath: chromium }) });
   return files;
 }
