@@ -90,6 +90,7 @@ export function renderHtml(m: ReportModel, charts: Chart[]): string {
       `<div class="keyfigures">${m.keyFigures.map((k) => `<div class="keyfigure" id="nyckeltal-${k.id}"><span class="value">${nb(k.text)}</span><span class="label">${escapeHtml(k.label)}</span></div>`).join('')}</div>`,
       `<ol class="answer">${m.sentences.map((s) => `<li>${nb(s)}</li>`).join('')}</ol>`,
       m.evidence.upperBound ? `<p class="callout"><strong>${sv ? 'Övre gräns.' : 'Upper bound.'}</strong> ${escapeHtml(t.upperBound)}</p>` : '',
+      ...(m.basis ? [`<p class="callout"><strong>${sv ? 'Prognos.' : 'Forecast.'}</strong> ${m.basis.map(escapeHtml).join(' ')}</p>`] : []),
       m.warnings.length ? `<h3>${sv ? 'Att observera' : 'Notes'}</h3><ul class="warnings">${m.warnings.map((w) => `<li>${escapeHtml(w)}</li>`).join('')}</ul>` : '',
     ].join('\n'),
     antaganden: [m.description ? `<p>${escapeHtml(m.description)}</p>` : '', table('antaganden', false)].join('\n'),
@@ -102,7 +103,8 @@ export function renderHtml(m: ReportModel, charts: Chart[]): string {
     katalog: table('katalog', false),
     metod: methodAppendix(m.lang).map((p) => (p.startsWith('- ') ? `<li>${escapeHtml(p.slice(2))}</li>` : `<p>${escapeHtml(p)}</p>`)).join('\n').replace(/(<li>[\s\S]*<\/li>)/, '<ul>$1</ul>'),
   };
-  const order = withReferences(m, SECTION_IDS.map((id) => ({ id: id as string, title: t.sections[id], body: body[id] })), (tb) => tableHtml(tb, m.lang, false));
+  const extra = (id: SectionId) => m.tables.filter((x) => x.section === id).map((x) => tableHtml(x, m.lang)).join('\n');
+  const order = withReferences(m, SECTION_IDS.map((id) => ({ id: id as string, title: m.sectionTitles?.[id] ?? t.sections[id], body: [body[id], extra(id)].filter(Boolean).join('\n') })), (tb) => tableHtml(tb, m.lang, false));
   const sections = order.map((x, i) => `<section id="${x.id}">\n<h2>${i + 1}. ${escapeHtml(x.title)}</h2>\n${x.body}\n</section>`).join('\n');
   return `<!DOCTYPE html>
 <html lang="${m.lang}">

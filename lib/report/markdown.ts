@@ -52,6 +52,7 @@ export function renderMarkdown(m: ReportModel, charts: Chart[], chartDir = 'diag
       m.keyFigures.map((k) => `- **${escapeMd(k.label)}:** ${escapeMd(k.text)}`).join('\n'),
       m.sentences.map((s, i) => `${i + 1}. ${escapeMd(s)}`).join('\n'),
       m.evidence.upperBound ? `> **${sv ? 'Övre gräns.' : 'Upper bound.'}** ${escapeMd(t.upperBound)}` : '',
+      m.basis ? `> **${sv ? 'Prognos.' : 'Forecast.'}** ${m.basis.map(escapeMd).join(' ')}` : '',
       m.warnings.length ? `${sv ? 'Att observera' : 'Notes'}:\n\n${m.warnings.map((w) => `- ${escapeMd(w)}`).join('\n')}` : '',
     ],
     antaganden: [m.description ? escapeMd(m.description) : '', table('antaganden', false)],
@@ -65,7 +66,7 @@ export function renderMarkdown(m: ReportModel, charts: Chart[], chartDir = 'diag
     metod: [methodAppendix(m.lang).map((p) => escapeMd(p).replace(/^- /, '- ')).join('\n\n')],
   };
   const out = [`# ${escapeMd(`${m.title}: ${m.projectName}`)}`, '', `${t.datum}: ${m.datum} · ${t.generatedBy}`];
-  withReferences(m, SECTION_IDS.map((id) => ({ id: id as string, title: t.sections[id], body: body[id].filter(Boolean).join('\n\n') })), (tb) => mdTable(tb, m, false)).forEach((x, i) => {
+  withReferences(m, SECTION_IDS.map((id) => ({ id: id as string, title: m.sectionTitles?.[id] ?? t.sections[id], body: [...body[id], ...m.tables.filter((x) => x.section === id).map((x) => mdTable(x, m))].filter(Boolean).join('\n\n') })), (tb) => mdTable(tb, m, false)).forEach((x, i) => {
     out.push('', `## ${i + 1}. ${x.title}`, '');
     out.push(x.body);
   });
