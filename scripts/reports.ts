@@ -16,7 +16,8 @@ import type { ReportFile, ReportFormat } from '../lib/report/build-report.js';
 import { readPlan } from '../lib/forecast/plan.js';
 import { forecastReport } from '../lib/report/forecast.js';
 import { forecastReportFiles } from '../lib/report/forecast-report-files.js';
-import { CHROMIUM_ARGS, chromiumPath } from '../lib/report/pdf.js';
+import { CHROMIUM_ARGS } from '../lib/report/pdf.js';
+import { findBrowser } from '../cli/find-browser.js';
 import { reportFiles } from '../lib/report/report-files.js';
 import { InputError } from '../lib/util/errors.js';
 
@@ -49,20 +50,21 @@ export async function planReportFiles(plan: string, formats: ReportFormat[], chr
   const catalog = loadCatalog();
   const read = await readPlan(plan, catalog);
   if (!read.plan) throw new InputError(read.problems);
-  return forecastReportFiles(forecastReport(read.plan, catalog), { formats, lang: 'sv', ...(chromium ? { chromium } : {}) });
+  return forecastReportFiles(forecastReport(read.plan, catalog), { formats, lang: 'sv', datum: REPORTS_DATUM, ...(chromium ? { chromium } : {}) });
 }
 
 async function main(): Promise<void> {
   const root = join(defaultDataDir(), '..');
   const catalog = loadCatalog();
-  const chromium = chromiumPath(process.env);
+  const found = findBrowser();
+  const chromium = found.found ? found.path : '';
   const formats: ReportFormat[] = ['html', 'md', 'json', 'xlsx'];
   if (existsSync(chromium)) formats.push('pdf');
   else process.stderr.write(`Chromium saknas (${chromium}): rapport.pdf skrivs inte\n`);
   for (const ex of bundledExamples()) {
     const t0 = performance.now();
     const project = await loadExample(ex.project, catalog);
-    const files = await reportFiles(project, catalog, { formats, lang: 'sv', chromium });
+    const files = await reportFiles(project, catalog, { formats, lang: 'sv', chromium, datum: REPORTS_DATUM });
     const out = join(root, 'reports', ex.name);
     for (const f of files) {
       mkdirSync(dirname(join(out, f.path)), { recursive: true });
@@ -84,6 +86,9 @@ async function main(): Promise<void> {
     process.stdout.write(`reports/${pl.name}: ${files.length} filer på ${((performance.now() - t0) / 1000).toFixed(1)} s\n`);
   }
 }
+
+/** The date printed in the committed reports (they must not change with the day they are rebuilt). */
+export const REPORTS_DATUM = '2025-12-31';
 
 /** The example whose HTML report the README shows. */
 export const MAIN_EXAMPLE = 'unga-vuxna-coachning';
