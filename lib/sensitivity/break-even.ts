@@ -9,6 +9,7 @@
  * verified by pricing the split project afresh with the real engine.
  * "Pays back within H years" = the H-year net ≥ 0 (for an actor with a cost, payback ≤ H years).
  */
+import { SOCIETY } from '../catalog/groups.js';
 import { isWageRule } from '../catalog/rule-specs.js';
 import type { Catalog } from '../catalog/types.js';
 import { evaluate } from '../results/evaluate.js';
@@ -16,6 +17,7 @@ import type { Ledger, LedgerSide } from '../engine/ledger.js';
 import type { Result } from '../results/result.js';
 import type { Line, Participant, Project, Situation } from '../model/types.js';
 import { InputError } from '../util/errors.js';
+import { FUNDERS } from './scenario.js';
 
 /** Named target situations for `--till`; any catalogue item id is accepted as well. */
 export const BREAK_EVEN_TARGETS: Record<string, { item: string; label: string; labelEn: string }> = {
@@ -151,7 +153,7 @@ export function breakEven(project: Project, catalog: Catalog, till: BreakEvenTar
   const ledger = o.price({ ...project, participants: [...project.participants, ...zero(twins)] });
   const targetLedger = o.price({ ...project, participants: [...zero(project.participants), ...twins] });
   if (targetLedger.items.join('|') !== ledger.items.join('|')) throw new Error('breakEven: the two ledgers have different item axes (this is a bug)');
-  const targets = o.targets ?? ['samhallet', 'fk', 'af', 'kommun', 'region'].filter((id) => catalog.actors.some((a) => a.id === id) || catalog.groups.some((g) => g.id === id) || id === 'samhallet');
+  const targets = o.targets ?? [SOCIETY, ...FUNDERS].filter((id) => catalog.actors.some((a) => a.id === id) || catalog.groups.some((g) => g.id === id) || id === SOCIETY);
   const netAt = (s: number, id: string): number => pick(evaluate(mixLedger(ledger, targetLedger, s, base), project, catalog), id)!.horizons[String(H)].net;
   const W = ledger.participants.weight;
   const r0 = evaluate(ledger, project, catalog);
