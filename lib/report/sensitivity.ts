@@ -24,14 +24,8 @@ export const MONTECARLO_SCHEMA = 'samnytta/montecarlo@1';
 const money = (x: number): number => roundTo(x, 2);
 const moneyOrNull = (x: number | null): number | null => (x === null ? null : money(x));
 
-export interface ProjectHeader {
-  name: string;
-  priceYear: number;
-  horizonYears: number;
-  discountRate: number;
-  deadweight: number;
-  dropOff: number;
-}
+/** The project assumptions every sensitivity document repeats. */
+export type ProjectHeader = Pick<Assumptions, 'name' | 'priceYear' | 'horizonYears' | 'discountRate' | 'deadweight' | 'dropOff'>;
 
 function header(a: Assumptions): ProjectHeader {
   return { name: a.name, priceYear: a.priceYear, horizonYears: a.horizonYears, discountRate: a.discountRate, deadweight: a.deadweight, dropOff: a.dropOff };

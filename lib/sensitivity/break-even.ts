@@ -9,6 +9,7 @@
  * verified by pricing the split project afresh with the real engine.
  * "Pays back within H years" = the H-year net ≥ 0 (for an actor with a cost, payback ≤ H years).
  */
+import { SOCIETY } from '../catalog/groups.js';
 import { isWageRule } from '../catalog/rule-specs.js';
 import type { Catalog } from '../catalog/types.js';
 import { evaluate } from '../results/evaluate.js';
@@ -152,7 +153,7 @@ export function breakEven(project: Project, catalog: Catalog, till: BreakEvenTar
   const ledger = o.price({ ...project, participants: [...project.participants, ...zero(twins)] });
   const targetLedger = o.price({ ...project, participants: [...zero(project.participants), ...twins] });
   if (targetLedger.items.join('|') !== ledger.items.join('|')) throw new Error('breakEven: the two ledgers have different item axes (this is a bug)');
-  const targets = o.targets ?? headlineIds(catalog, project.cost).filter((id) => catalog.actors.some((a) => a.id === id) || catalog.groups.some((g) => g.id === id) || id === 'samhallet');
+  const targets = o.targets ?? headlineIds(catalog, project.cost).filter((id) => catalog.actors.some((a) => a.id === id) || catalog.groups.some((g) => g.id === id) || id === SOCIETY);
   const netAt = (s: number, id: string): number => pick(evaluate(mixLedger(ledger, targetLedger, s, base), project, catalog), id)!.horizons[String(H)].net;
   const W = ledger.participants.weight;
   const r0 = evaluate(ledger, project, catalog);

@@ -6,7 +6,7 @@
  * `scenarioLedger` builds the scaled ledger for the real `evaluate`; `scenarioNets` is the fast
  * path for Monte Carlo, using per item × actor changes precomputed once in `sensitivityModel`.
  */
-import { societyGroup } from '../catalog/groups.js';
+import { SOCIETY, societyGroup } from '../catalog/groups.js';
 import type { Catalog } from '../catalog/types.js';
 import { costByActor, fundersOf } from '../results/cost.js';
 import { evaluate, type Assumptions } from '../results/evaluate.js';
@@ -248,7 +248,7 @@ export const FUNDERS = ['fk', 'af', 'kommun', 'region'] as const;
 
 /** Society, the usual funders, and every other actor in the cost's financing keys (e.g. Övrig stat for ESF). */
 export function headlineIds(catalog: Catalog, cost: InterventionCost): string[] {
-  const ids: string[] = ['samhallet', ...FUNDERS];
+  const ids: string[] = [SOCIETY, ...FUNDERS];
   for (const a of fundersOf(catalog, cost)) if (!ids.includes(a)) ids.push(a);
   return ids;
 }

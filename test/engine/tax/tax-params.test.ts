@@ -28,12 +28,11 @@ describe('taxYearParams', () => {
     expect(taxYearParams(catalog, 2026).jsaPhaseOutFrom).toBe(Infinity);
   });
 
-  it('reports a missing field with file and key', () => {
+  it('a missing field is a catalogue error at load, with file and key (issue 12: checked against metadata.fields)', () => {
     const files = readCatalogFiles();
     files['params/skatt/grundavdrag.yaml'] = files['params/skatt/grundavdrag.yaml'].replace('golvPbb: 0.293, ', '');
-    const broken = parseCatalog(files);
-    expect(() => taxYearParams(broken, 2025)).toThrow(InputError);
-    expect(() => taxYearParams(broken, 2025)).toThrow(/grundavdrag\.yaml.*golvPbb/);
+    expect(() => parseCatalog(files)).toThrow(InputError);
+    expect(() => parseCatalog(files)).toThrow(/grundavdrag\.yaml: values\.[0-9-]+\.value\.golvPbb: field missing/);
   });
 
   it('reports a missing index year', () => {
