@@ -152,3 +152,36 @@ describe('jamforelse', () => {
     expect(io.stderr).toContain(`${file}: year: ett årtal (ÅÅÅÅ) (fick "tjugotjugofyra")`);
   });
 });
+
+describe('report section Jämförande värden', () => {
+  it('the project beside the entries of its class, amounts uprated, the caveat in the note', async () => {
+    const { referenceTable } = await import('../../lib/report/reference-values.js');
+    const { project } = await readProject('data/examples/unga-vuxna-coachning', catalog);
+    const result = calculate(project!, catalog);
+    const { entries } = loadBenchmarks(catalog);
+    const t = referenceTable(project!, result, catalog, entries, 'sv');
+    expect(t.title).toBe('Jämförande värden');
+    expect(t.rows.map((r) => [String(r.reference).split('|')[0].slice(0, 30), r.match, r.figure])).toEqual([
+      ['Samhällsekonomisk utvärdering ', 'samma klass', 'inga siffror i den lästa delen av källan'],
+      ['Det lönar sig - en analys av 2', 'samma målgrupp', 'Potential per deltagare och år'],
+      ['Det lönar sig - en analys av 2', 'samma målgrupp', 'Lönsamhet per deltagare och år'],
+      ['Det lönar sig - en analys av 2', 'samma målgrupp', 'Återbetalningstid (mån), samhället'],
+      ['Samhällsekonomisk utvärdering,', 'samma målgrupp', 'inga siffror i den lästa delen av källan'],
+    ]);
+    // 600 000 × 418,0 / 311,43 = 805 317,41 → 805 317 kr; the project's own potential per participant beside it.
+    expect(t.rows[1].value).toBe(805317);
+    expect(t.rows[1].own).toBe(Math.round(result.potential.perParticipant.potentialFore));
+    expect(t.rows[3].value).toBe('7,0 mån');
+    expect(t.note).toContain('Andra utvärderares siffror, andra metoder');
+    expect(t.note).toContain('omräknade med KPI till 2025 års priser');
+  });
+
+  it('a project without a class gets an empty table that says why', async () => {
+    const { referenceTable } = await import('../../lib/report/reference-values.js');
+    const { project } = await readProject('data/examples/unga-vuxna-coachning', catalog);
+    const bare = { ...project!, insatsklass: undefined };
+    const t = referenceTable(bare, calculate(bare, catalog), catalog, loadBenchmarks(catalog).entries, 'en');
+    expect(t.rows).toEqual([]);
+    expect(t.note).toContain('The project has no insatsklass');
+  });
+});

@@ -19,7 +19,8 @@ h2 { font-size: 14pt; margin: 28px 0 8px; border-bottom: 2px solid #000; padding
 table { border-collapse: collapse; width: 100%; margin: 6px 0 4px; font-size: 9pt; }
 th, td { border-bottom: 1px solid #bbb; padding: 3px 5px; vertical-align: top; }
 th { text-align: left; border-bottom: 2px solid #000; }
-td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
+td.num { white-space: nowrap; }
 tr.strong td { font-weight: bold; }
 figure { margin: 12px 0; }
 figure svg { max-width: 100%; height: auto; }
