@@ -7,6 +7,7 @@ import type { Lang } from '../util/errors.js';
 import type { Chart } from './charts.js';
 import { formatCell, type ReportModel, type ReportTable } from './model.js';
 import { methodAppendix } from './method-text.js';
+import { withReferences } from './reference-values.js';
 import { SECTION_IDS, text, type SectionId } from './text.js';
 
 /** Escapes text for HTML content and attribute values. */
@@ -101,7 +102,8 @@ export function renderHtml(m: ReportModel, charts: Chart[]): string {
     katalog: table('katalog', false),
     metod: methodAppendix(m.lang).map((p) => (p.startsWith('- ') ? `<li>${escapeHtml(p.slice(2))}</li>` : `<p>${escapeHtml(p)}</p>`)).join('\n').replace(/(<li>[\s\S]*<\/li>)/, '<ul>$1</ul>'),
   };
-  const sections = SECTION_IDS.map((id, i) => `<section id="${id}">\n<h2>${i + 1}. ${escapeHtml(t.sections[id])}</h2>\n${body[id]}\n</section>`).join('\n');
+  const order = withReferences(m, SECTION_IDS.map((id) => ({ id: id as string, title: t.sections[id], body: body[id] })), (tb) => tableHtml(tb, m.lang, false));
+  const sections = order.map((x, i) => `<section id="${x.id}">\n<h2>${i + 1}. ${escapeHtml(x.title)}</h2>\n${x.body}\n</section>`).join('\n');
   return `<!DOCTYPE html>
 <html lang="${m.lang}">
 <head>

@@ -5,6 +5,7 @@
 import type { Chart } from './charts.js';
 import { formatCell, type ReportModel, type ReportTable } from './model.js';
 import { methodAppendix } from './method-text.js';
+import { withReferences } from './reference-values.js';
 import { SECTION_IDS, text, type SectionId } from './text.js';
 
 /** Escapes Markdown table/inline syntax in user text. */
@@ -64,9 +65,9 @@ export function renderMarkdown(m: ReportModel, charts: Chart[], chartDir = 'diag
     metod: [methodAppendix(m.lang).map((p) => escapeMd(p).replace(/^- /, '- ')).join('\n\n')],
   };
   const out = [`# ${escapeMd(`${m.title}: ${m.projectName}`)}`, '', `${t.datum}: ${m.datum} · ${t.generatedBy}`];
-  SECTION_IDS.forEach((id, i) => {
-    out.push('', `## ${i + 1}. ${t.sections[id]}`, '');
-    out.push(body[id].filter(Boolean).join('\n\n'));
+  withReferences(m, SECTION_IDS.map((id) => ({ id: id as string, title: t.sections[id], body: body[id].filter(Boolean).join('\n\n') })), (tb) => mdTable(tb, m, false)).forEach((x, i) => {
+    out.push('', `## ${i + 1}. ${x.title}`, '');
+    out.push(x.body);
   });
   return out.join('\n') + '\n';
 }

@@ -17,6 +17,8 @@ import { decimal, fieldsText, kr, percent } from './format.js';
 import { resultWarnings } from './result-json.js';
 import { paybackText } from './summary-table.js';
 import { text } from './text.js';
+import type { BenchmarkEntry } from '../portfolio/benchmarks.js';
+import { referenceTable } from './reference-values.js';
 
 export interface ReportInput {
   project: Project;
@@ -26,6 +28,8 @@ export interface ReportInput {
   lang: Lang;
   /** Date printed in the report, `YYYY-MM-DD` (default: 31 December of the price year). */
   datum?: string;
+  /** Reference entries (data/benchmarks/); when given, the report gets a "Jämförande värden" section. */
+  references?: readonly BenchmarkEntry[];
 }
 
 export type ColumnKind = 'text' | 'kr' | 'months' | 'percent' | 'count' | 'number' | 'link';
@@ -276,6 +280,9 @@ export function reportModel(input: ReportInput): ReportModel {
       ? 'Lönsamhet (kr) för samhället och finansiärerna under NyttoSam-traditionens klassiska känslighetsanalyser: åtgärdskostnaden avskrivs på tre år (ettårsresultatet bär en tredjedel av kostnaden); en andel av den återstående förändringen (25 % respektive 50 %) beror på yttre faktorer (dödvikt); samt diskontering med 3,5 % (ASEK). Tornado, brytvärden och Monte Carlo: samnytta sensitivity och montecarlo.'
       : 'Net result (SEK) for society and the funders under the classic NyttoSam sensitivity analyses: the intervention cost written off over three years (the one-year result carries a third of the cost); a share of the remaining change (25% and 50%) due to external factors (deadweight); and discounting at 3.5% (ASEK). Tornado, switching values and Monte Carlo: samnytta sensitivity and montecarlo.',
   });
+
+  // Jämförande värden (issue 15), only when the reference set is given.
+  if (input.references) tables.push(referenceTable(input.project, r, input.catalog, input.references, lang));
 
   // Katalogvärden.
   tables.push({

@@ -4,16 +4,16 @@
  * methods, in the project's price year. It adds a section and replaces nothing in the report.
  */
 import type { Catalog } from '../catalog/types.js';
-import type { Result } from '../engine/result.js';
+import type { Result } from '../results/result.js';
 import type { Project } from '../model/types.js';
 import type { BenchmarkEntry } from '../portfolio/benchmarks.js';
 import { classText, compare, comparisonCaveat } from '../portfolio/compare.js';
-import { figureLabel } from '../portfolio/compare-present.js';
+import { figureLabel } from './portfolio/compare-present.js';
 import { isMoney } from '../portfolio/benchmarks.js';
 import { buildPortfolio } from '../portfolio/portfolio.js';
 import type { Lang } from '../util/errors.js';
 import { decimal, percent } from './format.js';
-import type { ReportTable } from './model.js';
+import type { ReportModel, ReportTable } from './model.js';
 
 /** The section's table id. */
 export const REFERENCE_TABLE_ID = 'jamforande';
@@ -56,4 +56,15 @@ export function referenceTable(project: Project, result: Result, catalog: Catalo
     rows,
     note: `${comparisonCaveat(lang)} ${sv ? `Insatsklass: ${klass}.` : `Insatsklass: ${klass}.`}${uprated ? (sv ? ` Referensernas belopp är omräknade med KPI till ${project.priceYear} års priser.` : ` Reference amounts are uprated by CPI to ${project.priceYear} prices.`) : ''}${empty}${sv ? ' Referensmängden: data/benchmarks/ (samnytta jamforelse).' : ' Reference set: data/benchmarks/ (samnytta jamforelse).'}`,
   };
+}
+
+/**
+ * The report's sections with "Jämförande värden" placed after the sensitivity section when the
+ * model has the table (numbering follows); without it the sections are unchanged.
+ */
+export function withReferences<T extends { id: string; title: string; body: string }>(m: Pick<ReportModel, 'tables'>, sections: T[], render: (t: ReportTable) => string): { id: string; title: string; body: string }[] {
+  const tb = m.tables.find((x) => x.id === REFERENCE_TABLE_ID);
+  if (!tb) return sections;
+  const at = sections.findIndex((x) => x.id === 'kanslighet') + 1;
+  return [...sections.slice(0, at), { id: REFERENCE_TABLE_ID, title: tb.title, body: render(tb) }, ...sections.slice(at)];
 }

@@ -12,6 +12,16 @@ import type { Lang } from '../util/errors.js';
 import { buildReport, REPORT_FILES, type ReportFile, type ReportFormat } from './build-report.js';
 import { checkDatum, defaultDatum } from './model.js';
 import { ChromiumMissingError, DEFAULT_CHROMIUM, htmlToPdf } from './pdf.js';
+import type { BenchmarkEntry } from '../portfolio/benchmarks.js';
+import { loadBenchmarks } from '../portfolio/benchmarks-load.js';
+import { InputError } from '../util/errors.js';
+
+/** The bundled reference set; a broken entry stops the report with its file and problem. */
+function bundledReferences(catalog: Catalog): readonly BenchmarkEntry[] {
+  const { entries, problems } = loadBenchmarks(catalog);
+  if (problems.some((p) => p.severity === 'error')) throw new InputError(problems);
+  return entries;
+}
 
 export interface ReportFilesOptions {
   formats: readonly ReportFormat[];
@@ -20,6 +30,8 @@ export interface ReportFilesOptions {
   datum?: string;
   /** Chromium for the PDF (default /usr/bin/chromium). */
   chromium?: string;
+  /** Reference entries for the Jämförande värden section (default: the bundled data/benchmarks/). */
+  references?: readonly BenchmarkEntry[];
 }
 
 /**
@@ -32,7 +44,8 @@ export async function reportFiles(project: Project, catalog: Catalog, o: ReportF
   if (o.formats.includes('pdf') && !existsSync(chromium)) throw new ChromiumMissingError(chromium);
   const ledger = priceProject(project, catalog);
   const result = evaluate(ledger, project, catalog);
-  const { files, html } = await buildReport({ project, catalog, ledger, result, lang: o.lang, datum }, o.formats);
+  const references = o.references ?? bundledReferences(catalog);
+  const { files, html } = await buildReport({ project, catalog, ledger, result, lang: o.lang, datum, references }, o.formats);
   if (o.formats.includes('pdf')) files.push({ path: REPORT_FILES.pdf, data: await htmlToPdf(html, { lang: o.lang, datum, executablePath: chromium }) });
   return files;
 }
