@@ -5,11 +5,9 @@
  */
 import { existsSync } from 'node:fs';
 import type { Catalog } from '../catalog/types.js';
-import { priceProject } from '../engine/price.js';
 import type { Project } from '../model/types.js';
-import { evaluate } from '../results/evaluate.js';
 import type { Lang } from '../util/errors.js';
-import { buildReport, REPORT_FILES, type ReportFile, type ReportFormat } from './build-report.js';
+import { projectReport, REPORT_FILES, type ReportFile, type ReportFormat } from './build-report.js';
 import { checkDatum, defaultDatum } from './model.js';
 import { ChromiumMissingError, DEFAULT_CHROMIUM, htmlToPdf } from './pdf.js';
 
@@ -30,9 +28,7 @@ export async function reportFiles(project: Project, catalog: Catalog, o: ReportF
   const datum = o.datum ? checkDatum(o.datum, o.lang) : defaultDatum(project.priceYear);
   const chromium = o.chromium ?? DEFAULT_CHROMIUM;
   if (o.formats.includes('pdf') && !existsSync(chromium)) throw new ChromiumMissingError(chromium);
-  const ledger = priceProject(project, catalog);
-  const result = evaluate(ledger, project, catalog);
-  const { files, html } = await buildReport({ project, catalog, ledger, result, lang: o.lang, datum }, o.formats);
+  const { files, html } = await projectReport(project, catalog, { formats: o.formats, lang: o.lang, datum });
   if (o.formats.includes('pdf')) files.push({ path: REPORT_FILES.pdf, data: await htmlToPdf(html, { lang: o.lang, datum, executablePath: chromium }) });
   return files;
 }
