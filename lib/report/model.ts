@@ -26,6 +26,8 @@ export interface ReportInput {
   lang: Lang;
   /** Date printed in the report, `YYYY-MM-DD` (default: 31 December of the price year). */
   datum?: string;
+  /** The workbook lists participant-level rows, marked internal (`--deltagarrader`); default: aggregated. */
+  participantRows?: boolean;
 }
 
 export type ColumnKind = 'text' | 'kr' | 'months' | 'percent' | 'count' | 'number' | 'link';

@@ -20,6 +20,8 @@ export interface ReportFilesOptions {
   datum?: string;
   /** Chromium for the PDF (default /usr/bin/chromium). */
   chromium?: string;
+  /** Participant-level rows in the workbook, every sheet marked internal (`--deltagarrader`). */
+  participantRows?: boolean;
 }
 
 /**
@@ -32,7 +34,7 @@ export async function reportFiles(project: Project, catalog: Catalog, o: ReportF
   if (o.formats.includes('pdf') && !existsSync(chromium)) throw new ChromiumMissingError(chromium);
   const ledger = priceProject(project, catalog);
   const result = evaluate(ledger, project, catalog);
-  const { files, html } = await buildReport({ project, catalog, ledger, result, lang: o.lang, datum }, o.formats);
+  const { files, html } = await buildReport({ project, catalog, ledger, result, lang: o.lang, datum, participantRows: o.participantRows }, o.formats);
   if (o.formats.includes('pdf')) files.push({ path: REPORT_FILES.pdf, data: await htmlToPdf(html, { lang: o.lang, datum, executablePath: chromium }) });
   return files;
 }
