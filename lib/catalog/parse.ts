@@ -270,9 +270,10 @@ function readFields(v: unknown, p: ProblemList, path: string): Record<string, Fi
       p.error(at, 'ska vara en enhet eller { unit, optional, nullable } eller { fields }', 'must be a unit, { unit, optional, nullable } or { fields }', f);
       continue;
     }
-    unknownKeys(f, ['unit', 'optional', 'nullable', 'fields'], p, `${at}.`);
+    unknownKeys(f, ['unit', 'optional', 'nullable', 'fields', 'map'], p, `${at}.`);
     const spec: FieldSpec = { optional: f.optional === true, nullable: f.nullable === true };
     if (f.fields !== undefined) spec.fields = readFields(f.fields, p, `${at}.fields`);
+    else if (f.map !== undefined) spec.map = readFieldUnit(f.map, p, `${at}.map`);
     else spec.unit = readFieldUnit(f.unit, p, `${at}.unit`);
     out[name] = spec;
   }
@@ -295,7 +296,18 @@ function checkTable(value: unknown, shape: TableShape, fields: Record<string, Fi
     return;
   }
   if (!isObj(value) || Object.keys(value).length === 0) return p.error(path, 'ska vara en tabell namn → { … }', 'must be a map name → { … }', value);
+  if (shape === 'values') {
+    const unit = Object.values(fields)[0]?.unit ?? 'antal';
+    for (const [k, v] of Object.entries(value)) checkScalar(v, unit, p, `${path}.${k}`);
+    return;
+  }
   for (const [k, row] of Object.entries(value)) checkFields(row, fields, p, `${path}.${k}`);
+}
+
+function checkScalar(v: unknown, unit: FieldUnit, p: ProblemList, at: string): void {
+  if (unit === 'text' ? typeof v !== 'string' : typeof v !== 'number' || !Number.isFinite(v)) {
+    p.error(at, unit === 'text' ? 'text krävs' : `tal krävs (${unit})`, unit === 'text' ? 'text required' : `number required (${unit})`, v);
+  }
 }
 
 function checkFields(value: unknown, fields: Record<string, FieldSpec>, p: ProblemList, path: string): void {
@@ -313,9 +325,10 @@ function checkFields(value: unknown, fields: Record<string, FieldSpec>, p: Probl
     } else if (v === null) {
       if (!f.nullable) p.error(at, 'värde krävs (fältet får inte vara null)', 'value required (the field may not be null)', v);
     } else if (f.fields) checkFields(v, f.fields, p, at);
-    else if (f.unit === 'text' ? typeof v !== 'string' : typeof v !== 'number' || !Number.isFinite(v)) {
-      p.error(at, f.unit === 'text' ? 'text krävs' : `tal krävs (${f.unit})`, f.unit === 'text' ? 'text required' : `number required (${f.unit})`, v);
-    }
+    else if (f.map) {
+      if (!isObj(v)) p.error(at, 'ska vara en tabell namn → värde', 'must be a map name → value', v);
+      else for (const [k, x] of Object.entries(v)) checkScalar(x, f.map, p, `${at}.${k}`);
+    } else checkScalar(v, f.unit ?? 'antal', p, at);
   }
 }
 

@@ -25,12 +25,17 @@ export type FieldUnit = (typeof FIELD_UNITS)[number];
 export interface FieldSpec {
   unit?: FieldUnit;
   fields?: Record<string, FieldSpec>;
+  /** A map of any names (kommuner, län) to values of this unit. */
+  map?: FieldUnit;
   optional?: boolean;
   nullable?: boolean;
 }
 
-/** How a `tabell` value is laid out: one object of fields, a list of such rows, or a map name → row. */
-export const TABLE_SHAPES = ['object', 'list', 'map'] as const;
+/**
+ * How a `tabell` value is laid out: one object of fields, a list of such rows, a map name → row, or
+ * a map name → one value (`values`: the single declared field gives the values' unit).
+ */
+export const TABLE_SHAPES = ['object', 'list', 'map', 'values'] as const;
 export type TableShape = (typeof TABLE_SHAPES)[number];
 
 /** What a line's `perMonth` counts for an item. */
