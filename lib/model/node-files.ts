@@ -2,24 +2,13 @@
  * Node-only: project files on disk as a `FileSource` (the CLI's side of `file-source.ts`), and
  * the bundled transition mapping read from data/mappings.
  */
-import { existsSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { defaultDataDir } from '../catalog/load.js';
-import type { FileSource } from './file-source.js';
 import { parseMappingText, type TransitionMapping } from './transitions.js';
 
-/** Files on disk by native path; `shown` maps a path to how problems name it. */
-export function diskFiles(shown?: (path: string) => string): FileSource {
-  return {
-    read: (path) => (existsSync(path) && statSync(path).isFile() ? readFileSync(path) : undefined),
-    join: (dir, name) => join(dir, name),
-    dirname: (path) => dirname(path),
-    ...(shown ? { shown } : {}),
-  };
-}
-
-/** Files on disk, named by their paths as given. */
-export const nodeFiles: FileSource = diskFiles();
+// Kept apart (disk-files.ts) so reading a project needs neither the transitions reader nor papaparse.
+export { diskFiles, nodeFiles } from './disk-files.js';
 
 /** The bundled mapping file. */
 export function defaultMappingFile(): string {

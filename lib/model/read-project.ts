@@ -8,7 +8,7 @@ import { existsSync, statSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import type { Catalog } from '../catalog/types.js';
 import { InputError } from '../util/errors.js';
-import { diskFiles, loadTransitionMapping } from './node-files.js';
+import { diskFiles } from './disk-files.js';
 import { DEFAULT_KEY_FILE, keyPseudonymiser } from './personal-data.js';
 import { PROJECT_FILE_NAMES, readProjectSource, type ProjectRead } from './project-files.js';
 
@@ -46,7 +46,7 @@ export async function readProject(path: string, catalog: Catalog, options: ReadP
   // Read by absolute path; shown relative to the folder as the user named it.
   const files = diskFiles((p) => join(dirname(file), relative(dir, p)));
   return readProjectSource(files, join(dir, basename(file)), catalog, {
-    transitionMapping: () => loadTransitionMapping(),
+    transitionMapping: async () => (await import('./node-files.js')).loadTransitionMapping(),
     keyFile,
     ...(options.pseudonymise ? { pseudonymise: () => keyPseudonymiser(keyFile, options.outputDirs) } : {}),
   });

@@ -1,0 +1,17 @@
+/** Node-only: project files on disk as a `FileSource` (the CLI's side of `file-source.ts`). */
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import type { FileSource } from './file-source.js';
+
+/** Files on disk by native path; `shown` maps a path to how problems name it. */
+export function diskFiles(shown?: (path: string) => string): FileSource {
+  return {
+    read: (path) => (existsSync(path) && statSync(path).isFile() ? readFileSync(path) : undefined),
+    join: (dir, name) => join(dir, name),
+    dirname: (path) => dirname(path),
+    ...(shown ? { shown } : {}),
+  };
+}
+
+/** Files on disk, named by their paths as given. */
+export const nodeFiles: FileSource = diskFiles();
