@@ -1,7 +1,14 @@
 /**
- * Builds every report file in memory (pure: no disk, no clock): HTML, Markdown with PNG charts,
- * JSON and XLSX. The PDF is printed from the HTML by the CLI, which also writes the files.
+ * Builds every report file in memory (pure: no disk, no clock, browser-safe): HTML, Markdown with
+ * PNG charts, JSON and XLSX. The PDF is printed from the HTML by the CLI (or by the browser's
+ * print in the notebooks), which also writes the files.
  */
+import type { Catalog } from '../catalog/types.js';
+import { priceProject } from '../engine/price.js';
+import type { Project } from '../model/types.js';
+import { evaluate } from '../results/evaluate.js';
+import type { Result } from '../results/result.js';
+import type { Lang } from '../util/errors.js';
 import { renderHtml } from './html.js';
 import { renderMarkdown } from './markdown.js';
 import { reportModel, type ReportInput } from './model.js';
@@ -19,13 +26,17 @@ export interface ReportFile {
 /** File names in the output folder. */
 export const REPORT_FILES = { html: 'rapport.html', pdf: 'rapport.pdf', xlsx: 'rapport.xlsx', md: 'rapport.md', json: 'rapport.json', charts: 'diagram' } as const;
 
+/** How chart PNGs are made: resvg in Node (`svgToPng`, png.ts, the default), a canvas in the browser. */
+export type SvgToPng = (svg: string) => Uint8Array | Promise<Uint8Array>;
+
 /**
  * Builds the report files for the requested formats (PDF excluded; see the CLI).
- * The charts (Plot + jsdom) are rendered once and shared: SVG in the HTML, PNG beside the
- * Markdown. They, resvg and exceljs are loaded only for the formats that use them.
+ * The charts (Plot, into jsdom in Node) are rendered once and shared: SVG in the HTML, PNG beside
+ * the Markdown. They, resvg and exceljs are loaded only for the formats that use them.
+ * @param png rasterises the charts (default: resvg, Node only; the notebooks pass a canvas)
  * @returns files in a fixed order, plus the HTML (built when html, md or pdf is asked for, else '')
  */
-export async function buildReport(input: ReportInput, formats: readonly ReportFormat[]): Promise<{ files: ReportFile[]; html: string }> {
+export async function buildReport(input: ReportInput, formats: readonly ReportFormat[], png?: SvgToPng): Promise<{ files: ReportFile[]; html: string }> {
   const model = reportModel(input);
   const files: ReportFile[] = [];
   let html = '';
@@ -35,8 +46,8 @@ export async function buildReport(input: ReportInput, formats: readonly ReportFo
     if (formats.includes('html')) files.push({ path: REPORT_FILES.html, data: html });
     if (formats.includes('md')) files.push({ path: REPORT_FILES.md, data: renderMarkdown(model, charts, REPORT_FILES.charts) });
     if (formats.includes('html') || formats.includes('md')) {
-      const { svgToPng } = await import('./png.js');
-      for (const c of charts) files.push({ path: `${REPORT_FILES.charts}/${c.id}.png`, data: svgToPng(c.svg) });
+      const toPng = png ?? (await import('./png.js')).svgToPng;
+      for (const c of charts) files.push({ path: `${REPORT_FILES.charts}/${c.id}.png`, data: await toPng(c.svg) });
     }
   }
   if (formats.includes('json')) files.push({ path: REPORT_FILES.json, data: JSON.stringify(reportJson(model, input.result), null, 2) + '\n' });
@@ -44,4 +55,16 @@ export async function buildReport(input: ReportInput, formats: readonly ReportFo
     files.push({ path: REPORT_FILES.xlsx, data: await (await import('./xlsx.js')).buildWorkbook({ ...input, datum: model.datum }) });
   }
   return { files, html };
+}
+
+/**
+ * A loaded project's report files in memory, PDF excluded: priced, evaluated (as `samnytta calc`)
+ * and built. `reportFiles` (report-files.ts) adds the PDF for the CLI; the notebooks call this.
+ * @param datum the date printed in the report (`YYYY-MM-DD`, checked by the caller)
+ */
+export async function projectReport(project: Project, catalog: Catalog, o: { formats: readonly ReportFormat[]; lang: Lang; datum: string }, png?: SvgToPng): Promise<{ files: ReportFile[]; html: string; result: Result }> {
+  const ledger = priceProject(project, catalog);
+  const result = evaluate(ledger, project, catalog);
+  const built = await buildReport({ project, catalog, ledger, result, lang: o.lang, datum: o.datum }, o.formats, png);
+  return { ...built, result };
 }

@@ -5,7 +5,6 @@
  * Colours are Okabe–Ito (colour-blind safe) and fixed per actor and category.
  */
 import * as Plot from '@observablehq/plot';
-import { JSDOM } from 'jsdom';
 import type { ActorResult, Result } from '../results/result.js';
 import { CATEGORIES, type Category } from '../vocabulary.js';
 import type { Lang } from '../util/errors.js';
@@ -24,7 +23,19 @@ const WIDTH = 760;
 const FONT = "'DejaVu Sans', 'Liberation Sans', Arial, sans-serif";
 
 let sharedDocument: Document | undefined;
-const doc = (): Document => (sharedDocument ??= new JSDOM('').window.document);
+/**
+ * The document Plot draws in: the page's in a browser (the notebooks build reports there), jsdom's
+ * in Node. jsdom is required at run time, not imported, so a bundler leaves it out of the browser.
+ */
+const doc = (): Document => {
+  if (typeof document !== 'undefined') return document;
+  if (!sharedDocument) {
+    const require = process.getBuiltinModule('node:module').createRequire(import.meta.url);
+    const { JSDOM } = require('jsdom') as typeof import('jsdom');
+    sharedDocument = new JSDOM('').window.document;
+  }
+  return sharedDocument;
+};
 
 const esc = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 

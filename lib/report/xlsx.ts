@@ -49,7 +49,7 @@ interface LinearLine { participant: string; weight: number; when: 'fore' | 'efte
  * Builds the workbook.
  * @returns the .xlsx bytes, identical for identical input (fixed dates in metadata and ZIP)
  */
-export async function buildWorkbook(w: WorkbookInput): Promise<Buffer> {
+export async function buildWorkbook(w: WorkbookInput): Promise<Uint8Array> {
   const { project, catalog, ledger, result: r, lang } = w;
   const sv = lang === 'sv';
   const t = text(lang);

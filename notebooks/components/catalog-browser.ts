@@ -4,7 +4,7 @@
  * nominal and uprated with the library's own `uprate`.
  */
 import * as Plot from '@observablehq/plot';
-import { uprate, type Catalog, type DatedValue, type Status } from '../../lib/index.js';
+import { decimal, kr, uprate, type Catalog, type DatedValue, type Status } from '../../lib/index.js';
 
 export const STATUS_LABELS: Record<Status, string> = { verified: 'verifierat', derived: 'härlett', estimate: 'uppskattat' };
 const STATUS_FILL: Record<Status, string> = { verified: '#3a8a5c', derived: '#2f6f9f', estimate: '#c9a227' };
@@ -16,6 +16,8 @@ export interface CatalogRow {
   unit: string;
   /** Latest numeric value (null for tables and rule items without a value). */
   value: number | null;
+  /** The latest value as shown: the number with its unit, a table's fields, or the rule that prices the item. */
+  shown: string;
   validFrom: string;
   priceYear: number | null;
   status: Status | null;
@@ -31,8 +33,12 @@ const TYPES: Record<string, string> = { transfer: 'post: överföring', real: 'p
 export function catalogRows(c: Catalog): CatalogRow[] {
   const row = (id: string, typ: string, label: string, unit: string, values: DatedValue<unknown>[], uprating: string, file: string): CatalogRow => {
     const last = values[values.length - 1];
+    const value = typeof last?.value === 'number' ? last.value : null;
+    const shown = value !== null ? valueText(value, unit)
+      : last?.value && typeof last.value === 'object' ? `tabell: ${Object.keys(last.value).join(', ')}`
+      : uprating.startsWith('regel') ? `räknas med ${uprating}` : '–';
     return {
-      id, typ, label, unit, value: typeof last?.value === 'number' ? last.value : null, validFrom: last?.validFrom ?? '',
+      id, typ, label, unit, value, shown, validFrom: last?.validFrom ?? '',
       priceYear: last?.priceYear ?? null, status: last?.status ?? null, source: last?.source.title ?? '', href: last?.source.href ?? '', uprating, file,
     };
   };
@@ -40,6 +46,14 @@ export function catalogRows(c: Catalog): CatalogRow[] {
   for (const it of c.items.values()) rows.push(row(it.id, TYPES[it.kind] ?? it.kind, it.label, it.unit, it.values, it.rule ? `regel: ${it.rule}` : it.uprating, it.file));
   for (const s of c.series.values()) rows.push(row(s.id, s.id.startsWith('index.') ? 'index' : 'parameter', s.label, s.unit, s.values, '', s.file));
   return rows.sort((a, b) => (a.id < b.id ? -1 : 1));
+}
+
+/** A number with its unit: "12 345 kr/manad", "31,42 %" for a share, "1,5 besok". */
+export function valueText(v: number | null, unit: string): string {
+  if (v === null) return '–';
+  if (unit === 'andel') return `${decimal(v * 100, 2)} %`;
+  if (unit.startsWith('kr')) return `${kr(v)} ${unit}`;
+  return `${decimal(v, Number.isInteger(v) ? 0 : 2)} ${unit}`;
 }
 
 /** Price years the catalogue can express amounts in (years with a prisbasbelopp value). */

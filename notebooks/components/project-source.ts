@@ -8,7 +8,7 @@
  */
 import { parse as parseYaml } from 'yaml';
 import {
-  formatProblem, memoryFiles, parseCatalog, parseMappingText, priceProject, readProjectFromFiles, readProjectSource, RESULT_SCHEMA,
+  findProjectFile, formatProblem, memoryFiles, parseCatalog, parseMappingText, priceProject, readProjectFromFiles, readProjectSource, RESULT_SCHEMA,
   type Catalog, type Ledger, type Problem, type Project, type ProjectRead, type ResultJson, type TransitionMapping,
 } from '../../lib/index.js';
 
@@ -212,5 +212,65 @@ export function projectPicker(document: Document = globalThis.document): HTMLEle
 .projektval-slapp { font-size: 0.85rem; color: var(--theme-foreground-muted, #666); margin: 0.4rem 0 0.2rem; }
 .projektval-status { font-size: 0.85rem; }`;
   root.append(style);
+  return root;
+}
+
+/** True when picked files hold a table but no project file: a filled Excel template dropped alone. */
+export function needsProjectFile(files: ReadonlyMap<string, Uint8Array>): boolean {
+  return !findProjectFile(files.keys()) && [...files.keys()].some((p) => TABLE.test(p));
+}
+
+const TABLE = /\.(xlsx|xlsm|csv|txt|tsv)$/i;
+
+/** What a dropped Excel template needs besides its tables (the rest are the defaults of `projekt.yaml`). */
+export interface ProjectDetails {
+  name: string;
+  priceYear: number;
+  cost: number;
+  financing: string;
+}
+
+/**
+ * Adds a `projekt.json` beside the picked tables when there is no project file, from the details
+ * the user gave; the tables become its `participantsFile` (an XLSX, or the CSV files).
+ */
+export function withProjectFile(files: ReadonlyMap<string, Uint8Array>, details: ProjectDetails | null): Map<string, Uint8Array> {
+  const out = new Map(files);
+  if (!details || !needsProjectFile(files)) return out;
+  const tables = [...files.keys()].filter((p) => TABLE.test(p));
+  const dir = tables[0].includes('/') ? tables[0].slice(0, tables[0].lastIndexOf('/') + 1) : '';
+  const inDir = tables.filter((p) => p.startsWith(dir)).map((p) => p.slice(dir.length));
+  const xlsx = inDir.find((p) => /\.xlsx?m?$/i.test(p));
+  const project = {
+    name: details.name, priceYear: details.priceYear,
+    cost: { total: details.cost, financing: details.financing },
+    participantsFile: xlsx ?? (inDir.length === 1 ? inDir[0] : inDir),
+  };
+  out.set(`${dir}projekt.json`, new TextEncoder().encode(JSON.stringify(project, null, 2)));
+  return out;
+}
+
+/**
+ * What was read, as `samnytta validate` and `calc` say it: notes (`info:`), warnings
+ * (`varning:`) and, when the project cannot be used, "N fel hittades; rätta dem och kör igen:"
+ * with every error on its own line — the same text as on the command line.
+ */
+export function problemList(l: Loaded, document: Document = globalThis.document): HTMLElement {
+  const root = document.createElement('div');
+  const line = (cls: string, text: string) => Object.assign(document.createElement('li'), { className: cls, textContent: text });
+  const head = Object.assign(document.createElement('p'), {
+    className: l.kind === 'error' ? 'fel' : '',
+    textContent: l.kind === 'error'
+      ? `${l.errors.length} fel hittades; rätta dem och kör igen:`
+      : l.kind === 'project' ? `Läst: ${l.project.name} (${l.label}), ${l.project.participants.length} deltagare eller typfall, prisår ${l.project.priceYear}.`
+      : `Ett färdigt resultat (${l.label}).`,
+  });
+  head.id = l.kind === 'error' ? 'indata-fel' : 'indata-ok';
+  const list = document.createElement('ul');
+  list.id = 'indata-meddelanden';
+  if (l.kind === 'error') for (const e of l.errors) list.append(line('fel', e));
+  for (const n of l.notes) list.append(line('info', `info: ${n}`));
+  if (l.kind !== 'error') for (const w of l.warnings) list.append(line('varning', `varning: ${w}`));
+  root.append(head, list);
   return root;
 }

@@ -1,55 +1,48 @@
 /**
- * A scenario = the assumptions a researcher varies in the notebooks (insatskostnad, dödvikt,
- * avklingning, diskonteringsränta, financing key). `runScenario` re-runs the library's `evaluate`
- * on the project's ledger with those assumptions — the notebook holds no copy of the calculation.
+ * The payback notebook's sliders (insatskostnad, dödvikt, avklingning, diskonteringsränta and a
+ * financing key) as a library `Scenario`: `sliderResult` re-runs the library's `evaluateScenario`
+ * on the project's ledger — the notebook holds no copy of the calculation or of the cost sums.
  */
-import { evaluate, type Assumptions, type Catalog, type Ledger, type Project, type Result } from '../../lib/index.js';
+import {
+  baseScenario, evaluateScenario, sensitivityModel, totalCost,
+  type Catalog, type InterventionCost, type Ledger, type Project, type Result,
+} from '../../lib/index.js';
 
 /** `PROJECT_FINANCING` keeps the project's own financing (including per-year keys). */
 export const PROJECT_FINANCING = 'projektets';
 
-export interface Scenario {
-  /** Total intervention cost, kronor (a per-year cost is scaled proportionally). */
+/** What the sliders set: total cost in kronor, shares 0–1, and a financing key id or `PROJECT_FINANCING`. */
+export interface SliderValues {
   cost: number;
   deadweight: number;
   dropOff: number;
   discountRate: number;
-  /** A catalogue financing key id, or `PROJECT_FINANCING`. */
   financing: string;
 }
 
-/** Total (undiscounted) intervention cost of a project. */
-export function totalCost(project: Project): number {
-  const c = project.cost;
-  return c.byYear ? c.byYear.reduce((s, y) => s + y.amount, 0) : c.total ?? 0;
+/** The project's own values, where the sliders start. */
+export function projectSliders(project: Project): SliderValues {
+  return { cost: totalCost(project.cost), deadweight: project.deadweight, dropOff: project.dropOff, discountRate: project.discountRate, financing: PROJECT_FINANCING };
 }
 
-/** The project's own assumptions as a scenario. */
-export function baseScenario(project: Project): Scenario {
-  return {
-    cost: totalCost(project), deadweight: project.deadweight, dropOff: project.dropOff,
-    discountRate: project.discountRate, financing: PROJECT_FINANCING,
-  };
+/** The project's cost under another financing key (a per-year key is replaced too). */
+function financedBy(cost: InterventionCost, financing: string): InterventionCost {
+  if (financing === PROJECT_FINANCING) return cost;
+  return { ...cost, financing, byYear: cost.byYear?.map(({ financing: _own, ...y }) => y) };
 }
 
-/** The assumptions `evaluate` needs for a scenario. */
-export function scenarioAssumptions(project: Project, s: Scenario): Assumptions {
-  const base = totalCost(project);
-  const scale = base > 0 ? s.cost / base : 0;
-  const own = s.financing === PROJECT_FINANCING;
-  const financing = own ? project.cost.financing : s.financing;
-  const cost = project.cost.byYear && base > 0
-    ? { financing, byYear: project.cost.byYear.map((y) => ({ year: y.year, amount: y.amount * scale, ...(own && y.financing ? { financing: y.financing } : {}) })) }
-    : { financing, total: s.cost };
-  return {
-    name: project.name, priceYear: project.priceYear, horizonYears: project.horizonYears, evidence: project.evidence,
-    discountRate: s.discountRate, deadweight: s.deadweight, dropOff: s.dropOff, cost,
-  };
-}
-
-/** Evaluates the priced project under a scenario. */
-export function runScenario(ledger: Ledger, project: Project, s: Scenario, catalog: Catalog): Result {
-  return evaluate(ledger, scenarioAssumptions(project, s), catalog);
+/**
+ * The result under the sliders' values: a library scenario with the cost as a factor on the
+ * project's cost (a project without cost gets the slider's total), evaluated by the engine.
+ */
+export function sliderResult(ledger: Ledger, project: Project, v: SliderValues, catalog: Catalog): Result {
+  const base = totalCost(project.cost);
+  const cost = financedBy(base > 0 ? project.cost : { ...project.cost, total: v.cost, byYear: undefined }, v.financing);
+  const model = sensitivityModel(ledger, { ...project, cost }, catalog);
+  return evaluateScenario(model, {
+    ...baseScenario(model), deadweight: v.deadweight, dropOff: v.dropOff, discountRate: v.discountRate,
+    costFactor: base > 0 ? v.cost / base : 1,
+  });
 }
 
 /** Financing-key options for a select: the project's own key first, then the catalogue's keys. */

@@ -4,17 +4,13 @@
  */
 import * as Plot from '@observablehq/plot';
 import { kr, percent } from '../../lib/index.js';
+import { shortKr as libraryShortKr } from '../../lib/report/charts.js';
 import type { Tornado } from '../../lib/sensitivity/one-way.js';
 import type { MonteCarloResult } from '../../lib/sensitivity/monte-carlo.js';
 import { inputValue } from '../../lib/report/sensitivity.js';
 
-/** Compact kronor for axes: 1 200 000 → "1,2 mn", 35 000 → "35 tn". */
-export function shortKr(x: number): string {
-  const a = Math.abs(x);
-  if (a >= 1e6) return `${(x / 1e6).toFixed(1).replace('.', ',').replace('-', '−')} mn`;
-  if (a >= 1e3) return `${(x / 1e3).toFixed(0).replace('-', '−')} tn`;
-  return kr(x);
-}
+/** Compact kronor for axes, the report's own: 1 200 000 → "1,2 mn", 35 000 → "35 tn". */
+const shortKr = (x: number): string => libraryShortKr(x, 'sv');
 
 /**
  * Tornado: for the target, the H-year net with each input at the low and at the high end of its

@@ -5,16 +5,10 @@
  */
 import * as Plot from '@observablehq/plot';
 import { CATEGORIES, kr, type Catalog, type Category, type Result } from '../../lib/index.js';
+import { text } from '../../lib/report/text.js';
 
-export const CATEGORY_LABELS: Record<Category, string> = {
-  ersattning: 'Ersättningar',
-  subvention: 'Lönesubventioner',
-  avgift: 'Avgifter',
-  skatt: 'Skatter och avgifter',
-  real: 'Reala resurser (vård, handläggning, insatser)',
-  produktion: 'Produktion',
-  insats: 'Insatsen',
-};
+/** The report's category labels (lib/report/text.ts), so notebook and report use one wording. */
+export const CATEGORY_LABELS: Record<Category, string> = text('sv').categories;
 
 const NOISE = 0.5; // kronor: amounts below this are rounding noise
 
@@ -100,7 +94,7 @@ export function categoryHeatmap(rows: readonly CategoryRow[], { width = 640 } = 
   const max = Math.max(1, ...rows.map((r) => Math.abs(r.delta)));
   return Plot.plot({
     width, marginLeft: 130, marginBottom: 20, height: 60 + 34 * new Set(rows.map((r) => r.actor)).size,
-    x: { label: null, axis: 'top', domain: CATEGORIES.filter((c) => rows.some((r) => r.category === c)).map((c) => CATEGORY_LABELS[c]), tickFormat: (s: string) => s.split(' (')[0] },
+    x: { label: null, axis: 'top', domain: CATEGORIES.filter((c) => rows.some((r) => r.category === c)).map((c) => CATEGORY_LABELS[c]) },
     y: { label: null },
     color: { type: 'diverging', scheme: 'rdbu', domain: [-max, max], legend: true, label: 'Δ kronor per år', tickFormat: (d: number) => kr(d) },
     marks: [
@@ -241,7 +235,7 @@ export function zeroSumTransfers(r: Result): { rows: ZeroSumRow[]; gross: number
     if (Math.abs(row.delta) < NOISE) continue;
     const key = `${row.item}|${row.category}`;
     let g = groups.get(key);
-    if (!g) groups.set(key, (g = { post: `${row.label} · ${CATEGORY_LABELS[row.category].split(' (')[0].toLowerCase()}`, rows: [], sum: 0, abs: 0 }));
+    if (!g) groups.set(key, (g = { post: `${row.label} · ${CATEGORY_LABELS[row.category].toLowerCase()}`, rows: [], sum: 0, abs: 0 }));
     g.rows.push({ post: g.post, actor: row.actor, actorLabel: r.actors[row.actor]?.label ?? row.actor, delta: row.delta });
     g.sum += row.delta; g.abs += Math.abs(row.delta);
   }

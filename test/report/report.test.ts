@@ -19,7 +19,7 @@ describe('buildReport()', () => {
   it('buildReport(): HTML and Markdown match the golden files (sv and en)', async () => {
     const f = fixture();
     for (const lang of ['sv', 'en'] as const) {
-      const { files } = await buildReport({ ...f, lang }, ['html', 'md']);
+      const { files } = await buildReport({ ...f, lang }, ['html', 'md'], svgToPng);
       const html = files.find((x) => x.path === 'rapport.html')!.data as string;
       const md = files.find((x) => x.path === 'rapport.md')!.data as string;
       expect(golden(`fixture-${lang}.html`, html)).toBeNull();
@@ -29,16 +29,16 @@ describe('buildReport()', () => {
 
   it('buildReport(): two runs give identical bytes for every file', async () => {
     const f = fixture();
-    const a = await buildReport({ ...f, lang: 'sv', datum: '2026-02-01' }, all);
+    const a = await buildReport({ ...f, lang: 'sv', datum: '2026-02-01' }, all, svgToPng);
     await new Promise((r) => setTimeout(r, 1100));
-    const b = await buildReport({ ...fixture(), lang: 'sv', datum: '2026-02-01' }, all);
+    const b = await buildReport({ ...fixture(), lang: 'sv', datum: '2026-02-01' }, all, svgToPng);
     expect(a.files.map((x) => x.path)).toEqual(b.files.map((x) => x.path));
     a.files.forEach((x, i) => expect(Buffer.compare(Buffer.from(x.data), Buffer.from(b.files[i].data)), x.path).toBe(0));
     expect(a.files.map((x) => x.path)).toEqual(['rapport.html', 'rapport.md', ...CHART_IDS.map((c) => `diagram/${c}.png`), 'rapport.json', 'rapport.xlsx']);
   });
 
   it('buildReport(): the HTML is self-contained, has every section and chart, and escapes user text', async () => {
-    const { html } = await buildReport({ ...fixture(), lang: 'sv' }, ['html']);
+    const { html } = await buildReport({ ...fixture(), lang: 'sv' }, ['html'], svgToPng);
     for (const id of SECTION_IDS) expect(html).toContain(`<section id="${id}">`);
     for (const id of CHART_IDS) expect(html).toContain(`<svg xmlns="http://www.w3.org/2000/svg" id="chart-${id}"`);
     expect(html).not.toMatch(/<script|<link |@import|url\(http|src="http/);

@@ -17,7 +17,7 @@ const KR = '#,##0;[Red]-#,##0';
 const PCT = '0.0%';
 const MONTHS = '0.0';
 
-export async function portfolioWorkbook(p: Portfolio, lang: Lang = 'sv'): Promise<Buffer> {
+export async function portfolioWorkbook(p: Portfolio, lang: Lang = 'sv'): Promise<Uint8Array> {
   const t = portfolioText(lang);
   const sv = lang === 'sv';
   const datum = `${p.priceYear}-12-31`;
