@@ -26,6 +26,8 @@ export interface ReportFile {
 /** File names in the output folder. */
 export const REPORT_FILES = { html: 'rapport.html', pdf: 'rapport.pdf', xlsx: 'rapport.xlsx', md: 'rapport.md', json: 'rapport.json', charts: 'diagram' } as const;
 
+const PNG_MODULE = './png.js';
+
 /** How chart PNGs are made: resvg in Node (`svgToPng`, png.ts, the default), a canvas in the browser. */
 export type SvgToPng = (svg: string) => Uint8Array | Promise<Uint8Array>;
 
@@ -46,7 +48,8 @@ export async function buildReport(input: ReportInput, formats: readonly ReportFo
     if (formats.includes('html')) files.push({ path: REPORT_FILES.html, data: html });
     if (formats.includes('md')) files.push({ path: REPORT_FILES.md, data: renderMarkdown(model, charts, REPORT_FILES.charts) });
     if (formats.includes('html') || formats.includes('md')) {
-      const toPng = png ?? (await import('./png.js')).svgToPng;
+      // resvg is native (Node only): its module is named in a variable so bundlers leave it out.
+      const toPng = png ?? ((await import(/* @vite-ignore */ PNG_MODULE)) as typeof import('./png.js')).svgToPng;
       for (const c of charts) files.push({ path: `${REPORT_FILES.charts}/${c.id}.png`, data: await toPng(c.svg) });
     }
   }

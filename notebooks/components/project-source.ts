@@ -8,8 +8,8 @@
  */
 import { parse as parseYaml } from 'yaml';
 import {
-  findProjectFile, formatProblem, memoryFiles, parseCatalog, parseMappingText, priceProject, readProjectFromFiles, readProjectSource, RESULT_SCHEMA,
-  type Catalog, type Ledger, type Problem, type Project, type ProjectRead, type ResultJson, type TransitionMapping,
+  calculate, findProjectFile, formatProblem, memoryFiles, normalizePath, parseCatalog, parseMappingText, priceProject, readProjectFromFiles, readProjectSource, PROJECT_FILE_NAMES, RESULT_SCHEMA,
+  type Catalog, type Ledger, type PortfolioFailure, type PortfolioInput, type Problem, type Project, type ProjectRead, type ResultJson, type TransitionMapping,
 } from '../../lib/index.js';
 
 /** One entry of notebooks/data/examples.json (written by notebooks/scripts/notebook-data.ts). */
@@ -180,12 +180,12 @@ export function projectPicker(document: Document = globalThis.document): HTMLEle
     l.append(input, document.createTextNode(label));
     return l;
   };
-  const status = Object.assign(document.createElement('span'), { className: 'projektval-status', id: 'projektval-status', textContent: 'Inget valt – exemplet visas.' });
+  const status = Object.assign(document.createElement('span'), { className: 'projektval-status', id: 'projektval-status', textContent: 'Inget valt – exemplen visas.' });
   const clear = Object.assign(document.createElement('button'), { type: 'button', textContent: 'Töm', id: 'projektval-tom' });
   clear.addEventListener('click', () => set(null));
   const set = (p: Picked | null) => {
     root.value = p;
-    status.textContent = p ? `Valt: ${p.label} (${p.files.size} ${p.files.size === 1 ? 'fil' : 'filer'}; läses bara i webbläsaren)` : 'Inget valt – exemplet visas.';
+    status.textContent = p ? `Valt: ${p.label} (${p.files.size} ${p.files.size === 1 ? 'fil' : 'filer'}; läses bara i webbläsaren)` : 'Inget valt – exemplen visas.';
     root.dispatchEvent(new Event('input', { bubbles: true }));
   };
   root.append(
@@ -273,4 +273,41 @@ export function problemList(l: Loaded, document: Document = globalThis.document)
   if (l.kind !== 'error') for (const w of l.warnings) list.append(line('varning', `varning: ${w}`));
   root.append(head, list);
   return root;
+}
+
+/**
+ * Every project among picked files (a förbund's folder with one folder per project), read and
+ * calculated as `samnytta portfolj` does; a project that cannot be read is a failure with its
+ * errors, and the rest still count.
+ */
+export async function portfolioInputs(files: ReadonlyMap<string, Uint8Array>, data: NotebookData): Promise<{ inputs: PortfolioInput[]; failures: PortfolioFailure[] }> {
+  const source = memoryFiles(files);
+  const byFolder = new Map<string, string>();
+  for (const p of [...files.keys()].map(normalizePath).sort()) {
+    const parts = p.split('/');
+    if (!PROJECT_FILE_NAMES.includes(parts[parts.length - 1].toLowerCase())) continue;
+    const folder = parts.slice(0, -1).join('/');
+    const had = byFolder.get(folder);
+    if (!had || PROJECT_FILE_NAMES.indexOf(parts[parts.length - 1].toLowerCase()) < PROJECT_FILE_NAMES.indexOf(had.split('/').pop()!.toLowerCase())) byFolder.set(folder, p);
+  }
+  const inputs: PortfolioInput[] = [];
+  const failures: PortfolioFailure[] = [];
+  for (const file of [...byFolder.values()].sort()) {
+    try {
+      const read = await readProjectSource(source, file, data.catalog, { transitionMapping: () => data.mapping });
+      const errors = read.problems.filter((p) => p.severity === 'error');
+      if (!read.project || errors.length) failures.push({ file, problems: errors });
+      else inputs.push({ file, project: read.project, result: calculate(read.project, data.catalog) });
+    } catch (e) {
+      const problems = (e as { problems?: Problem[] }).problems;
+      if (!problems) throw e;
+      failures.push({ file, problems: problems.filter((p) => p.severity === 'error') });
+    }
+  }
+  return { inputs, failures };
+}
+
+/** All bundled examples' files in one map (`<id>/<path>`), as one förbund folder. */
+export function allExampleFiles(examples: readonly ExampleEntry[]): Map<string, Uint8Array> {
+  return new Map(examples.flatMap((e) => [...exampleFiles(e)]));
 }

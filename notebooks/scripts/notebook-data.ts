@@ -5,6 +5,8 @@
  *   The notebooks parse it in the browser with `parseCatalog`, the same function the CLI uses.
  * - `notebooks/data/mapping.json` — the bundled transition mapping (`data/mappings/transitions.yaml`)
  *   as `{ file, text }`, for projects with aggregated input.
+ * - `notebooks/data/benchmarks.json` — the reference set `data/benchmarks/*.yaml` as texts
+ *   `{ "benchmarks/<file>": "<yaml>" }`, parsed in the browser by `parseBenchmarks` (Portföljen).
  * - `notebooks/data/examples.json` — every example under `data/examples/`, as
  *   `[{ id, readme, files }]` where `files` holds the example folder's files (base64), read in the
  *   browser by `readProjectFromFiles` exactly like a folder the user opens.
@@ -72,5 +74,10 @@ const examples = readExamples();
 const mappingFile = defaultMappingFile();
 writeFileSync(join(outDir, 'catalog.json'), JSON.stringify(catalog, null, 1) + '\n');
 writeFileSync(join(outDir, 'mapping.json'), JSON.stringify({ file: relative(root, mappingFile).split(sep).join('/'), text: readFileSync(mappingFile, 'utf8') }, null, 1) + '\n');
+const benchmarksDir = join(dataDir, 'benchmarks');
+const benchmarks = existsSync(benchmarksDir)
+  ? Object.fromEntries(readdirSync(benchmarksDir).filter((f) => /\.ya?ml$/.test(f)).sort().map((f) => [`benchmarks/${f}`, readFileSync(join(benchmarksDir, f), 'utf8')]))
+  : {};
+writeFileSync(join(outDir, 'benchmarks.json'), JSON.stringify(benchmarks, null, 1) + '\n');
 writeFileSync(join(outDir, 'examples.json'), JSON.stringify(examples, null, 1) + '\n');
 console.log(`notebooks/data: catalog.json (${Object.keys(catalog).length} filer), mapping.json, examples.json (${examples.length} exempel: ${examples.map((e) => e.id).join(', ') || '–'})`);

@@ -28,7 +28,7 @@ const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const haveBrowser = existsSync(CHROMIUM);
 if (!haveBrowser && process.env.SAMNYTTA_REQUIRE_BROWSER) throw new Error(`notebooks test: ${CHROMIUM} not found (install chromium)`);
 
-const NOTEBOOKS = ['aterbetalningstid', 'kostnadsforskjutningar', 'kanslighet', 'katalogen', 'kalkylator'] as const;
+const NOTEBOOKS = ['aterbetalningstid', 'kostnadsforskjutningar', 'kanslighet', 'katalogen', 'kalkylator', 'portfoljen'] as const;
 const examples = join(root, 'data', 'examples');
 
 /** Runs the CLI in-process (cwd-relative paths as a user types them); returns exit code and output. */
@@ -80,7 +80,7 @@ async function open(name: string): Promise<Watched> {
   page.on('pageerror', (e) => errors.push(e.message));
   page.on('request', (r) => { if (!r.url().startsWith(`${base}/`) && !r.url().startsWith('data:') && !r.url().startsWith('blob:')) outside.push(r.url()); });
   await page.goto(`${base}/${name}.html`, { waitUntil: 'load' });
-  if (name !== 'kalkylator') await page.waitForFunction((sel) => document.querySelectorAll(sel).length > 0, MARKS, { timeout: 30_000 });
+  if (name !== 'kalkylator' && name !== 'portfoljen') await page.waitForFunction((sel) => document.querySelectorAll(sel).length > 0, MARKS, { timeout: 30_000 });
   else await page.locator('#projektval').waitFor({ timeout: 30_000 });
   // Cells that errored render an inspector error; give the runtime a moment to settle.
   await page.waitForTimeout(500);
@@ -113,7 +113,7 @@ describe.skipIf(!haveBrowser)('notebooks (headless Chromium)', () => {
   for (const name of NOTEBOOKS) {
     it(`${name}.html renders its charts offline without errors`, async () => {
       const { page, errors, outside } = await open(name);
-      if (name !== 'kalkylator') expect(await page.locator(MARKS).count()).toBeGreaterThan(0);
+      if (name !== 'kalkylator' && name !== 'portfoljen') expect(await page.locator(MARKS).count()).toBeGreaterThan(0);
       expect(await cellErrors(page)).toEqual([]);
       expect(errors).toEqual([]);
       expect(outside).toEqual([]);
@@ -290,6 +290,22 @@ describe.skipIf(!haveBrowser)('notebooks (headless Chromium)', () => {
     expect(values.length).toBeGreaterThan(10);
     expect(values.filter((v) => v.trim() === '')).toEqual([]);
     expect(errors).toEqual([]);
+    await page.close();
+  }, 90_000);
+
+  it('portfoljen.html: the bundled examples as a portfolio, filtered by class, and the reference set', async () => {
+    const { page, errors, outside } = await open('portfoljen');
+    const examplesCount = JSON.parse(readFileSync(join(root, 'notebooks', 'data', 'examples.json'), 'utf8')).length;
+    await expect.poll(() => page.locator('#portfolj-status').textContent(), { timeout: 30_000 }).toMatch(new RegExp(`^${examplesCount} projekt lästa`));
+    const rows = () => page.locator('#cell-11 tbody tr').count();
+    await expect.poll(rows, { timeout: 30_000 }).toBe(examplesCount);
+    expect(await page.locator('#cell-14 tbody tr').count()).toBeGreaterThan(0);
+    // Unticking one class leaves fewer projects.
+    await page.locator('#cell-7 input[type=checkbox]').first().uncheck();
+    await expect.poll(rows, { timeout: 30_000 }).toBeLessThan(examplesCount);
+    expect(await cellErrors(page)).toEqual([]);
+    expect(errors).toEqual([]);
+    expect(outside).toEqual([]);
     await page.close();
   }, 90_000);
 });
