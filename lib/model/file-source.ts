@@ -14,7 +14,19 @@ export interface FileSource {
   dirname(path: string): string;
   /** How a path appears in problems (default: as is). */
   shown?(path: string): string;
+  /**
+   * Why the file cannot be read as an input — a folder, a dangling or looping link, no permission,
+   * not a regular file, larger than `maxBytes` — or undefined when it can (or does not exist).
+   */
+  refuse?(path: string, maxBytes: number): { sv: string; en: string } | undefined;
+  /** One key per file, so the same file named twice (or through a link) is seen (default: the path). */
+  identity?(path: string): string;
 }
+
+/** Largest project file (YAML/JSON) read: inline projects are small; big data belongs in a table file. */
+export const MAX_PROJECT_BYTES = 10 * 1024 * 1024;
+/** Largest table file (CSV/XLSX) read. */
+export const MAX_TABLE_BYTES = 512 * 1024 * 1024;
 
 /** Normalises a `/`-path: `\` → `/`, no `.` or empty segments, `..` resolved (never above the root). */
 export function normalizePath(path: string): string {
@@ -37,6 +49,11 @@ export function memoryFiles(files: ReadonlyMap<string, Uint8Array>): FileSource 
   for (const [p, b] of files) byPath.set(normalizePath(p), b);
   return {
     read: (path) => byPath.get(normalizePath(path)),
+    identity: (path) => normalizePath(path),
+    refuse: (path, maxBytes) => {
+      const n = byPath.get(normalizePath(path))?.length ?? 0;
+      return n > maxBytes ? { sv: `filen är för stor (${Math.round(n / 1048576)} MB; högst ${Math.round(maxBytes / 1048576)} MB läses)`, en: `the file is too large (${Math.round(n / 1048576)} MB; at most ${Math.round(maxBytes / 1048576)} MB is read)` } : undefined;
+    },
     join: (dir, name) => normalizePath(`${dir}/${name}`),
     dirname: (path) => normalizePath(path).split('/').slice(0, -1).join('/'),
   };

@@ -11,7 +11,8 @@ import type { Catalog } from '../catalog/types.js';
 import { valueAt, referenceDate } from '../catalog/value-at.js';
 import type { Problem } from '../util/errors.js';
 import type { FileSource } from './file-source.js';
-import { containsPersonalNumber, PERSONAL_DATA_HELP, personalDataColumn } from './personal-number.js';
+import { KON_EXPECTED, parseKon } from './attributes.js';
+import { containsPersonalNumber, PERSONAL_DATA_HELP, PERSONAL_NUMBER_FOUND, personalDataColumn, REDACTED } from './personal-number.js';
 import { RowProblems, resolveColumns, type ColumnSpec } from './tabular/columns.js';
 import { excelSerialToDate, isPlausibleDateSerial } from './tabular/excel-date.js';
 import { normalizeHeader } from './tabular/normalize-header.js';
@@ -103,11 +104,6 @@ export const LINE_FIELD_COLUMN: Record<string, string> = {
   item: 'post', months: 'manader', perMonth: 'antal_per_manad', amountPerMonth: 'belopp_per_manad', extent: 'omfattning', wage: 'lon',
 };
 
-const KON: Record<string, string> = {
-  k: 'K', kvinna: 'K', kvinnor: 'K', f: 'K', female: 'K', woman: 'K',
-  m: 'M', man: 'M', male: 'M', men: 'M',
-  x: 'X', annat: 'X', annan: 'X', okand: 'X', okant: 'X', ickebinar: 'X', other: 'X', unknown: 'X',
-};
 
 const LAGE: Record<string, 'fore' | 'efter'> = { fore: 'fore', innan: 'fore', before: 'fore', efter: 'efter', after: 'efter' };
 
@@ -130,7 +126,16 @@ export async function readParticipantsFile(paths: string | string[], catalog: Ca
   const notes: Note[] = [];
   const headerKeys = [...SITUATION_COLUMNS.deltagare, ...PARTICIPANT_COLUMNS.deltagare];
   const tables: Table[] = [];
+  // The same file listed twice would count every row twice.
+  const seen = new Map<string, string>();
   for (const path of list) {
+    const id = options.files.identity?.(path) ?? path;
+    const same = seen.get(id);
+    if (same !== undefined) {
+      problems.push({ severity: 'error', file: display(path), path: '', sv: `filen anges två gånger (också som ${display(same)}); varje rad skulle räknas dubbelt`, en: `the file is listed twice (also as ${display(same)}); every row would count twice` });
+      continue;
+    }
+    seen.set(id, path);
     const read = await readTableFile(path, { files: options.files, headerKeys, display: display(path) });
     problems.push(...read.problems);
     tables.push(...read.tables);
@@ -138,12 +143,30 @@ export async function readParticipantsFile(paths: string | string[], catalog: Ca
 
   // Every table is scanned for personal data, including sheets samnytta does not read.
   const ignoredColumns = new Map<Table, Set<number>>();
-  for (const t of tables) ignoredColumns.set(t, protectTable(t, options.pseudonymiser, problems));
+  for (const t of tables) ignoredColumns.set(t, protectTable(t, { pseudonymiser: options.pseudonymiser, idKeys: SITUATION_COLUMNS.deltagare }, problems));
 
   const isSituations = (t: Table) => hasField(t, SITUATION_COLUMNS.deltagare) && hasField(t, SITUATION_COLUMNS.post);
   const isParticipants = (t: Table) => hasField(t, PARTICIPANT_COLUMNS.deltagare) && !hasField(t, SITUATION_COLUMNS.post);
-  const situationTables = tables.filter(isSituations);
-  const participantTables = tables.filter(isParticipants);
+  // Every table is accounted for: a CSV file the user listed must be recognised and hold rows; a
+  // workbook's other sheets (instructions, the item list) are set aside with a warning the summary repeats.
+  const skipped: string[] = [];
+  const where = (t: Table) => ({ file: t.file, sheet: t.sheet, row: t.headerRow, column: columnLetter(0), path: `A${t.headerRow}` });
+  for (const t of tables) {
+    if (isSituations(t) || isParticipants(t)) {
+      if (t.rows.length > 0) continue;
+      if (t.sheet !== undefined && isParticipants(t)) {
+        skipped.push(t.sheet);
+        problems.push({ severity: 'warning', ...where(t), sv: 'bladet har en rubrikrad men inga deltagare och används inte', en: 'the sheet has a header row but no participants and is not used' });
+      } else problems.push({ severity: 'error', ...where(t), sv: 'tabellen har en rubrikrad men inga datarader', en: 'the table has a header row but no data rows' });
+    } else if (t.sheet === undefined) {
+      problems.push({ severity: 'error', ...where(t), sv: 'tabellen känns inte igen: rubrikraden saknar kolumnerna deltagare, lage, post, manader (situationer) eller deltagare utan post (deltagartabell); kontrollera rubrikerna och avgränsaren (; eller ,)', en: 'the table is not recognised: its header lacks the columns deltagare, lage, post, manader (situations) or deltagare without post (participants table); check the headers and the separator (; or ,)' });
+    } else if (!TEMPLATE_SHEETS.has(normalizeHeader(t.sheet))) {
+      skipped.push(t.sheet);
+      problems.push({ severity: 'warning', ...where(t), sv: 'bladet läses inte: det har varken kolumnerna för situationer (deltagare, lage, post, manader) eller för deltagare', en: 'the sheet is not read: it has neither the situation columns (deltagare, lage, post, manader) nor the participant columns' });
+    }
+  }
+  const situationTables = tables.filter((t) => isSituations(t) && t.rows.length > 0);
+  const participantTables = tables.filter((t) => isParticipants(t) && t.rows.length > 0);
   if (situationTables.length === 0 && problems.every((p) => p.severity !== 'error')) {
     problems.push({
       severity: 'error', file: list.map(display).join(', '), path: '',
@@ -173,9 +196,9 @@ export async function readParticipantsFile(paths: string | string[], catalog: Ca
       const weight = optNumber(rp, r, 'vikt', { min: 0 });
       const kon = rp.cell(r, 'kon');
       if (!isBlank(kon)) {
-        const k = KON[normalizeHeader(String(kon))];
+        const k = parseKon(kon);
         if (k) attributes.kon = k;
-        else rp.add('error', r, 'kon', 'kön anges som K, M eller X (annat/okänt)', 'sex is given as K, M or X (other/unknown)', show(kon));
+        else rp.add('error', r, 'kon', KON_EXPECTED.sv, KON_EXPECTED.en, show(kon));
       }
       const fy = rp.cell(r, 'fodelsear');
       if (!isBlank(fy)) {
@@ -297,13 +320,17 @@ export async function readParticipantsFile(paths: string | string[], catalog: Ca
   const rejected = counts.reduce((s, c) => s + c.rejected, 0);
   if (counts.length) {
     const per = counts.map((c) => `${c.sheet ? `${c.file} [${c.sheet}]` : c.file}: ${c.read}/${c.used}/${c.rejected}`).join('; ');
+    const skip = skipped.length ? { sv: `; blad som inte lästs: ${skipped.join(', ')}`, en: `; sheets not read: ${skipped.join(', ')}` } : { sv: '', en: '' };
     notes.unshift({
-      sv: `${read} rader lästa, ${used} använda, ${rejected} avvisade (lästa/använda/avvisade per tabell: ${per})`,
-      en: `${read} rows read, ${used} used, ${rejected} rejected (read/used/rejected per table: ${per})`,
+      sv: `${read} rader lästa, ${used} använda, ${rejected} avvisade (lästa/använda/avvisade per tabell: ${per}${skip.sv})`,
+      en: `${read} rows read, ${used} used, ${rejected} rejected (read/used/rejected per table: ${per}${skip.en})`,
     });
   }
   return { participants, problems, counts, origins, notes };
 }
+
+/** Sheets of samnytta's own templates that hold no data (item list, instructions). */
+const TEMPLATE_SHEETS = new Set(['poster', 'instruktioner', 'kategorier', 'items', 'instructions']);
 
 function hasField(t: Table, keys: string[]): boolean {
   return t.keys.some((k) => keys.includes(k));
@@ -312,27 +339,40 @@ function hasField(t: Table, keys: string[]): boolean {
 const fmt = (n: number): string => (Number.isInteger(n) ? n.toLocaleString('sv-SE') : String(n).replace('.', ','));
 
 /**
- * Refuses or pseudonymises personal data in a table (in place): name and personnummer columns,
- * and personnummer/samordningsnummer in any cell. Returns the column indexes not to read.
+ * Refuses or pseudonymises personal data in a table (in place): name, contact and personnummer
+ * columns, and personnummer/samordningsnummer in any header or cell. Refused values are replaced
+ * so no later message echoes them. With a pseudonymiser, the id column (`idKeys`) is hashed;
+ * nothing else can be pseudonymised, and the messages say so. Returns the column indexes not to read.
+ * @param idKeys header keys of the participant-id column (none for transition tables)
  */
-function protectTable(t: Table, pseudonymiser: Pseudonymiser | undefined, problems: Problem[]): Set<number> {
+export function protectTable(t: Table, o: { pseudonymiser?: Pseudonymiser; idKeys?: string[] }, problems: Problem[]): Set<number> {
+  const { pseudonymiser, idKeys = [] } = o;
   const pseudonymise = pseudonymiser !== undefined;
   const ignore = new Set<number>();
-  const idCol = t.keys.findIndex((k) => SITUATION_COLUMNS.deltagare.includes(k) && personalDataColumn(k) === null);
+  const onlyIds = pseudonymise ? { sv: ' (--pseudonymisera ersätter bara deltagar-id-kolumnen)', en: ' (--pseudonymisera replaces only the participant-id column)' } : { sv: '', en: '' };
   t.headers.forEach((h, i) => {
+    if (!containsPersonalNumber(h)) return;
+    t.headers[i] = REDACTED;
+    t.keys[i] = '';
+    ignore.add(i);
+    problems.push({ severity: 'error', file: t.file, sheet: t.sheet, row: t.headerRow, column: columnLetter(i), path: `${columnLetter(i)}${t.headerRow}`, sv: `kolumnrubriken ${PERSONAL_NUMBER_FOUND.sv}${onlyIds.sv}`, en: `the column header ${PERSONAL_NUMBER_FOUND.en}${onlyIds.en}` });
+  });
+  const idCol = t.keys.findIndex((k) => idKeys.includes(k) && personalDataColumn(k) === null);
+  t.headers.forEach((h, i) => {
+    if (ignore.has(i)) return;
     const kind = personalDataColumn(h);
     if (!kind) return;
     const at = { file: t.file, sheet: t.sheet, row: t.headerRow, column: h, path: `${columnLetter(i)}${t.headerRow}` };
-    if (kind === 'id' && idCol < 0 && pseudonymise) return; // the personnummer column serves as the id, hashed below
+    if (kind === 'id' && idCol < 0 && idKeys.includes(t.keys[i]) && pseudonymise) return; // the personnummer column serves as the id, hashed below
     if (pseudonymise) {
       ignore.add(i);
       problems.push({ severity: 'warning', ...at, sv: 'kolumnen ser ut att innehålla personuppgifter och läses inte (den ignoreras vid pseudonymisering)', en: 'the column looks like personal data and is not read (ignored when pseudonymising)' });
     } else {
-      if (!(kind === 'id' && idCol < 0)) ignore.add(i);
-      problems.push({ severity: 'error', ...at, sv: `kolumnen ser ut att innehålla ${kind === 'name' ? 'namn' : 'personnummer'}; ${PERSONAL_DATA_HELP.sv}`, en: `the column looks like it holds ${kind === 'name' ? 'names' : 'personal identity numbers'}; ${PERSONAL_DATA_HELP.en}` });
+      if (!(kind === 'id' && idCol < 0 && idKeys.includes(t.keys[i]))) ignore.add(i);
+      problems.push({ severity: 'error', ...at, sv: `kolumnen ser ut att innehålla ${kind === 'name' ? 'namn eller kontaktuppgifter' : 'personnummer'}; ${PERSONAL_DATA_HELP.sv}`, en: `the column looks like it holds ${kind === 'name' ? 'names or contact details' : 'personal identity numbers'}; ${PERSONAL_DATA_HELP.en}` });
     }
   });
-  const useCol = idCol >= 0 ? idCol : t.keys.findIndex((k) => SITUATION_COLUMNS.deltagare.includes(k));
+  const useCol = idCol >= 0 ? idCol : t.keys.findIndex((k) => idKeys.includes(k));
   let refused = 0;
   for (const r of t.rows) {
     r.cells.forEach((c, i) => {
@@ -344,16 +384,16 @@ function protectTable(t: Table, pseudonymiser: Pseudonymiser | undefined, proble
         return;
       }
       if (!containsPersonalNumber(text)) return;
-      r.cells[i] = i === useCol ? `[personnummer rad ${r.row}]` : '[personnummer]';
+      r.cells[i] = i === useCol ? `[personnummer rad ${r.row}]` : REDACTED;
       refused++;
       problems.push({
         severity: 'error', file: t.file, sheet: t.sheet, row: r.row, column: t.headers[i] || columnLetter(i), path: `${columnLetter(i)}${r.row}`,
-        sv: `cellen innehåller ett personnummer eller samordningsnummer (värdet visas inte); ${i === useCol ? 'kör med --pseudonymisera eller ' : ''}ta bort det`,
-        en: `the cell holds a personal identity or coordination number (value not shown); ${i === useCol ? 'run with --pseudonymisera or ' : ''}remove it`,
+        sv: `cellen ${PERSONAL_NUMBER_FOUND.sv}${i === useCol ? ' eller kör med --pseudonymisera' : onlyIds.sv}`,
+        en: `the cell ${PERSONAL_NUMBER_FOUND.en}${i === useCol ? ' or run with --pseudonymisera' : onlyIds.en}`,
       });
     });
   }
-  if (refused > 0) problems.push({ severity: 'error', file: t.file, sheet: t.sheet, path: '', sv: PERSONAL_DATA_HELP.sv, en: PERSONAL_DATA_HELP.en, row: t.headerRow, column: t.headers[useCol] ?? '' });
+  if (refused > 0) problems.push({ severity: 'error', file: t.file, sheet: t.sheet, path: '', sv: PERSONAL_DATA_HELP.sv, en: PERSONAL_DATA_HELP.en, row: t.headerRow, column: t.headers[useCol] ?? columnLetter(0) });
   if (pseudonymiser && useCol >= 0) {
     for (const r of t.rows) {
       const c = r.cells[useCol];

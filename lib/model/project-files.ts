@@ -9,7 +9,9 @@
 import { parse as parseYaml, YAMLParseError } from 'yaml';
 import type { Catalog } from '../catalog/types.js';
 import { InputError, type Problem } from '../util/errors.js';
-import { memoryFiles, normalizePath, type FileSource } from './file-source.js';
+import { MAX_PROJECT_BYTES, memoryFiles, normalizePath, type FileSource } from './file-source.js';
+import { PERSONAL_DATA_HELP, PERSONAL_NUMBER_FOUND, screenPersonalData } from './personal-number.js';
+import { decodeText } from './tabular/decode-text.js';
 import type { Note, ParticipantOrigin, Pseudonymiser } from './participants-file.js';
 import { validateProject, type ValidationResult } from './project.js';
 import type { TransitionMapping } from './transitions.js';
@@ -27,11 +29,16 @@ export function parseProjectText(text: string, file: string): unknown {
     throw new InputError([{ severity: 'error', file, path: '', sv, en, ...(row ? { row } : {}) }]);
   };
   if (/\.json$/i.test(file)) {
+    let value: unknown;
     try {
-      return JSON.parse(text.replace(/^\uFEFF/, ''));
+      value = JSON.parse(text.replace(/^\uFEFF/, ''));
     } catch (e) {
       return fail(`ogiltig JSON: ${(e as Error).message}`, `invalid JSON: ${(e as Error).message}`);
     }
+    // JSON.parse keeps the last of duplicate keys; YAML refuses them, and so does JSON here.
+    const dup = duplicateJsonKey(text);
+    if (dup) return fail(`nyckeln ${JSON.stringify(dup.key)} förekommer två gånger i samma objekt; ta bort den ena`, `the key ${JSON.stringify(dup.key)} appears twice in the same object; remove one`, dup.line);
+    return value;
   }
   try {
     return parseYaml(text.replace(/^\uFEFF/, ''), { uniqueKeys: true });
@@ -64,10 +71,19 @@ export type ProjectRead = ValidationResult & { file: string; notes: Note[] };
  */
 export async function readProjectSource(files: FileSource, file: string, catalog: Catalog, options: ProjectSourceOptions): Promise<ProjectRead> {
   const shownFile = files.shown?.(file) ?? file;
+  const refused = files.refuse?.(file, MAX_PROJECT_BYTES);
+  if (refused) throw new InputError([{ severity: 'error', file: shownFile, path: '', ...refused }]);
   const bytes = files.read(file);
   if (!bytes) throw new InputError([{ severity: 'error', file: shownFile, path: '', sv: 'filen finns inte', en: 'file not found' }]);
-  const raw = parseProjectText(new TextDecoder('utf-8').decode(bytes), shownFile);
+  const decoded = decodeText(bytes);
+  if (decoded.refused) throw new InputError([{ severity: 'error', file: shownFile, path: '', ...decoded.refused }]);
+  const raw = parseProjectText(decoded.text, shownFile);
   const problems: Problem[] = [];
+  // The one personal-data screen (also run by validateProject) before mapping labels and inline
+  // tables are taken out of the project; participant ids are checked or pseudonymised apart.
+  for (const path of screenPersonalData(raw, (p) => /^(comparison\.)?participants\[\d+\]\.id$/.test(p))) {
+    problems.push({ severity: 'error', file: shownFile, path, sv: `${PERSONAL_NUMBER_FOUND.sv}; ${PERSONAL_DATA_HELP.sv}`, en: `${PERSONAL_NUMBER_FOUND.en}; ${PERSONAL_DATA_HELP.en}` });
+  }
   const notes: Note[] = [];
   const dir = files.dirname(file);
   const at = (name: string) => files.join(dir, name);
@@ -202,4 +218,36 @@ export async function readProjectFromFiles(files: ReadonlyMap<string, Uint8Array
     return { file: '', project: undefined, problems, notes: [] };
   }
   return readProjectSource(memoryFiles(files), normalizePath(file), catalog, options);
+}
+
+/**
+ * The first key that appears twice in one JSON object (with its line), scanning the text once.
+ * @example duplicateJsonKey('{"a":1,"a":2}') // => { key: 'a', line: 1 }
+ */
+export function duplicateJsonKey(text: string): { key: string; line: number } | undefined {
+  const stack: (Set<string> | null)[] = [];
+  let line = 1;
+  let expectKey = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (ch === '\n') line++;
+    else if (ch === '{') { stack.push(new Set()); expectKey = true; }
+    else if (ch === '[') { stack.push(null); expectKey = false; }
+    else if (ch === '}' || ch === ']') { stack.pop(); expectKey = false; }
+    else if (ch === ',') expectKey = stack.length > 0 && stack[stack.length - 1] !== null;
+    else if (ch === '"') {
+      let j = i + 1;
+      while (j < text.length && text[j] !== '"') j += text[j] === '\\' ? 2 : 1;
+      if (expectKey) {
+        const keys = stack[stack.length - 1];
+        let key: string;
+        try { key = JSON.parse(text.slice(i, j + 1)) as string; } catch { key = text.slice(i + 1, j); }
+        if (keys?.has(key)) return { key, line };
+        keys?.add(key);
+        expectKey = false;
+      }
+      i = j;
+    }
+  }
+  return undefined;
 }

@@ -9,7 +9,8 @@ import { findKommun } from '../catalog/kommun.js';
 import { checkOption, RULE_SPECS } from '../catalog/rule-specs.js';
 import { closest } from '../util/closest.js';
 import { ProblemList, type Problem } from '../util/errors.js';
-import { containsPersonalNumber, PERSONAL_DATA_HELP } from './personal-number.js';
+import { KON_EXPECTED, parseKon } from './attributes.js';
+import { containsPersonalNumber, PERSONAL_DATA_HELP, PERSONAL_NUMBER_FOUND, screenPersonalData } from './personal-number.js';
 import {
   type Attributes, type CostYear, type EgenPosting, type EvidenceGrade, type Financing, type Line, type Participant,
   type Project, type Situation,
@@ -45,6 +46,12 @@ export function validateProject(raw: unknown, catalog: Catalog, file: string): V
   if (!isObj(raw)) {
     p.error('', 'projektfilen ska vara ett objekt med name, priceYear, cost och participants', 'the project file must be an object with name, priceYear, cost and participants', raw);
     return { problems: p.items };
+  }
+  // The one personal-data screen: every string, key and id-length number anywhere in the project
+  // (participant ids are checked, or pseudonymised, below). Refused values are replaced so no
+  // later message can echo them.
+  for (const at of screenPersonalData(raw, (path) => /^(comparison\.)?participants\[\d+\]\.id$/.test(path))) {
+    p.error(at, `${PERSONAL_NUMBER_FOUND.sv}; ${PERSONAL_DATA_HELP.sv}`, `${PERSONAL_NUMBER_FOUND.en}; ${PERSONAL_DATA_HELP.en}`);
   }
   unknownKeys(raw, PROJECT_KEYS, '', p);
   const name = typeof raw.name === 'string' && raw.name.trim() ? raw.name.trim() : (p.error('name', 'projektnamn (text) krävs', 'project name (text) required', raw.name), '');
@@ -110,7 +117,7 @@ export function validateProject(raw: unknown, catalog: Catalog, file: string): V
     else p.error('kind', 'ska vara utvardering (uppföljning av utfall) eller prognos (förväntade utfall)', 'must be utvardering (follow-up of outcomes) or prognos (expected outcomes)', raw.kind);
   }
 
-  if (p.errors.length > 0) return { problems: p.items };
+  if (p.errorCount > 0) return { problems: p.items };
   return {
     project: {
       name, priceYear, horizonYears, discountRate, deadweight, dropOff, cost: cost!, participants, comparison, taxRates,
@@ -254,7 +261,11 @@ function readAttributes(v: unknown, path: string, catalog: Catalog, priceYear: n
   }
   unknownKeys(v, ATTRIBUTE_KEYS, `${path}.`, p);
   const a: Attributes = {};
-  if (v.kon !== undefined) a.kon = String(v.kon);
+  if (v.kon !== undefined) {
+    const k = parseKon(v.kon);
+    if (k) a.kon = k;
+    else p.error(`${path}.kon`, KON_EXPECTED.sv, KON_EXPECTED.en, v.kon);
+  }
   const fy = int(v.fodelsear, `${path}.fodelsear`, p, { min: 1900, max: priceYear || 2100 });
   if (fy !== undefined) a.fodelsear = fy;
   const age = int(v.alder, `${path}.alder`, p, { min: 0, max: 120 });
@@ -314,7 +325,7 @@ function readLine(v: unknown, path: string, sitMonths: number, catalog: Catalog,
   }
   unknownKeys(v, LINE_KEYS, `${path}.`, p);
   const item = typeof v.item === 'string' ? v.item : '';
-  const errorsBefore = p.errors.length;
+  const errorsBefore = p.errorCount;
   if (!item) p.error(`${path}.item`, 'post-id krävs (se `samnytta catalog list`)', 'item id required (see `samnytta catalog list`)', v.item);
   else if (item !== 'egen' && !catalog.items.has(item)) {
     const hint = suggestItem(item, [...catalog.items.keys()]);
@@ -343,7 +354,7 @@ function readLine(v: unknown, path: string, sitMonths: number, catalog: Catalog,
     label = typeof v.label === 'string' && v.label.trim() ? v.label.trim() : (p.error(`${path}.label`, 'en egen rad behöver en etikett (label)', 'an egen line needs a label'), undefined);
     postings = readEgenPostings(v.postings, `${path}.postings`, catalog, p);
   } else if (v.postings !== undefined) p.error(`${path}.postings`, 'postings gäller bara rader med item: egen', 'postings apply only to lines with item: egen');
-  if (p.errors.length > errorsBefore) return undefined;
+  if (p.errorCount > errorsBefore) return undefined;
   return { item, months: months!, perMonth, amountPerMonth, extent, wage, options, label, postings };
 }
 

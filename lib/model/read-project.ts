@@ -12,15 +12,16 @@ import { diskFiles } from './disk-files.js';
 import { DEFAULT_KEY_FILE, keyPseudonymiser } from './personal-data.js';
 import { PROJECT_FILE_NAMES, readProjectSource, type ProjectRead } from './project-files.js';
 
-export { PROJECT_FILE_NAMES, parseProjectText } from './project-files.js';
+export { duplicateJsonKey, PROJECT_FILE_NAMES, parseProjectText } from './project-files.js';
 
 /** Resolves a project argument (file or folder) to the project file. @throws InputError when there is none */
 export function resolveProjectPath(path: string): string {
-  if (existsSync(path) && statSync(path).isDirectory()) {
+  let folder = false;
+  try { folder = statSync(path).isDirectory(); } catch { /* read below, where the reason is given */ }
+  if (folder) {
     for (const n of PROJECT_FILE_NAMES) if (existsSync(join(path, n))) return join(path, n);
     throw new InputError([{ severity: 'error', file: path, path: '', sv: `mappen saknar projektfil (${PROJECT_FILE_NAMES[0]}); skapa en med \`samnytta init\``, en: `the folder has no project file (${PROJECT_FILE_NAMES[0]}); create one with \`samnytta init\`` }]);
   }
-  if (!existsSync(path)) throw new InputError([{ severity: 'error', file: path, path: '', sv: 'filen finns inte', en: 'file not found' }]);
   return path;
 }
 

@@ -10,8 +10,8 @@ import { parse as parseYaml } from 'yaml';
 import type { Catalog } from '../catalog/types.js';
 import type { Problem } from '../util/errors.js';
 import type { FileSource } from './file-source.js';
-import type { Note, ParticipantOrigin, RowCount } from './participants-file.js';
-import { containsPersonalNumber, PERSONAL_DATA_HELP } from './personal-number.js';
+import { protectTable, type Note, type ParticipantOrigin, type RowCount } from './participants-file.js';
+import { KON_EXPECTED, parseKon } from './attributes.js';
 import { RowProblems, resolveColumns, type ColumnSpec } from './tabular/columns.js';
 import { normalizeHeader } from './tabular/normalize-header.js';
 import { parseNumber } from './tabular/parse-number.js';
@@ -48,7 +48,6 @@ export const TRANSITION_COLUMNS: ColumnSpec = {
   aldersgrupp: ['aldersgrupp', 'alder', 'age_group'],
 };
 
-const KON: Record<string, string> = { k: 'K', kvinna: 'K', kvinnor: 'K', m: 'M', man: 'M', man_: 'M', men: 'M', x: 'X', annat: 'X', okand: 'X', okant: 'X' };
 
 /** Age used for a typfall whose group has no upper bound (`50+`). */
 const OPEN_AGE_MAX = 66;
@@ -168,21 +167,28 @@ export async function readTransitions(source: string | unknown[], catalog: Catal
   }
 
   let tables: Table[];
+  // Personal data: refused in every sheet's headers, cells and name columns, including sheets not
+  // read (no pseudonymisation: a transition table has no ids).
+  const ignored = new Map<Table, Set<number>>();
   if (typeof source === 'string') {
     const read = await readTableFile(source, { files: options.files, headerKeys: [...TRANSITION_COLUMNS.forsorjning_fore, ...TRANSITION_COLUMNS.antal], display: options.display?.(source) });
     problems.push(...read.problems);
+    for (const t of read.tables) ignored.set(t, protectTable(t, {}, problems));
     tables = read.tables.filter((t) => t.keys.some((k) => TRANSITION_COLUMNS.antal.includes(k)));
     if (read.tables.length > 0 && tables.length === 0) {
       problems.push({ severity: 'error', file: options.display?.(source) ?? source, path: '', sv: 'hittade ingen övergångstabell med kolumnerna forsorjning_fore, forsorjning_efter, antal; skapa en mall med `samnytta init --aggregerad`', en: 'found no transition table with columns forsorjning_fore, forsorjning_efter, antal; create a template with `samnytta init --aggregerad`' });
     }
-  } else tables = [inlineTable(source, projectFile)];
+  } else {
+    tables = [inlineTable(source, projectFile)];
+    ignored.set(tables[0], protectTable(tables[0], {}, problems));
+  }
 
   const participants: Obj[] = [];
   const origins: ParticipantOrigin[] = [];
   const counts: RowCount[] = [];
   const unknownUsed = new Set<string>();
   for (const t of tables) {
-    const cols = resolveColumns(t, TRANSITION_COLUMNS);
+    const cols = resolveColumns(t, TRANSITION_COLUMNS, ignored.get(t));
     problems.push(...cols.problems);
     for (const required of ['forsorjning_fore', 'forsorjning_efter', 'antal']) {
       if (!cols.index.has(required)) problems.push({ severity: 'error', file: t.file, sheet: t.sheet, row: t.headerRow, column: required, path: '', sv: `kolumnen ${required} saknas`, en: `column ${required} is missing` });
@@ -192,12 +198,6 @@ export async function readTransitions(source: string | unknown[], catalog: Catal
     let used = 0;
     for (const r of t.rows) {
       const before = rp.errors;
-      for (const [i, c] of r.cells.entries()) {
-        if ((typeof c === 'string' || typeof c === 'number') && containsPersonalNumber(String(c))) {
-          r.cells[i] = null;
-          rp.add('error', r, t.keys[i] ?? '', `cellen innehåller ett personnummer (värdet visas inte); ${PERSONAL_DATA_HELP.sv}`, `the cell holds a personal identity number (value not shown); ${PERSONAL_DATA_HELP.en}`);
-        }
-      }
       const side = (field: 'forsorjning_fore' | 'forsorjning_efter'): TransitionCategory[] | undefined => {
         const c = rp.cell(r, field);
         if (isBlank(c)) {
@@ -225,9 +225,9 @@ export async function readTransitions(source: string | unknown[], catalog: Catal
       const attributes: Obj = {};
       const kon = rp.cell(r, 'kon');
       if (!isBlank(kon)) {
-        const k = KON[normalizeHeader(String(kon))];
+        const k = parseKon(kon);
         if (k) attributes.kon = k;
-        else rp.add('error', r, 'kon', 'kön anges som K, M eller X', 'sex is given as K, M or X', show(kon));
+        else rp.add('error', r, 'kon', KON_EXPECTED.sv, KON_EXPECTED.en, show(kon));
       }
       const ag = rp.cell(r, 'aldersgrupp');
       if (!isBlank(ag)) {

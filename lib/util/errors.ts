@@ -55,8 +55,11 @@ export class InputError extends Error {
 /** Collects problems while validating, so all can be reported at once. */
 export class ProblemList {
   readonly items: Problem[] = [];
+  /** Errors recorded so far (a counter: checking before/after a part stays constant-time). */
+  errorCount = 0;
   constructor(readonly file: string) {}
   error(path: string, sv: string, en: string, value?: unknown, extra: Partial<Problem> = {}): void {
+    this.errorCount++;
     this.items.push({ severity: 'error', file: this.file, path, sv, en, value, ...extra });
   }
   warn(path: string, sv: string, en: string, value?: unknown, extra: Partial<Problem> = {}): void {

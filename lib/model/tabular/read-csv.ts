@@ -8,25 +8,56 @@ import type { Problem } from '../../util/errors.js';
 import { decodeText, type TextEncoding } from './decode-text.js';
 import { normalizeHeader } from './normalize-header.js';
 import { splitCsv } from './split-csv.js';
-import { isBlank, type ReadTables, type Table, type TableRow } from './table.js';
+import { csvWidthProblem, isBlank, type ReadTables, type Table, type TableRow } from './table.js';
 
 export interface CsvOptions {
   /** Rows to look at for the header: the first row holding one of these keys (default: first non-empty row). */
   headerKeys?: string[];
 }
 
-/** Guesses the delimiter from the first non-empty line: `;`, tab or `,`, counted outside quotes. */
-export function detectDelimiter(text: string): ';' | ',' | '\t' {
-  const line = text.split(/\r\n|\n|\r/).find((l) => l.trim() !== '') ?? '';
-  const counts: Record<string, number> = { ';': 0, ',': 0, '\t': 0 };
-  let quoted = false;
+/** Splits a line at a delimiter outside quotes. */
+function splitLine(line: string, delimiter: string): string[] {
+  const out: string[] = [];
+  let quoted = false, cur = '';
   for (const ch of line) {
     if (ch === '"') quoted = !quoted;
-    else if (!quoted && ch in counts) counts[ch]++;
+    else if (!quoted && ch === delimiter) { out.push(cur); cur = ''; continue; }
+    cur += ch;
   }
-  if (counts[';'] > 0 && counts[';'] >= counts[',']) return ';';
-  if (counts['\t'] > 0 && counts['\t'] >= counts[',']) return '\t';
-  return ',';
+  out.push(cur);
+  return out;
+}
+
+/**
+ * Guesses the delimiter: `;`, tab or `,`. With header keys, from the first of the top 10
+ * non-empty lines that splits into a known header (title lines above the header are skipped);
+ * otherwise from the line among them with the most delimiters outside quotes.
+ */
+export function detectDelimiter(text: string, headerKeys?: string[]): ';' | ',' | '\t' {
+  const lines: string[] = [];
+  for (const l of text.split(/\r\n|\n|\r/, 200)) {
+    if (l.trim() !== '') lines.push(l);
+    if (lines.length === 10) break;
+  }
+  const delims = [';', '\t', ','] as const;
+  if (headerKeys) {
+    for (const line of lines) {
+      let best: (typeof delims)[number] | undefined, bestHits = 0;
+      for (const d of delims) {
+        const hits = splitLine(line, d).filter((c) => headerKeys.includes(normalizeHeader(c.replace(/"/g, '')))).length;
+        if (hits > bestHits) { best = d; bestHits = hits; }
+      }
+      if (best) return best;
+    }
+  }
+  let best: (typeof delims)[number] = ',', bestCount = 0;
+  for (const line of lines) {
+    for (const d of delims) {
+      const n = splitLine(line, d).length - 1;
+      if (n > bestCount) { best = d; bestCount = n; }
+    }
+  }
+  return best;
 }
 
 /**
@@ -35,9 +66,10 @@ export function detectDelimiter(text: string): ';' | ',' | '\t' {
  * @example readCsv(bytes, 'deltagare.csv').tables[0].keys // => ['deltagare', 'lage', …]
  */
 export function readCsv(bytes: Uint8Array, file: string, options: CsvOptions = {}): ReadTables & { encoding: TextEncoding; delimiter: string } {
-  const { text, encoding } = decodeText(bytes);
-  const delimiter = detectDelimiter(text);
+  const { text, encoding, refused } = decodeText(bytes);
   const problems: Problem[] = [];
+  if (refused) return { tables: [], problems: [{ severity: 'error', file, path: '', ...refused }], encoding, delimiter: '' };
+  const delimiter = detectDelimiter(text, options.headerKeys);
   const raw = splitCsv(text, delimiter, file, problems);
   const nonEmpty = raw.filter((r) => r.cells.some((c) => c !== ''));
   if (nonEmpty.length === 0) {
@@ -51,9 +83,12 @@ export function readCsv(bytes: Uint8Array, file: string, options: CsvOptions = {
     if (i >= 0) headerIndex = i;
   }
   const header = nonEmpty[headerIndex];
-  const rows: TableRow[] = nonEmpty
-    .slice(headerIndex + 1)
-    .map((r) => ({ row: r.row, cells: r.cells.map((c) => (isBlank(c) ? null : c)) }));
+  const rows: TableRow[] = [];
+  for (const r of nonEmpty.slice(headerIndex + 1)) {
+    const wrong = csvWidthProblem(file, r.row, r.cells.length, header.cells.length, delimiter);
+    if (wrong) problems.push(wrong);
+    rows.push({ row: r.row, cells: r.cells.map((c) => (isBlank(c) ? null : c)) });
+  }
   const table: Table = { file, headers: header.cells, keys: keysOf(header.cells), headerRow: header.row, rows };
   return { tables: [table], problems, encoding, delimiter };
 }

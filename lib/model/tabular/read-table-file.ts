@@ -1,9 +1,9 @@
 /**
  * Reads a tabular file by its extension: `.xlsx` via exceljs, `.csv`/`.txt`/`.tsv` via papaparse.
- * A missing or unreadable file becomes a problem, never an exception. The bytes come from a
+ * A missing, unreadable or oversized file, or a folder, becomes a problem, never an exception. The bytes come from a
  * `FileSource` (disk or memory), so the browser reads tables the same way.
  */
-import { extensionOf, type FileSource } from '../file-source.js';
+import { extensionOf, MAX_TABLE_BYTES, type FileSource } from '../file-source.js';
 import { readCsv } from './read-csv.js';
 import type { ReadTables } from './table.js';
 
@@ -23,6 +23,8 @@ export interface TableFileOptions {
 export async function readTableFile(path: string, options: TableFileOptions): Promise<ReadTables> {
   const file = options.display ?? path;
   const ext = extensionOf(path);
+  const refused = options.files.refuse?.(path, MAX_TABLE_BYTES);
+  if (refused) return { tables: [], problems: [{ severity: 'error', file, path: '', ...refused }] };
   const bytes = options.files.read(path);
   if (!bytes) {
     return { tables: [], problems: [{ severity: 'error', file, path: '', sv: 'filen finns inte; kontrollera namnet i projektfilen', en: 'file not found; check the name in the project file' }] };

@@ -7,7 +7,7 @@
 import ExcelJS from 'exceljs';
 import type { Problem } from '../../util/errors.js';
 import { normalizeHeader } from './normalize-header.js';
-import { isBlank, type Cell, type ReadTables, type Table, type TableRow } from './table.js';
+import { columnLetter, extraCellProblem, isBlank, type Cell, type ReadTables, type Table, type TableRow } from './table.js';
 
 export interface XlsxOptions {
   /** The header row is the first of the top 10 rows holding one of these keys (default: first non-empty row). */
@@ -44,27 +44,43 @@ function mergeBottom(ws: ExcelJS.Worksheet, row: number, col: number): number {
   return r;
 }
 
-/** Reads one worksheet into a table (undefined when the sheet is empty). */
-export function readWorksheet(ws: ExcelJS.Worksheet, file: string, options: XlsxOptions = {}): Table | undefined {
-  const lastRow = ws.actualRowCount === 0 ? 0 : ws.rowCount;
-  const lastCol = ws.columnCount;
-  if (lastRow === 0 || lastCol === 0) return undefined;
-  const rowCells = (r: number): Cell[] => Array.from({ length: lastCol }, (_, i) => valueAt(ws, r, i + 1));
+/** A formula cell that carries no computed result (openpyxl and some exports never compute). */
+function uncomputedFormula(ws: ExcelJS.Worksheet, row: number, col: number): boolean {
+  const v = ws.getCell(row, col).value;
+  return typeof v === 'object' && v !== null && ('formula' in v || 'sharedFormula' in v) && ((v as { result?: unknown }).result === undefined || (v as { result?: unknown }).result === null);
+}
+
+/**
+ * Reads one worksheet into a table (undefined when the sheet is empty). The used range comes from
+ * the cells the sheet holds, row by row, never from its declared dimension: one stray cell at
+ * XFD1048576 costs one row, not a billion empty cells.
+ * @param problems receives formula cells without a computed value (they would read as empty)
+ */
+export function readWorksheet(ws: ExcelJS.Worksheet, file: string, options: XlsxOptions = {}, problems: Problem[] = []): Table | undefined {
+  const rowNumbers: number[] = [];
+  const widths = new Map<number, number>();
+  ws.eachRow({ includeEmpty: false }, (row, n) => {
+    rowNumbers.push(n);
+    widths.set(n, row.cellCount);
+  });
+  if (rowNumbers.length === 0) return undefined;
+  const rowCells = (r: number): Cell[] => Array.from({ length: widths.get(r) ?? 0 }, (_, i) => valueAt(ws, r, i + 1));
   const isEmpty = (cells: Cell[]) => cells.every((c) => isBlank(c));
 
   let headerRow = 0;
-  for (let r = 1; r <= Math.min(lastRow, 10) && !headerRow; r++) {
+  for (const r of rowNumbers) {
+    if (r > 10 || headerRow) break;
     const cells = rowCells(r);
     if (isEmpty(cells)) continue;
     if (!options.headerKeys || cells.some((c) => typeof c === 'string' && options.headerKeys!.includes(normalizeHeader(c)))) headerRow = r;
   }
-  if (!headerRow) for (let r = 1; r <= lastRow && !headerRow; r++) if (!isEmpty(rowCells(r))) headerRow = r;
+  if (!headerRow) for (const r of rowNumbers) if (!headerRow && !isEmpty(rowCells(r))) headerRow = r;
   if (!headerRow) return undefined;
 
   // A header cell merged downwards makes a two-row header: take the lower row's text where it has one.
   const top = rowCells(headerRow);
   let bottom = headerRow;
-  for (let c = 1; c <= lastCol; c++) bottom = Math.max(bottom, mergeBottom(ws, headerRow, c));
+  for (let c = 1; c <= top.length; c++) bottom = Math.max(bottom, mergeBottom(ws, headerRow, c));
   let headers = top.map((c) => (isBlank(c) ? '' : String(c instanceof Date ? c.toISOString().slice(0, 10) : c).trim()));
   if (bottom > headerRow) {
     const lower = rowCells(bottom);
@@ -79,14 +95,28 @@ export function readWorksheet(ws: ExcelJS.Worksheet, file: string, options: Xlsx
   while (width > 0 && headers[width - 1] === '') width--;
 
   const rows: TableRow[] = [];
-  for (let r = bottom + 1; r <= lastRow; r++) {
+  for (const r of rowNumbers) {
+    if (r <= bottom) continue;
     const cells = rowCells(r);
-    if (isEmpty(cells)) continue;
-    rows.push({ row: r, cells: cells.slice(0, Math.max(width, lastNonBlank(cells) + 1)) });
+    if (isEmpty(cells)) {
+      for (let c = 0; c < cells.length; c++) if (uncomputedFormula(ws, r, c + 1)) problems.push(formulaProblem(file, ws.name, r, c));
+      continue;
+    }
+    cells.forEach((c, i) => { if (c === null && uncomputedFormula(ws, r, i + 1)) problems.push(formulaProblem(file, ws.name, r, i)); });
+    const last = lastNonBlank(cells);
+    if (last >= width) problems.push(extraCellProblem(file, ws.name, r, last));
+    rows.push({ row: r, cells: cells.slice(0, width) });
   }
-  headers = headers.slice(0, Math.max(width, ...rows.map((r) => r.cells.length)));
-  while (headers.length < width) headers.push('');
+  headers = headers.slice(0, width);
   return { file, sheet: ws.name, headers, keys: headers.map(normalizeHeader), headerRow: bottom, rows };
+}
+
+function formulaProblem(file: string, sheet: string, row: number, col: number): Problem {
+  return {
+    severity: 'error', file, sheet, row, column: columnLetter(col), path: `${columnLetter(col)}${row}`,
+    sv: 'formeln saknar beräknat värde (arbetsboken är skriven av ett program som inte räknar formler); öppna och spara den i Excel eller LibreOffice, eller skriv värdet',
+    en: 'the formula has no computed value (the workbook was written by a program that does not calculate formulas); open and save it in Excel or LibreOffice, or type the value',
+  };
 }
 
 function lastNonBlank(cells: Cell[]): number {
@@ -99,9 +129,17 @@ function lastNonBlank(cells: Cell[]): number {
  * @example (await readXlsx(bytes, 'deltagare.xlsx')).tables.map((t) => t.sheet) // => ['Deltagare', 'Situationer', …]
  */
 export async function readXlsx(bytes: Uint8Array, file: string, options: XlsxOptions = {}): Promise<ReadTables> {
-  const wb = new ExcelJS.Workbook();
+  let wb = new ExcelJS.Workbook();
   try {
-    await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+    try {
+      await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+    } catch (e) {
+      // exceljs cannot follow comments stored where openpyxl puts them; comments are notes, not data.
+      const stripped = /comment/i.test((e as Error).message) ? await withoutComments(bytes) : undefined;
+      if (!stripped) throw e;
+      wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(stripped as unknown as ArrayBuffer);
+    }
   } catch (e) {
     const problems: Problem[] = [{
       severity: 'error', file, path: '',
@@ -111,9 +149,34 @@ export async function readXlsx(bytes: Uint8Array, file: string, options: XlsxOpt
     return { tables: [], problems };
   }
   const tables: Table[] = [];
+  const problems: Problem[] = [];
   wb.eachSheet((ws) => {
-    const t = readWorksheet(ws, file, options);
+    const t = readWorksheet(ws, file, options, problems);
     if (t) tables.push(t);
   });
-  return { tables, problems: [] };
+  return { tables, problems };
+}
+
+/**
+ * The workbook without cell comments and their VML drawings (undefined when it has none), for
+ * workbooks whose comment parts exceljs cannot resolve (openpyxl writes `/xl/comments/comment1.xml`).
+ */
+export async function withoutComments(bytes: Uint8Array): Promise<Uint8Array | undefined> {
+  const { default: JSZip } = await import('jszip');
+  const zip = await JSZip.loadAsync(bytes);
+  let changed = false;
+  for (const name of Object.keys(zip.files)) {
+    const rels = /^xl\/worksheets\/_rels\/[^/]+\.rels$/i.test(name);
+    const sheet = /^xl\/worksheets\/[^/]+\.xml$/i.test(name);
+    if (!rels && !sheet) continue;
+    const xml = await zip.file(name)!.async('string');
+    const out = rels
+      ? xml.replace(/<Relationship\b[^>]*\/relationships\/(?:comments|vmlDrawing)"[^>]*\/>/g, '')
+      : xml.replace(/<legacyDrawing\b[^>]*\/>/g, '');
+    if (out !== xml) {
+      zip.file(name, out);
+      changed = true;
+    }
+  }
+  return changed ? zip.generateAsync({ type: 'uint8array' }) : undefined;
 }

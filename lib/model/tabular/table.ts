@@ -51,3 +51,27 @@ export function columnLetter(index: number): string {
 export function isBlank(c: Cell | undefined): boolean {
   return c === null || c === undefined || (typeof c === 'string' && c.trim() === '');
 }
+
+/**
+ * A CSV row whose cell count differs from its header's: a shifted column (an unquoted decimal
+ * comma in a comma-separated file, a stray separator) that would otherwise be read silently into
+ * the wrong fields. Called per row, so a streaming reader can use it too.
+ */
+export function csvWidthProblem(file: string, row: number, cells: number, headerCells: number, delimiter: string): Problem | undefined {
+  if (cells === headerCells) return undefined;
+  const d = delimiter === '\t' ? 'tab' : delimiter;
+  return {
+    severity: 'error', file, row, column: columnLetter(Math.min(cells, headerCells)), path: `${columnLetter(Math.min(cells, headerCells))}${row}`,
+    sv: `raden har ${cells} fält men rubrikraden ${headerCells} (avgränsare ${d}); kontrollera avgränsarna${delimiter === ',' ? ' och sätt tal med decimalkomma inom citattecken ("0,5")' : ''}`,
+    en: `the row has ${cells} fields but the header row ${headerCells} (separator ${d}); check the separators${delimiter === ',' ? ' and quote numbers with a decimal comma ("0,5")' : ''}`,
+  };
+}
+
+/** A sheet row with a value to the right of the last header: it would not be read. */
+export function extraCellProblem(file: string, sheet: string | undefined, row: number, col: number): Problem {
+  return {
+    severity: 'error', file, sheet, row, column: columnLetter(col), path: `${columnLetter(col)}${row}`,
+    sv: 'cellen har ett värde men kolumnen saknar rubrik; lägg till en rubrik eller ta bort värdet',
+    en: 'the cell has a value but its column has no header; add a header or remove the value',
+  };
+}
