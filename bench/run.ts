@@ -23,6 +23,7 @@ import { readProject } from '../lib/model/read-project.js';
 import { monteCarlo } from '../lib/sensitivity/monte-carlo.js';
 import { prepare } from '../lib/sensitivity/prepare.js';
 import { syntheticCohort } from './cohort.js';
+import { worstCases, worstCasesSection, type WorstCase } from './worst-cases.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const repo = join(here, '..', '..');
@@ -281,6 +282,7 @@ async function reportCase(): Promise<Figures> {
 const CASES: Record<string, () => Promise<Figures>> = {
   engine: engineCase, montecarlo: monteCarloCase, calc: calcCase, national: nationalCase, browser: browserCase, portfolio: portfolioCase, report: reportCase,
   reference: () => referenceCase('annual'), 'reference-monthly': () => referenceCase('monthly'),
+  'worst-cases': async () => ({ cases: (await worstCases()) as unknown as string }),
 };
 
 // ── parent ─────────────────────────────────────────────────────────────────────────────────────
@@ -350,7 +352,9 @@ async function main(): Promise<void> {
     { label: 'references agree with the engine (< 1 kr per cell)', figure: refs.map((x) => `${n(x.maxCellDiffKr).toExponential(1)} kr`).join(', '), ok: refs.every((x) => x.agrees === true) },
   ];
   for (const k of checks) console.log(`${k.ok ? 'ok  ' : 'MISS'} ${k.label}: ${k.figure}`);
-  writeFileSync(join(repo, 'bench/RESULTS.md'), results(date, m, { c, rp, e, nat, mc, pf, br, refs }, checks));
+  const worst = runChild('worst-cases').cases as unknown as WorstCase[];
+  for (const x of worst) console.log(`${'worst case'.padEnd(17)} ${x.label}: ${Math.round(x.ms)} ms, ${x.problems} problems`);
+  writeFileSync(join(repo, 'bench/RESULTS.md'), results(date, m, { c, rp, e, nat, mc, pf, br, refs }, checks) + worstCasesSection(worst));
   console.log('wrote bench/RESULTS.md');
 }
 

@@ -72,8 +72,9 @@ export function buildCli(args: string[], io: Io): Argv {
         .option('out', { type: 'string', demandOption: true, describe: sv ? 'utdatamapp' : 'output folder' })
         .option('format', { type: 'string', default: 'html,pdf,xlsx,md,json', describe: sv ? 'kommaseparerade format' : 'comma-separated formats' })
         .option('datum', { type: 'string', describe: sv ? 'datum som skrivs i rapporten (ÅÅÅÅ-MM-DD); standard: prisårets 31 december' : 'date printed in the report (YYYY-MM-DD); default: 31 December of the price year' })
-        .option('pseudonymisera', pseudo).option('nyckelfil', keyFile),
-      wrap(async (a) => { const { report } = await import('./commands/report.js'); await report({ project: a.project, out: a.out, formats: String(a.format).split(',').map((f) => f.trim()).filter(Boolean), datum: a.datum, lang: a.lang, pseudonymisera: a.pseudonymisera, nyckelfil: a.nyckelfil }, io); }))
+        .option('pseudonymisera', pseudo).option('nyckelfil', keyFile)
+        .option('deltagarrader', { type: 'boolean', describe: sv ? 'Excel-rapporten med en rad per deltagare (internt bruk; varje blad märks "internt – ej för publicering"); standard: rader per läge × post' : 'the Excel report with one row per participant (internal use; every sheet marked "internal – not for publication"); default: rows per situation × item' }),
+      wrap(async (a) => { const { report } = await import('./commands/report.js'); await report({ project: a.project, out: a.out, formats: String(a.format).split(',').map((f) => f.trim()).filter(Boolean), datum: a.datum, lang: a.lang, pseudonymisera: a.pseudonymisera, nyckelfil: a.nyckelfil, deltagarrader: a.deltagarrader }, io); }))
     .command('sensitivity <project>', sv ? 'känslighetsanalys: NyttoSam-klassiker, tornado och brytvärden' : 'sensitivity analysis: NyttoSam classics, tornado and switching values',
       (y) => project(y).option('format', { choices: ['table', 'json'] as const, default: 'table' }),
       wrap(async (a) => { const { sensitivity } = await import('./commands/sensitivity.js'); await sensitivity({ project: a.project, format: a.format, lang: a.lang }, io); }))

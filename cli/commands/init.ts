@@ -33,7 +33,7 @@ export async function init(o: InitOptions, io: Io): Promise<{ files: string[] }>
   const catalog = loadCatalog();
   const priceYear = o.priceYear ?? latestPriceYear(catalog);
   const files = o.aggregerad ? await transitionTemplate({ priceYear }) : await participantTemplate(catalog, { priceYear });
-  writeFilesAtomically(files.map((f) => ({ path: join(o.dir, f.path), data: f.data })));
+  writeFilesAtomically(files.map((f) => ({ path: join(o.dir, f.path), data: f.data })), o.lang);
   const list = files.map((f) => `  ${join(o.dir, f.path)}`).join('\n');
   const main = o.aggregerad ? 'overgangar.xlsx' : 'deltagare.xlsx';
   io.out(sv

@@ -72,7 +72,7 @@ export async function portfolio(o: PortfolioOptions, io: Io): Promise<Portfolio>
       const { portfolioHtml } = await import('../../lib/report/portfolio/html.js');
       outputs.push({ path: join(o.out, 'portfolj.html'), data: portfolioHtml(p, o.lang) });
     }
-    writeFilesAtomically(outputs);
+    writeFilesAtomically(outputs, o.lang);
   }
   if (o.formats.includes('table')) io.out(portfolioTable(p, o.lang));
   if (o.formats.includes('json') && !o.out) io.out(JSON.stringify(portfolioJson(p, o.lang), null, 2) + '\n');

@@ -20,6 +20,8 @@ export interface ReportOptions extends GlobalOptions {
   datum?: string;
   pseudonymisera?: boolean;
   nyckelfil?: string;
+  /** Participant-level rows in the workbook, every sheet marked internal (`--deltagarrader`). */
+  deltagarrader?: boolean;
 }
 
 function noChromium(lang: Lang, path: string): ExitError {
@@ -50,13 +52,13 @@ export async function report(o: ReportOptions, io: Io): Promise<{ files: string[
   const project = await loadProject(o.project, catalog, { ...o, outputDirs: [o.out] }, io);
   let files: ReportFile[];
   try {
-    files = await reportFiles(project, catalog, { formats, lang: o.lang, datum: o.datum, chromium: chromiumPath(process.env) });
+    files = await reportFiles(project, catalog, { formats, lang: o.lang, datum: o.datum, chromium: chromiumPath(process.env), participantRows: o.deltagarrader });
   } catch (e) {
     if (e instanceof ChromiumMissingError) throw noChromium(o.lang, e.path);
     throw e;
   }
   const paths = files.map((f) => join(o.out, f.path));
-  writeFilesAtomically(files.map((f, i) => ({ path: paths[i], data: f.data })));
+  writeFilesAtomically(files.map((f, i) => ({ path: paths[i], data: f.data })), o.lang);
   const ms = performance.now() - t0;
   io.out(paths.map((p) => `${p}\n`).join(''));
   io.err(o.lang === 'sv' ? `${files.length} filer skrivna till ${o.out} på ${(ms / 1000).toFixed(1)} s\n` : `${files.length} files written to ${o.out} in ${(ms / 1000).toFixed(1)} s\n`);

@@ -30,6 +30,8 @@ export interface ReportInput {
   datum?: string;
   /** Reference entries (data/benchmarks/); when given, the report gets a "Jämförande värden" section. */
   references?: readonly BenchmarkEntry[];
+  /** The workbook lists participant-level rows, marked internal (`--deltagarrader`); default: aggregated. */
+  participantRows?: boolean;
 }
 
 export type ColumnKind = 'text' | 'kr' | 'months' | 'percent' | 'count' | 'number' | 'link';

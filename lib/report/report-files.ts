@@ -32,6 +32,8 @@ export interface ReportFilesOptions {
   chromium?: string;
   /** Reference entries for the Jämförande värden section (default: the bundled data/benchmarks/). */
   references?: readonly BenchmarkEntry[];
+  /** Participant-level rows in the workbook, every sheet marked internal (`--deltagarrader`). */
+  participantRows?: boolean;
 }
 
 /**
@@ -45,7 +47,7 @@ export async function reportFiles(project: Project, catalog: Catalog, o: ReportF
   const ledger = priceProject(project, catalog);
   const result = evaluate(ledger, project, catalog);
   const references = o.references ?? bundledReferences(catalog);
-  const { files, html } = await buildReport({ project, catalog, ledger, result, lang: o.lang, datum, references }, o.formats);
+  const { files, html } = await buildReport({ project, catalog, ledger, result, lang: o.lang, datum, references, participantRows: o.participantRows }, o.formats);
   if (o.formats.includes('pdf')) files.push({ path: REPORT_FILES.pdf, data: await htmlToPdf(html, { lang: o.lang, datum, executablePath: chromium }) });
   return files;
 }

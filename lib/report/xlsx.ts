@@ -1,7 +1,7 @@
 /**
  * The Excel workbook (exceljs) a controller can audit and change: inputs, the catalogue values
  * used, every participant's lines, postings per item and actor, per-participant positions and
- * per-actor results. Totals are live formulas — SUMIFS over the postings, which for
+ * per-actor results (aggregated to situation × item unless participant rows are asked for). Totals are live formulas — SUMIFS over the postings, which for
  * catalogue-priced lines are volume × the unit-cost cell on the catalogue sheet — so changing a
  * unit cost moves the totals. Cached results are the engine's numbers. Amounts computed by rules
  * (wages, benefit rules, income tax, explicit amounts) are written as values and say so.
@@ -25,7 +25,17 @@ export interface WorkbookInput {
   result: Result;
   lang: Lang;
   datum: string;
+  /**
+   * Participant-level rows (`--deltagarrader`, for internal use): the Rader sheet lists every line
+   * of every participant and a Deltagare sheet gives each participant's position; every sheet is
+   * marked "internt – ej för publicering". Default: rows aggregated to situation × item, so the
+   * workbook, like the other outputs, shows no individual.
+   */
+  participantRows?: boolean;
 }
+
+/** The mark on every sheet of a workbook with participant rows. */
+export const INTERNAL_MARK = { sv: 'internt – ej för publicering', en: 'internal – not for publication' } as const;
 
 /** Sheet names (also used by tests that recompute the formulas). */
 export const SHEETS = { indata: 'Indata', katalog: 'Katalogvärden', rader: 'Rader', poster: 'Poster', deltagare: 'Deltagare', resultat: 'Resultat' } as const;
@@ -144,32 +154,85 @@ export async function buildWorkbook(w: WorkbookInput): Promise<Uint8Array> {
     return price === undefined || perMonth === undefined ? null : { perMonth, price };
   };
   const lines: LinearLine[] = [];
-  const rad = wb.addWorksheet(SHEETS.rader, { views: [{ state: 'frozen', ySplit: 1 }] });
-  header(rad, 1, [sv ? 'Deltagare' : 'Participant', sv ? 'Vikt' : 'Weight', sv ? 'Läge' : 'Situation', sv ? 'Post' : 'Item', sv ? 'Månader' : 'Months', sv ? 'Antal per månad' : 'Quantity per month', sv ? 'Omfattning' : 'Extent', sv ? 'Situationens månader' : 'Situation months', sv ? 'Volym per år' : 'Volume per year', sv ? 'À-pris (kr)' : 'Unit price (SEK)', sv ? 'Belopp per år, viktat (kr)' : 'Amount per year, weighted (SEK)', sv ? 'Anmärkning' : 'Note'], [14, 7, 8, 40, 9, 10, 11, 11, 12, 12, 16, 44]);
-  let row = 2;
   for (const p of project.participants) {
     for (const when of ['fore', 'efter'] as const) {
-      const sit = p[when];
-      for (const line of sit.lines) {
-        const id = line.item === 'egen' ? `egen:${line.label ?? 'egen'}` : line.item;
-        put(rad, `A${row}`, p.id); put(rad, `B${row}`, p.weight); put(rad, `C${row}`, when); put(rad, `D${row}`, id); put(rad, `E${row}`, line.months);
-        put(rad, `H${row}`, sit.months);
+      for (const line of p[when].lines) {
         const lin = linearOf(line);
-        if (lin) {
-          const extent = line.extent ?? 1;
-          put(rad, `F${row}`, lin.perMonth); put(rad, `G${row}`, extent);
-          const vol = (line.months * lin.perMonth * extent * 12) / sit.months;
-          put(rad, `I${row}`, { formula: `E${row}*F${row}*G${row}*12/H${row}`, result: vol }, '#,##0.00');
-          put(rad, `J${row}`, { formula: priceCell.get(catalog.items.get(line.item)!.id)!, result: lin.price }, '#,##0');
-          put(rad, `K${row}`, { formula: `B${row}*I${row}*J${row}`, result: p.weight * vol * lin.price }, KR);
-          lines.push({ participant: p.id, weight: p.weight, when, line, months: sit.months, perMonth: lin.perMonth, extent, price: lin.price });
-        } else {
-          if (line.perMonth !== undefined) put(rad, `F${row}`, line.perMonth);
-          if (line.extent !== undefined) put(rad, `G${row}`, line.extent);
-          put(rad, `L${row}`, sv ? 'beräknas av regel, lön, skatt eller angivet belopp (se Poster)' : 'computed by a rule, wage, tax or explicit amount (see Poster)');
-        }
-        row++;
+        if (lin) lines.push({ participant: p.id, weight: p.weight, when, line, months: p[when].months, perMonth: lin.perMonth, extent: line.extent ?? 1, price: lin.price });
       }
+    }
+  }
+  const volumeOf = (l: LinearLine) => (l.line.months * l.perMonth * l.extent * 12) / l.months;
+  const ruleNote = sv ? 'beräknas av regel, lön, skatt eller angivet belopp (se Poster)' : 'computed by a rule, wage, tax or explicit amount (see Poster)';
+  const rad = wb.addWorksheet(SHEETS.rader, { views: [{ state: 'frozen', ySplit: 1 }] });
+  let row = 2;
+  // Column letters of Rader that Poster's SUMIFS reads: situation, item and weighted amount.
+  let RC: { when: string; item: string; amount: string };
+  if (w.participantRows) {
+    header(rad, 1, [sv ? 'Deltagare' : 'Participant', sv ? 'Vikt' : 'Weight', sv ? 'Läge' : 'Situation', sv ? 'Post' : 'Item', sv ? 'Månader' : 'Months', sv ? 'Antal per månad' : 'Quantity per month', sv ? 'Omfattning' : 'Extent', sv ? 'Situationens månader' : 'Situation months', sv ? 'Volym per år' : 'Volume per year', sv ? 'À-pris (kr)' : 'Unit price (SEK)', sv ? 'Belopp per år, viktat (kr)' : 'Amount per year, weighted (SEK)', sv ? 'Anmärkning' : 'Note'], [14, 7, 8, 40, 9, 10, 11, 11, 12, 12, 16, 44]);
+    RC = { when: 'C', item: 'D', amount: 'K' };
+    for (const p of project.participants) {
+      for (const when of ['fore', 'efter'] as const) {
+        const sit = p[when];
+        for (const line of sit.lines) {
+          const id = line.item === 'egen' ? `egen:${line.label ?? 'egen'}` : line.item;
+          put(rad, `A${row}`, p.id); put(rad, `B${row}`, p.weight); put(rad, `C${row}`, when); put(rad, `D${row}`, id); put(rad, `E${row}`, line.months);
+          put(rad, `H${row}`, sit.months);
+          const lin = linearOf(line);
+          if (lin) {
+            const extent = line.extent ?? 1;
+            put(rad, `F${row}`, lin.perMonth); put(rad, `G${row}`, extent);
+            const vol = (line.months * lin.perMonth * extent * 12) / sit.months;
+            put(rad, `I${row}`, { formula: `E${row}*F${row}*G${row}*12/H${row}`, result: vol }, '#,##0.00');
+            put(rad, `J${row}`, { formula: priceCell.get(catalog.items.get(line.item)!.id)!, result: lin.price }, '#,##0');
+            put(rad, `K${row}`, { formula: `B${row}*I${row}*J${row}`, result: p.weight * vol * lin.price }, KR);
+          } else {
+            if (line.perMonth !== undefined) put(rad, `F${row}`, line.perMonth);
+            if (line.extent !== undefined) put(rad, `G${row}`, line.extent);
+            put(rad, `L${row}`, ruleNote);
+          }
+          row++;
+        }
+      }
+    }
+  } else {
+    // Situation × item: the weighted volume of every catalogue-priced line summed, times the live
+    // unit price; participants counted by weight, shown only at or above the disclosure threshold.
+    header(rad, 1, [sv ? 'Läge' : 'Situation', sv ? 'Post' : 'Item', sv ? 'Deltagare (viktat)' : 'Participants (weighted)', sv ? 'Volym per år, viktad' : 'Volume per year, weighted', sv ? 'À-pris (kr)' : 'Unit price (SEK)', sv ? 'Belopp per år, viktat (kr)' : 'Amount per year, weighted (SEK)', sv ? 'Anmärkning' : 'Note'], [8, 40, 12, 14, 12, 16, 44]);
+    RC = { when: 'A', item: 'B', amount: 'F' };
+    interface Group { when: 'fore' | 'efter'; id: string; item: string; linear: boolean; ruled: boolean; people: Map<string, number>; volume: number; amount: number; price: number }
+    const groups = new Map<string, Group>();
+    for (const p of project.participants) {
+      for (const when of ['fore', 'efter'] as const) {
+        for (const line of p[when].lines) {
+          const id = line.item === 'egen' ? `egen:${line.label ?? 'egen'}` : line.item;
+          const lin = linearOf(line);
+          const k = `${when}\u0000${id}`;
+          const g = groups.get(k) ?? { when, id, item: line.item, linear: false, ruled: false, people: new Map(), volume: 0, amount: 0, price: 0 };
+          g.people.set(p.id, p.weight);
+          if (lin) {
+            const vol = (line.months * lin.perMonth * (line.extent ?? 1) * 12) / p[when].months;
+            g.linear = true;
+            g.price = lin.price;
+            g.volume += p.weight * vol;
+            g.amount += p.weight * vol * lin.price;
+          } else g.ruled = true;
+          groups.set(k, g);
+        }
+      }
+    }
+    const threshold = project.disclosureThreshold;
+    for (const g of groups.values()) {
+      const n = [...g.people.values()].reduce((a, b) => a + b, 0);
+      put(rad, `A${row}`, g.when); put(rad, `B${row}`, g.id);
+      put(rad, `C${row}`, n >= threshold ? n : `< ${threshold}`);
+      if (g.linear) {
+        put(rad, `D${row}`, g.volume, '#,##0.00');
+        put(rad, `E${row}`, { formula: priceCell.get(catalog.items.get(g.item)!.id)!, result: g.price }, '#,##0');
+        put(rad, `F${row}`, { formula: `D${row}*E${row}`, result: g.amount }, KR);
+      }
+      if (g.ruled) put(rad, `G${row}`, g.linear ? (sv ? 'delvis: ' : 'partly: ') + ruleNote : ruleNote);
+      row++;
     }
   }
   const lastRad = Math.max(2, row - 1);
@@ -186,14 +249,14 @@ export async function buildWorkbook(w: WorkbookInput): Promise<Uint8Array> {
     const it = catalog.items.get(x.item);
     let sign = 0;
     if (it && (it.kind === 'real' || it.kind === 'transfer') && x.category === it.category) sign = x.actor === it.payer ? -1 : x.actor === it.receiver && it.kind === 'transfer' ? 1 : 0;
-    const sumOf = (when: 'fore' | 'efter') => lines.filter((l) => l.line.item === x.item && l.when === when).reduce((s, l) => s + (l.weight * l.line.months * l.perMonth * l.extent * 12 / l.months) * l.price, 0);
+    const sumOf = (when: 'fore' | 'efter') => lines.filter((l) => l.line.item === x.item && l.when === when).reduce((s, l) => s + l.weight * volumeOf(l) * l.price, 0);
     const hasLive = sign !== 0 && lines.some((l) => l.line.item === x.item);
     if (hasLive) {
       const side = (when: 'fore' | 'efter', c: string, restCol: string, engine: number) => {
         const liveSum = sign * sumOf(when);
         const rest = tiny(engine - liveSum, engine) ? 0 : engine - liveSum;
         put(pos, `${restCol}${rr}`, rest, KR);
-        put(pos, `${c}${rr}`, { formula: `${sign < 0 ? '-' : ''}SUMIFS(${radRange('K')},${radRange('D')},$A${rr},${radRange('C')},"${when}")+${restCol}${rr}`, result: engine }, KR);
+        put(pos, `${c}${rr}`, { formula: `${sign < 0 ? '-' : ''}SUMIFS(${radRange(RC.amount)},${radRange(RC.item)},$A${rr},${radRange(RC.when)},"${when}")+${restCol}${rr}`, result: engine }, KR);
       };
       side('fore', 'E', 'I', x.fore);
       side('efter', 'F', 'J', x.efter);
@@ -210,7 +273,8 @@ export async function buildWorkbook(w: WorkbookInput): Promise<Uint8Array> {
   const lastPos = Math.max(2, r.items.length + 1);
   const posRange = (c: string) => `${ref(SHEETS.poster, `$${c}$2:$${c}$${lastPos}`)}`;
 
-  // Deltagare: each participant's annual net position per actor (unweighted).
+  // Deltagare (participant rows only): each participant's annual net position per actor (unweighted).
+  if (w.participantRows) {
   const del = wb.addWorksheet(SHEETS.deltagare, { views: [{ state: 'frozen', ySplit: 1 }] });
   header(del, 1, [sv ? 'Deltagare' : 'Participant', sv ? 'Vikt' : 'Weight', sv ? 'Aktör' : 'Actor', `${t.fore} (kr/år)`, `${t.efter} (kr/år)`, sv ? 'Förändring (kr/år)' : 'Change (SEK/yr)'], [14, 7, 18, 14, 14, 16]);
   let dr = 2;
@@ -224,6 +288,7 @@ export async function buildWorkbook(w: WorkbookInput): Promise<Uint8Array> {
       dr++;
     });
   });
+  }
 
   // Resultat: per actor and group, live from Poster and Indata.
   const res = wb.addWorksheet(SHEETS.resultat, { views: [{ state: 'frozen', ySplit: 1 }] });
@@ -257,6 +322,18 @@ export async function buildWorkbook(w: WorkbookInput): Promise<Uint8Array> {
   put(res, `A${rr + 1}`, sv
     ? 'Ändra ett à-pris på bladet Katalogvärden (kolumn C) så räknas Rader, Poster och Resultat om. Belopp som motorn beräknar med regler (löner, regelstyrda ersättningar, inkomstskatt, angivna belopp) och återbetalningstiden (kolumn I) är värden och räknas inte om.'
     : 'Change a unit price on the Katalogvärden sheet (column C) and Rader, Poster and Resultat recalculate. Amounts the engine computes by rules (wages, rule-based benefits, income tax, explicit amounts) and the payback period (column I) are values and do not recalculate.');
+
+  if (w.participantRows) {
+    // Every sheet says it is internal: in its header row, in print and by a red tab.
+    const mark = INTERNAL_MARK[lang];
+    wb.eachSheet((ws) => {
+      const c = ws.getCell(1, Math.max(ws.getRow(1).cellCount, 1) + 2);
+      c.value = mark.toUpperCase();
+      c.font = { bold: true, color: { argb: 'FFC00000' } };
+      ws.headerFooter = { oddHeader: `&C&"-,Bold"&KC00000${mark}`, oddFooter: `&C${mark}` };
+      ws.properties.tabColor = { argb: 'FFC00000' };
+    });
+  }
 
   const buf = await wb.xlsx.writeBuffer();
   return fixZipDates(new Uint8Array(buf as ArrayBuffer), w.datum);
