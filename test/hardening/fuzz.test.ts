@@ -59,7 +59,7 @@ async function check(args: string[]): Promise<{ code: number; out: string }> {
 /** Rows a CSV holds below its header (non-empty lines). */
 const dataLines = (csv: string) => csv.replace(/^\uFEFF/, '').split(/\r\n|\n|\r/).filter((l) => l.trim() !== '').length - 1;
 
-describe('fuzz: mutated example inputs through the CLI (in-process)', () => {
+describe('fuzz: mutated example inputs through the CLI (in-process)', { timeout: 120_000 }, () => {
   it('project YAML: exit 0/1, no stack trace, no personnummer echoed', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'samnytta-fz-'));
     const text = readFileSync(join(EX, 'unga-vuxna-coachning', 'projekt.yaml'), 'utf8');

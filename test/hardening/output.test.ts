@@ -71,7 +71,7 @@ describe('buildWorkbook(): the disclosure threshold holds in the workbook', () =
   });
 });
 
-describe('writeFilesAtomically(): all or nothing', () => {
+describe('writeFilesAtomically(): all or nothing', { timeout: 120_000 }, () => {
   const old = (dir: string) => {
     mkdirSync(dir, { recursive: true });
     writeFileSync(join(dir, 'rapport.md'), 'gammal md');
@@ -151,7 +151,7 @@ describe('writeFilesAtomically(): all or nothing', () => {
   });
 });
 
-describe('error listing: linear and capped', () => {
+describe('error listing: linear and capped', { timeout: 120_000 }, () => {
   it('200 bad rows: the first 50 errors are printed, then how many more and the total', async () => {
     const dir = tmp();
     writeFileSync(join(dir, 's.csv'), ['deltagare;lage;post;manader', ...Array.from({ length: 200 }, (_, i) => `D${i};fore;kommun.forsorjningsstod;tolv`)].join('\n'));
