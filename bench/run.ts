@@ -16,7 +16,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadCatalog } from '../lib/catalog/load.js';
+import { loadCatalog, readCatalogFiles } from '../lib/catalog/load.js';
+import { parseCatalogYaml } from '../lib/catalog/parse.js';
 import { evaluate } from '../lib/results/evaluate.js';
 import { priceProject } from '../lib/engine/price.js';
 import { readProject } from '../lib/model/read-project.js';
@@ -198,18 +199,20 @@ async function browserCase(): Promise<Figures> {
   const code = bundle.outputFiles[0].text;
   const catalog = loadCatalog();
   const { project } = await readProject(join(repo, EXAMPLE), catalog);
-  const { docs } = JSON.parse(readFileSync(join(repo, 'dist/catalog.json'), 'utf8')) as { docs: unknown };
+  const docs = parseCatalogYaml(readCatalogFiles()); // from the YAML itself, so a stale dist/catalog.json cannot mislead
   const dir = mkdtempSync(join(tmpdir(), 'samnytta-bench-browser-'));
   try {
     const t = performance.now();
     const ctx = await chromium.launchPersistentContext(dir, { executablePath: chromiumPath(process.env), headless: true, args: CHROMIUM_ARGS });
     try {
       const page = await ctx.newPage();
+      const errors: string[] = [];
+      page.on('pageerror', (e) => errors.push(String(e)));
       const startMs = ms(t);
       const input = JSON.stringify({ docs, project }).replace(/</g, '\\u003c');
       await page.setContent(`<!doctype html><meta charset="utf-8"><script>globalThis.BENCH_INPUT = ${input};</script><script>${code.replace(/<\/script/g, '<\\/script')}</script>`);
       const f = (await page.evaluate('globalThis.BENCH_RESULT')) as Figures | undefined;
-      if (!f) throw new Error('bench: the browser page did not finish');
+      if (!f) throw new Error(`bench: the browser page did not finish: ${errors.join('; ')}`);
       return { ...f, chromiumStartMs: startMs, bundleKb: Math.round(code.length / 1024) };
     } finally {
       await ctx.close();
