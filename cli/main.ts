@@ -19,6 +19,9 @@ function langOf(argv: string[]): Lang {
   return v === 'en' ? 'en' : 'sv';
 }
 
+/** The command names, for pointing a usage error to the command's own help. */
+const COMMANDS = ['calc', 'validate', 'catalog', 'init', 'report', 'sensitivity', 'breakeven', 'montecarlo', 'portfolj', 'portfolio', 'jamforelse'];
+
 type Handler = (argv: Record<string, any>) => Promise<void>;
 
 /** Builds the yargs parser; `run` executes the chosen command with the given io. */
@@ -27,10 +30,16 @@ export function buildCli(args: string[], io: Io): Argv {
   const sv = lang === 'sv';
   // Handlers take argv loosely typed: yargs' inferred types lose `choices`, and each command checks its options.
   const wrap = (f: Handler) => async (argv: Record<string, any>) => f(argv);
-  const usage = (msg: string) => new ExitError(2, `${msg}\n\n${sv ? 'Se hjälpen: samnytta --help' : 'See help: samnytta --help'}`);
-  const project = (y: Argv) => y.positional('project', { type: 'string', describe: sv ? 'projektfil (JSON/YAML) eller projektmapp' : 'project file (JSON/YAML) or project folder', demandOption: true });
-  const pseudo = { type: 'boolean' as const, describe: sv ? 'ersätt identifierare med nycklade hashvärden i stället för att vägra' : 'replace identifiers with keyed hashes instead of refusing' };
-  const keyFile = { type: 'string' as const, describe: sv ? 'nyckelfil för --pseudonymisera (standard: <projektmapp>/.samnytta-nyckel; aldrig i en utdatamapp)' : 'key file for --pseudonymisera (default: <project folder>/.samnytta-nyckel; never in an output folder)' };
+  // A usage error points to the help of the command it concerns, when there is one.
+  const command = args.find((a) => !a.startsWith('-') && COMMANDS.includes(a));
+  const helpOf = `samnytta ${command ? `${command} ` : ''}--help`;
+  const usage = (msg: string) => new ExitError(2, `${msg}\n\n${sv ? 'Se hjälpen' : 'See help'}: ${helpOf}`);
+  // Placeholders in the user's language: calc PROJEKT, init MAPP.
+  const P = sv ? 'PROJEKT' : 'PROJECT';
+  const D = sv ? 'MAPP' : 'DIR';
+  const project = (y: Argv) => y.positional(P, { type: 'string', describe: sv ? 'projektfil (JSON/YAML) eller projektmapp' : 'project file (JSON/YAML) or project folder', demandOption: true });
+  const pseudo = { type: 'boolean' as const, describe: sv ? 'ersätt personidentifierare med nycklade hashvärden' : 'replace personal identifiers with keyed hashes' };
+  const keyFile = { type: 'string' as const, describe: sv ? 'nyckelfil för --pseudonymisera (standard: PROJEKTMAPP/.samnytta-nyckel; aldrig i en utdatamapp)' : 'key file for --pseudonymisera (default: PROJECT_FOLDER/.samnytta-nyckel; never in an output folder)' };
 
   return yargs(args)
     .scriptName('samnytta')
@@ -39,23 +48,23 @@ export function buildCli(args: string[], io: Io): Argv {
     .updateStrings((sv ? YARGS_SV : {}) as unknown as Record<string, string>)
     .usage(sv ? 'samnytta — samhällsekonomisk utvärdering av insatser (NyttoSam-traditionen)\n\nAnvändning: $0 <kommando> [flaggor]' : 'samnytta — socio-economic evaluation of interventions (NyttoSam tradition)\n\nUsage: $0 <command> [options]')
     .option('lang', { choices: ['sv', 'en'] as const, default: 'sv', describe: sv ? 'språk för utdata och meddelanden' : 'language of output and messages', global: true })
-    .command('calc <project>', sv ? 'beräkna resultat per aktör för 1 och 5 år med återbetalningstid' : 'calculate results per actor for 1 and 5 years with payback',
+    .command(`calc <${P}>`, sv ? 'beräkna resultat per aktör för 1 och 5 år med återbetalningstid' : 'calculate results per actor for 1 and 5 years with payback',
       (y) => project(y).option('format', { choices: ['table', 'json'] as const, default: 'table', describe: sv ? 'tabell eller resultat-JSON (method §9)' : 'table or results JSON (method §9)' })
         .option('per-kategori', { type: 'boolean', default: false, describe: sv ? 'visa varje aktörs årliga effekt per kategori (ersättningar, skatter, vård och andra resurser …)' : 'show each actor\'s annual effect by category (benefits, taxes, care and other resources …)' })
         .option('pseudonymisera', pseudo).option('nyckelfil', keyFile)
         .example('$0 calc data/examples/unga-vuxna-coachning/projekt.yaml', sv ? 'sammanfattning i tabellform' : 'summary table')
         .example('$0 calc data/examples/unga-vuxna-coachning/projekt.yaml --per-kategori', sv ? 'effekt per aktör och kategori' : 'effect by actor and category')
         .example('$0 calc mitt-projekt --format json', sv ? 'resultat-JSON' : 'results JSON'),
-      wrap(async (a) => { const { calc } = await import('./commands/calc.js'); await calc({ project: a.project, format: a.format, perKategori: a.perKategori, lang: a.lang, pseudonymisera: a.pseudonymisera, nyckelfil: a.nyckelfil }, io); }))
-    .command('validate <project>', sv ? 'kontrollera en projektfil och lista alla problem på en gång' : 'check a project file and list every problem at once',
+      wrap(async (a) => { const { calc } = await import('./commands/calc.js'); await calc({ project: a[P], format: a.format, perKategori: a.perKategori, lang: a.lang, pseudonymisera: a.pseudonymisera, nyckelfil: a.nyckelfil }, io); }))
+    .command(`validate <${P}>`, sv ? 'kontrollera en projektfil och lista alla problem på en gång' : 'check a project file and list every problem at once',
       (y) => project(y).option('pseudonymisera', pseudo).option('nyckelfil', keyFile),
-      wrap(async (a) => { const { validate } = await import('./commands/validate.js'); await validate({ project: a.project, lang: a.lang, pseudonymisera: a.pseudonymisera, nyckelfil: a.nyckelfil }, io); }))
+      wrap(async (a) => { const { validate } = await import('./commands/validate.js'); await validate({ project: a[P], lang: a.lang, pseudonymisera: a.pseudonymisera, nyckelfil: a.nyckelfil }, io); }))
     .command('catalog <action> [id] [year2]', sv ? 'kostnadskatalogen: list | show ID | diff ÅR1 ÅR2' : 'the cost catalogue: list | show ID | diff YEAR1 YEAR2',
       (y) => y.positional('action', { choices: ['list', 'show', 'diff'] as const, demandOption: true })
         .positional('id', { type: 'string', describe: sv ? 'post-id (show) eller första året (diff)' : 'item id (show) or first year (diff)' })
         .positional('year2', { type: 'number', describe: sv ? 'andra året (diff)' : 'second year (diff)' })
         .option('year', { type: 'number', describe: sv ? 'prisår för list (standard: senaste)' : 'price year for list (default: latest)' })
-        .option('format', { choices: ['table', 'json'] as const, default: 'table' })
+        .option('format', { choices: ['table', 'json'] as const, default: 'table', describe: sv ? 'utdata: tabell (table) eller JSON' : 'output: table or JSON' })
         .check((a) => {
           if (a.action === 'show' && !a.id) throw usage(sv ? 'catalog show kräver ett id' : 'catalog show needs an id');
           if (a.action === 'diff' && (!/^\d{4}$/.test(String(a.id)) || !a.year2)) throw usage(sv ? 'catalog diff kräver två år, t.ex. catalog diff 2024 2025' : 'catalog diff needs two years, e.g. catalog diff 2024 2025');
@@ -64,37 +73,37 @@ export function buildCli(args: string[], io: Io): Argv {
         .example('$0 catalog show kommun.forsorjningsstod', '')
         .example('$0 catalog diff 2024 2025', ''),
       wrap(async (a) => { const { catalog } = await import('./commands/catalog.js'); await catalog({ action: a.action, id: a.id, year1: a.action === 'diff' ? Number(a.id) : undefined, year2: a.year2, year: a.year, format: a.format, lang: a.lang }, io); }))
-    .command('init <dir>', sv ? 'skapa en projektmapp med projekt.yaml och Excel-mall för deltagare' : 'create a project folder with projekt.yaml and an Excel template for participants',
-      (y) => y.positional('dir', { type: 'string', demandOption: true }).option('aggregerad', { type: 'boolean', default: false, describe: sv ? 'mall för aggregerad övergångstabell (försörjning före × efter → antal)' : 'template for an aggregated transition table (support before × after → count)' }),
-      wrap(async (a) => { const { init } = await import('./commands/init.js'); await init({ dir: a.dir, aggregerad: a.aggregerad, lang: a.lang }, io); }))
-    .command('report <project>', sv ? 'skriv rapporter: html, pdf, xlsx, md, json' : 'write reports: html, pdf, xlsx, md, json',
+    .command(`init <${D}>`, sv ? 'skapa en projektmapp med projekt.yaml och Excel-mall för deltagare' : 'create a project folder with projekt.yaml and an Excel template for participants',
+      (y) => y.positional(D, { type: 'string', demandOption: true, describe: sv ? 'ny projektmapp (får inte finnas eller måste vara tom)' : 'new project folder (must not exist or be empty)' }).option('aggregerad', { type: 'boolean', default: false, describe: sv ? 'mall för aggregerad övergångstabell (försörjning före × efter → antal)' : 'template for an aggregated transition table (support before × after → count)' }),
+      wrap(async (a) => { const { init } = await import('./commands/init.js'); await init({ dir: a[D], aggregerad: a.aggregerad, lang: a.lang }, io); }))
+    .command(`report <${P}>`, sv ? 'skriv rapporter: html, pdf, xlsx, md, json' : 'write reports: html, pdf, xlsx, md, json',
       (y) => project(y)
         .option('out', { type: 'string', demandOption: true, describe: sv ? 'utdatamapp' : 'output folder' })
-        .option('format', { type: 'string', default: 'html,pdf,xlsx,md,json', describe: sv ? 'kommaseparerade format' : 'comma-separated formats' })
-        .option('datum', { type: 'string', describe: sv ? 'datum som skrivs i rapporten (ÅÅÅÅ-MM-DD); standard: prisårets 31 december' : 'date printed in the report (YYYY-MM-DD); default: 31 December of the price year' })
+        .option('format', { type: 'string', default: 'html,pdf,xlsx,md,json', describe: sv ? 'kommaseparerade format: html, pdf, xlsx, md, json (pdf kräver Chrome, Edge eller Chromium)' : 'comma-separated formats: html, pdf, xlsx, md, json (pdf needs Chrome, Edge or Chromium)' })
+        .option('datum', { type: 'string', describe: sv ? 'datum som skrivs i rapporten (ÅÅÅÅ-MM-DD); standard: i dag, eller SOURCE_DATE_EPOCH om den är satt (samma datum ger byte-identiska filer)' : 'date printed in the report (YYYY-MM-DD); default: today, or SOURCE_DATE_EPOCH when set (the same date gives byte-identical files)' })
         .option('pseudonymisera', pseudo).option('nyckelfil', keyFile),
-      wrap(async (a) => { const { report } = await import('./commands/report.js'); await report({ project: a.project, out: a.out, formats: String(a.format).split(',').map((f) => f.trim()).filter(Boolean), datum: a.datum, lang: a.lang, pseudonymisera: a.pseudonymisera, nyckelfil: a.nyckelfil }, io); }))
-    .command('sensitivity <project>', sv ? 'känslighetsanalys: NyttoSam-klassiker, tornado och brytvärden' : 'sensitivity analysis: NyttoSam classics, tornado and switching values',
-      (y) => project(y).option('format', { choices: ['table', 'json'] as const, default: 'table' }),
-      wrap(async (a) => { const { sensitivity } = await import('./commands/sensitivity.js'); await sensitivity({ project: a.project, format: a.format, lang: a.lang }, io); }))
-    .command('breakeven <project>', sv ? 'minsta andel deltagare som måste nå en efter-situation för att insatsen ska återbetala sig' : 'smallest share of participants who must reach an after-situation for the intervention to pay back',
-      (y) => project(y).option('till', { type: 'string', demandOption: true, describe: sv ? 'efter-situation, t.ex. anstallning eller ett post-id' : 'after-situation, e.g. anstallning or an item id' }).option('format', { choices: ['table', 'json'] as const, default: 'table' }),
-      wrap(async (a) => { const { breakeven } = await import('./commands/breakeven.js'); await breakeven({ project: a.project, till: a.till, format: a.format, lang: a.lang }, io); }))
-    .command('montecarlo <project>', sv ? 'osäkerhetsanalys med seedad Monte Carlo per aktör' : 'uncertainty analysis with seeded Monte Carlo per actor',
-      (y) => project(y).option('draws', { type: 'number', default: 1000 }).option('seed', { type: 'number', default: 1 }).option('format', { choices: ['table', 'json'] as const, default: 'table' }),
-      wrap(async (a) => { const { montecarlo } = await import('./commands/montecarlo.js'); await montecarlo({ project: a.project, draws: a.draws, seed: a.seed, format: a.format, lang: a.lang }, io); }))
-    .command(['portfolj <folder>', 'portfolio'], sv ? 'portfölj: alla projekt och prognoser i en mapp sida vid sida, avvikelser från medelvärde och förbundets summor' : "portfolio: every project and forecast in a folder side by side, deviations from the mean and the förbund's totals",
-      (y) => y.positional('folder', { type: 'string', demandOption: true, describe: sv ? 'mapp med projekt (projektmappar eller JSON/YAML-filer)' : 'folder of projects (project folders or JSON/YAML files)' })
+      wrap(async (a) => { const { report } = await import('./commands/report.js'); await report({ project: a[P], out: a.out, formats: String(a.format).split(',').map((f) => f.trim()).filter(Boolean), datum: a.datum, lang: a.lang, pseudonymisera: a.pseudonymisera, nyckelfil: a.nyckelfil }, io); }))
+    .command(`sensitivity <${P}>`, sv ? 'känslighetsanalys: NyttoSam-klassiker, tornado och brytvärden' : 'sensitivity analysis: NyttoSam classics, tornado and switching values',
+      (y) => project(y).option('format', { choices: ['table', 'json'] as const, default: 'table', describe: sv ? 'utdata: tabell (table) eller JSON' : 'output: table or JSON' }),
+      wrap(async (a) => { const { sensitivity } = await import('./commands/sensitivity.js'); await sensitivity({ project: a[P], format: a.format, lang: a.lang }, io); }))
+    .command(`breakeven <${P}>`, sv ? 'minsta andel deltagare som måste nå en efter-situation för att insatsen ska återbetala sig' : 'smallest share of participants who must reach an after-situation for the intervention to pay back',
+      (y) => project(y).option('till', { type: 'string', demandOption: true, describe: sv ? 'efter-situation, t.ex. anstallning eller ett post-id' : 'after-situation, e.g. anstallning or an item id' }).option('format', { choices: ['table', 'json'] as const, default: 'table', describe: sv ? 'utdata: tabell (table) eller JSON' : 'output: table or JSON' }),
+      wrap(async (a) => { const { breakeven } = await import('./commands/breakeven.js'); await breakeven({ project: a[P], till: a.till, format: a.format, lang: a.lang }, io); }))
+    .command(`montecarlo <${P}>`, sv ? 'osäkerhetsanalys med seedad Monte Carlo per aktör' : 'uncertainty analysis with seeded Monte Carlo per actor',
+      (y) => project(y).option('draws', { type: 'number', default: 1000, describe: sv ? 'antal dragningar (fler ger stabilare percentiler)' : 'number of draws (more give steadier percentiles)' }).option('seed', { type: 'number', default: 1, describe: sv ? 'frö för slumptalen; samma frö ger samma resultat' : 'random seed; the same seed gives the same result' }).option('format', { choices: ['table', 'json'] as const, default: 'table', describe: sv ? 'utdata: tabell (table) eller JSON' : 'output: table or JSON' }),
+      wrap(async (a) => { const { montecarlo } = await import('./commands/montecarlo.js'); await montecarlo({ project: a[P], draws: a.draws, seed: a.seed, format: a.format, lang: a.lang }, io); }))
+    .command([`portfolj <${D}>`, 'portfolio'], sv ? 'portfölj: alla projekt och prognoser i en mapp sida vid sida, avvikelser från medelvärde och förbundets summor' : "portfolio: every project and forecast in a folder side by side, deviations from the mean and the förbund's totals",
+      (y) => y.positional(D, { type: 'string', demandOption: true, describe: sv ? 'mapp med projekt (projektmappar eller JSON/YAML-filer)' : 'folder of projects (project folders or JSON/YAML files)' })
         .option('format', { type: 'string', default: 'table', describe: sv ? 'kommaseparerade format: table, json, xlsx, html' : 'comma-separated formats: table, json, xlsx, html' })
         .option('out', { type: 'string', describe: sv ? 'utdatamapp (krävs för xlsx och html; json skrivs dit i stället för till stdout)' : 'output folder (required for xlsx and html; json goes there instead of stdout)' })
         .option('prisar', { type: 'number', describe: sv ? 'prisår att räkna om alla belopp till med KPI (standard: projektens senaste)' : "price year to uprate every amount to with the CPI (default: the projects' latest)" })
         .example('$0 portfolj data/examples', sv ? 'portföljen som tabell' : 'the portfolio as a table')
         .example('$0 portfolj data/examples --format table,json,xlsx,html --out portfolj', sv ? 'alla format till mappen portfolj' : 'every format to the folder portfolj'),
-      wrap(async (a) => { const { portfolio } = await import('./commands/portfolio.js'); await portfolio({ folder: a.folder, formats: String(a.format).split(',').map((f) => f.trim()).filter(Boolean), out: a.out, prisar: a.prisar, lang: a.lang }, io); }))
+      wrap(async (a) => { const { portfolio } = await import('./commands/portfolio.js'); await portfolio({ folder: a[D], formats: String(a.format).split(',').map((f) => f.trim()).filter(Boolean), out: a.out, prisar: a.prisar, lang: a.lang }, io); }))
     .command('jamforelse <target> [file]', sv ? 'jämförande värden: projektet eller portföljen bredvid publicerade resultat i samma insatsklass; lagg-till FIL | kontrollera [FIL]' : 'comparative values: the project or portfolio beside published results of its insatsklass; lagg-till FILE | kontrollera [FILE]',
       (y) => y.positional('target', { type: 'string', demandOption: true, describe: sv ? 'projekt, projektmapp eller mapp med projekt; eller lagg-till / kontrollera' : 'project, project folder or folder of projects; or lagg-till / kontrollera' })
         .positional('file', { type: 'string', describe: sv ? 'referensfil att skapa (lagg-till) eller kontrollera' : 'reference file to create (lagg-till) or check (kontrollera)' })
-        .option('format', { choices: ['table', 'json'] as const, default: 'table' })
+        .option('format', { choices: ['table', 'json'] as const, default: 'table', describe: sv ? 'utdata: tabell (table) eller JSON' : 'output: table or JSON' })
         .option('prisar', { type: 'number', describe: sv ? 'prisår för jämförelsen (standard: projektets)' : "price year of the comparison (default: the project's)" })
         .option('referens', { type: 'string', describe: sv ? 'mapp eller fil med referensposter (standard: data/benchmarks)' : 'folder or file of reference entries (default: data/benchmarks)' })
         .example('$0 jamforelse data/examples/unga-vuxna-coachning', sv ? 'projektet bredvid referensposterna i dess klass' : 'the project beside the reference entries of its class')

@@ -12,7 +12,8 @@ import type { Catalog } from '../lib/catalog/types.js';
 import { readProject } from '../lib/model/read-project.js';
 import type { Project } from '../lib/model/types.js';
 import type { ReportFormat } from '../lib/report/build-report.js';
-import { CHROMIUM_ARGS, chromiumPath } from '../lib/report/pdf.js';
+import { CHROMIUM_ARGS } from '../lib/report/pdf.js';
+import { findBrowser } from '../cli/find-browser.js';
 import { reportFiles } from '../lib/report/report-files.js';
 import { InputError } from '../lib/util/errors.js';
 
@@ -35,14 +36,15 @@ export async function loadExample(path: string, catalog: Catalog): Promise<Proje
 async function main(): Promise<void> {
   const root = join(defaultDataDir(), '..');
   const catalog = loadCatalog();
-  const chromium = chromiumPath(process.env);
+  const found = findBrowser();
+  const chromium = found.found ? found.path : '';
   const formats: ReportFormat[] = ['html', 'md', 'json', 'xlsx'];
   if (existsSync(chromium)) formats.push('pdf');
   else process.stderr.write(`Chromium saknas (${chromium}): rapport.pdf skrivs inte\n`);
   for (const ex of bundledExamples()) {
     const t0 = performance.now();
     const project = await loadExample(ex.project, catalog);
-    const files = await reportFiles(project, catalog, { formats, lang: 'sv', chromium });
+    const files = await reportFiles(project, catalog, { formats, lang: 'sv', chromium, datum: REPORTS_DATUM });
     const out = join(root, 'reports', ex.name);
     for (const f of files) {
       mkdirSync(dirname(join(out, f.path)), { recursive: true });
@@ -55,6 +57,9 @@ async function main(): Promise<void> {
     }
   }
 }
+
+/** The date printed in the committed reports (they must not change with the day they are rebuilt). */
+export const REPORTS_DATUM = '2025-12-31';
 
 /** The example whose HTML report the README shows. */
 export const MAIN_EXAMPLE = 'unga-vuxna-coachning';

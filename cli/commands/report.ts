@@ -7,7 +7,8 @@ import { join } from 'node:path';
 import { loadCatalog } from '../../lib/catalog/load.js';
 import { REPORT_FORMATS, type ReportFile, type ReportFormat } from '../../lib/report/build-report.js';
 import { checkDatum } from '../../lib/report/model.js';
-import { ChromiumMissingError, chromiumPath } from '../../lib/report/pdf.js';
+import { ChromiumMissingError } from '../../lib/report/pdf.js';
+import { findBrowser } from '../find-browser.js';
 import { reportFiles } from '../../lib/report/report-files.js';
 import type { Lang } from '../../lib/util/errors.js';
 import { ExitError, writeFilesAtomically, type GlobalOptions, type Io } from '../io.js';
@@ -22,10 +23,30 @@ export interface ReportOptions extends GlobalOptions {
   nyckelfil?: string;
 }
 
-function noChromium(lang: Lang, path: string): ExitError {
-  return new ExitError(1, lang === 'sv'
-    ? `PDF kräver Chromium, som inte finns på ${path}. Installera det (Debian/Ubuntu: sudo apt-get install chromium), ange sökvägen i SAMNYTTA_CHROMIUM, eller välj bort pdf: --format html,xlsx,md,json`
-    : `PDF needs Chromium, which was not found at ${path}. Install it (Debian/Ubuntu: sudo apt-get install chromium), set its path in SAMNYTTA_CHROMIUM, or leave out pdf: --format html,xlsx,md,json`);
+/** Why there is no PDF and how to get one, in one line. */
+export function noBrowserMessage(lang: Lang, envPath?: string): string {
+  const where = envPath
+    ? (lang === 'sv' ? `SAMNYTTA_CHROMIUM pekar på ${envPath}, som inte finns` : `SAMNYTTA_CHROMIUM points to ${envPath}, which does not exist`)
+    : (lang === 'sv' ? 'ingen Chrome, Edge eller Chromium hittades' : 'no Chrome, Edge or Chromium was found');
+  return lang === 'sv'
+    ? `PDF skrevs inte: ${where}. Installera Chrome, Edge eller Chromium (eller ange sökvägen i SAMNYTTA_CHROMIUM), eller öppna rapport.html i en webbläsare och skriv ut till PDF.`
+    : `PDF not written: ${where}. Install Chrome, Edge or Chromium (or set its path in SAMNYTTA_CHROMIUM), or open rapport.html in a browser and print it to PDF.`;
+}
+
+/**
+ * The printed date when `--datum` is not given: SOURCE_DATE_EPOCH (seconds since 1970, as in
+ * reproducible builds; its UTC date) when set, else today on this machine's calendar.
+ */
+export function defaultReportDatum(lang: Lang, env: Record<string, string | undefined> = process.env, now: Date = new Date()): string {
+  const epoch = env.SOURCE_DATE_EPOCH;
+  if (epoch !== undefined && epoch !== '') {
+    if (!/^\d+$/.test(epoch)) {
+      throw new ExitError(2, lang === 'sv' ? `SOURCE_DATE_EPOCH: ska vara sekunder sedan 1970-01-01 (fick ${JSON.stringify(epoch)})` : `SOURCE_DATE_EPOCH: must be seconds since 1970-01-01 (got ${JSON.stringify(epoch)})`);
+    }
+    return new Date(Number(epoch) * 1000).toISOString().slice(0, 10);
+  }
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
 /** Checks `--format`: a comma list of html, pdf, xlsx, md, json (usage error, exit 2, otherwise). */
@@ -48,17 +69,30 @@ export async function report(o: ReportOptions, io: Io): Promise<{ files: string[
   const catalog = loadCatalog();
   // The pseudonymisation key must never land in the output folder.
   const project = await loadProject(o.project, catalog, { ...o, outputDirs: [o.out] }, io);
+  // Without a browser the other formats are still written and one line says how to get the PDF;
+  // only a PDF-only request fails (nothing is written then).
+  const browser = formats.includes('pdf') ? findBrowser() : undefined;
+  const notices: string[] = [];
+  let use = formats;
+  if (browser && !browser.found) {
+    const msg = noBrowserMessage(o.lang, browser.envPath);
+    if (formats.length === 1) throw new ExitError(1, msg);
+    use = formats.filter((f) => f !== 'pdf');
+    notices.push(msg);
+  }
+  const datum = o.datum ?? defaultReportDatum(o.lang);
   let files: ReportFile[];
   try {
-    files = await reportFiles(project, catalog, { formats, lang: o.lang, datum: o.datum, chromium: chromiumPath(process.env) });
+    files = await reportFiles(project, catalog, { formats: use, lang: o.lang, datum, chromium: browser?.found ? browser.path : undefined });
   } catch (e) {
-    if (e instanceof ChromiumMissingError) throw noChromium(o.lang, e.path);
+    if (e instanceof ChromiumMissingError) throw new ExitError(1, noBrowserMessage(o.lang, e.path));
     throw e;
   }
   const paths = files.map((f) => join(o.out, f.path));
   writeFilesAtomically(files.map((f, i) => ({ path: paths[i], data: f.data })));
   const ms = performance.now() - t0;
   io.out(paths.map((p) => `${p}\n`).join(''));
+  for (const n of notices) io.err(`${n}\n`);
   io.err(o.lang === 'sv' ? `${files.length} filer skrivna till ${o.out} på ${(ms / 1000).toFixed(1)} s\n` : `${files.length} files written to ${o.out} in ${(ms / 1000).toFixed(1)} s\n`);
   return { files: paths, ms };
 }

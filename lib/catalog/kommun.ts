@@ -53,6 +53,9 @@ export function findKommun(catalog: Catalog, year: number, name: string): { rate
   for (const x of s.values) if (x.validFrom <= `${year}-12-31` && x.value !== null) v = x;
   const inForce = v !== undefined;
   v ??= s.values.find((x) => x.value !== null);
-  const rates = v ? kommunIndex(v).get(foldKommun(name)) : undefined;
+  const index = v ? kommunIndex(v) : undefined;
+  let rates = index?.get(foldKommun(name));
+  // "Östersunds kommun": the genitive before "kommun" names Östersund.
+  if (!rates && index && /\skommun\s*$/i.test(name) && foldKommun(name).endsWith('s')) rates = index.get(foldKommun(name).slice(0, -1));
   return rates ? { rates, inForce } : undefined;
 }

@@ -8,6 +8,7 @@ import { coveredPriceYears, yearRanges } from '../catalog/value-at.js';
 import { findKommun } from '../catalog/kommun.js';
 import { checkOption, RULE_SPECS } from '../catalog/rule-specs.js';
 import { closest } from '../util/closest.js';
+import { suggestKommun } from '../catalog/kommuner.js';
 import { ProblemList, type Problem } from '../util/errors.js';
 import { containsPersonalNumber, PERSONAL_DATA_HELP } from './personal-number.js';
 import {
@@ -17,6 +18,7 @@ import {
 import { CATEGORIES, POSTING_KINDS, type Category, type PostingKind } from '../vocabulary.js';
 import { suggestItem } from './suggest-item.js';
 import { checkClass } from './insatsklass.js';
+import { isPlaceholderDescription, isPlaceholderName } from './placeholders.js';
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -84,6 +86,9 @@ export function validateProject(raw: unknown, catalog: Catalog, file: string): V
     if (EVIDENCE.includes(raw.evidence as EvidenceGrade)) evidence = raw.evidence as EvidenceGrade;
     else p.error('evidence', `ska vara ${EVIDENCE.join(' | ')}`, `must be ${EVIDENCE.join(' | ')}`, raw.evidence);
   }
+  // Template text left in place: the report would go to the board as "Mitt projekt".
+  if (name && isPlaceholderName(name)) p.warn('name', `projektnamnet är mallens platshållare; skriv projektets riktiga namn`, `the project name is the template's placeholder; write the project's real name`, name);
+  if (typeof raw.description === 'string' && isPlaceholderDescription(raw.description)) p.warn('description', 'beskrivningen är mallens instruktion; beskriv insatsen (målgrupp, vad som gjordes, antal deltagare, hur före/efter mättes)', "the description is the template's instruction; describe the intervention (target group, what was done, number of participants, how before/after was measured)", raw.description.slice(0, 40) + '…');
   if (evidence !== 'foreEfter' && !comparison) p.warn('evidence', `bevisgraden ${evidence} anges men ingen jämförelsegrupp finns`, `evidence grade ${evidence} is stated but there is no comparison group`, evidence);
 
   let uncertainty: Project['uncertainty'];
@@ -267,7 +272,10 @@ function readAttributes(v: unknown, path: string, catalog: Catalog, priceYear: n
     a.kommun = String(v.kommun);
     if (priceYear) {
       if (a.kommun.trim() !== '' && !findKommun(catalog, priceYear, a.kommun)) {
-        p.error(`${path}.kommun`, 'okänd kommun (ange kommunens namn som i Skatteverkets tabell, t.ex. "Umeå")', 'unknown kommun (give its name as in Skatteverket\'s table, e.g. "Umeå")', a.kommun);
+        const hint = suggestKommun(catalog, a.kommun);
+        p.error(`${path}.kommun`,
+          hint ? `okänd kommun; menade du ${hint}?` : 'okänd kommun (ange kommunens namn som i Skatteverkets tabell, t.ex. "Umeå")',
+          hint ? `unknown kommun; did you mean ${hint}?` : 'unknown kommun (give its name as in Skatteverket\'s table, e.g. "Umeå")', a.kommun);
       }
     }
   }

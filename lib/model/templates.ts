@@ -10,6 +10,9 @@ import type { Catalog } from '../catalog/types.js';
 import { loadTransitionMapping } from './node-files.js';
 import type { TransitionMapping } from './transitions.js';
 import { byCodePoint } from '../util/compare.js';
+import type { Lang } from '../util/errors.js';
+import { TEMPLATE_TEXT } from './placeholders.js';
+import { kommunNames } from '../catalog/kommuner.js';
 
 /** A file to write, relative to the project folder. */
 export interface TemplateFile {
@@ -91,6 +94,8 @@ export interface TemplateOptions {
   situations?: TemplateSituation[];
   /** Also write the CSV equivalents under `csv/` (default true). */
   csv?: boolean;
+  /** Language of the template's comments and instructions (default sv; keys and sheet names stay). */
+  lang?: Lang;
 }
 
 const INSTRUCTIONS = [
@@ -105,12 +110,32 @@ const INSTRUCTIONS = [
   '   belopp_per_manad = faktiskt belopp i kronor om det är känt (tomt = katalogens belopp). omfattning = andel av heltid (0,75 eller 75 %).',
   '   lon = heltidslön per månad för anställningar, eller inkomstunderlag (SGI) för sjukpenning och a-kassa.',
   '3. Tomma rader hoppas över. Decimaler skrivs med komma eller punkt. Rubrikerna får skrivas med eller utan å, ä, ö.',
-  '4. Kontrollera: npx samnytta validate <mapp> – alla fel listas på en gång med blad, rad och kolumn.',
-  '5. Beräkna: npx samnytta calc <mapp>.',
+  '4. Kontrollera: npx samnytta validate MAPP – alla fel listas på en gång med blad, rad och kolumn.',
+  '5. Beräkna: npx samnytta calc MAPP.',
   '',
   'Personuppgifter: samordningsförbund saknar stöd i lag att behandla personuppgifter om deltagare. Använd löpnummer.',
   'Om data kommer med personnummer från en part som får behandla dem: kör med --pseudonymisera; nyckeln sparas i .samnytta-nyckel i projektmappen och ska förvaras åtskild från resultaten.',
   'Undergrupper med färre deltagare än disclosureThreshold (standard 5) visas inte i resultaten.',
+];
+
+const INSTRUCTIONS_EN = [
+  'How to fill in the template',
+  '',
+  '1. Sheet Deltagare: one row per participant (or typical case). deltagare is a serial number (D001, D002 …) – never a personal identity number or a name; samnytta refuses to read those.',
+  '   vikt = how many participants the row stands for (1 for a real participant). kon = K, M or X. fodelsear = year of birth (e.g. 1990).',
+  '   utbildning and hushallstyp are free text (used for results per subgroup). kommun = the municipality whose tax rate applies.',
+  '   fore_manader and efter_manader = observation time in months (default 12).',
+  '2. Sheet Situationer: one row per participant × situation × item. lage = fore (before the intervention) or efter (after). post is chosen from the list (see sheet Poster).',
+  '   manader = months the item lasts within the observation time. antal_per_manad = e.g. visits per month (empty = the item\'s default).',
+  '   belopp_per_manad = the actual amount in kronor if known (empty = the catalogue amount). omfattning = share of full time (0.75 or 75 %).',
+  '   lon = full-time monthly wage for jobs, or the income basis (SGI) for sickness benefit and unemployment insurance.',
+  '3. Empty rows are skipped. Decimals with comma or point. Headers may be written with or without å, ä, ö.',
+  '4. Check: npx samnytta validate FOLDER – every error at once with sheet, row and column.',
+  '5. Calculate: npx samnytta calc FOLDER.',
+  '',
+  'Personal data: coordination associations have no legal basis to process personal data about participants. Use serial numbers.',
+  'If data arrive with personal identity numbers from a party allowed to process them: run with --pseudonymisera; the key is kept in .samnytta-nyckel in the project folder and must be stored apart from the results.',
+  'Subgroups with fewer participants than disclosureThreshold (default 5) are not shown in the results.',
 ];
 
 const AGGREGATED_INSTRUCTIONS = [
@@ -120,46 +145,60 @@ const AGGREGATED_INSTRUCTIONS = [
   'forsorjning_fore och forsorjning_efter väljs bland kategorierna på bladet Kategorier. Flera källor samtidigt skrivs med plustecken: sjukpenning + forsorjningsstod.',
   'antal = antal deltagare (heltal). kon (K, M, X) eller aldersgrupp (t.ex. 16–24, 50+) är frivilliga kolumner.',
   'Varje kategori prissätts med katalogposter under 12 månader; månader och vårdbesök är antaganden som kan ändras under mapping: i projekt.yaml.',
-  'Kontrollera med npx samnytta validate <mapp> och beräkna med npx samnytta calc <mapp>.',
+  'Kontrollera med npx samnytta validate MAPP och beräkna med npx samnytta calc MAPP.',
 ];
 
-/** The commented projekt.yaml for a participant-level project. */
-export function projectYaml(o: { name: string; priceYear: number; source: string; aggregated?: boolean }): string {
+/** The commented projekt.yaml for a participant-level project, in Swedish or English. */
+export function projectYaml(o: { name: string; priceYear: number; source: string; aggregated?: boolean; lang?: Lang }): string {
+  const en = o.lang === 'en';
   const sourceBlock = o.aggregated
-    ? `# Aggregerad indata: övergångstabell försörjning före × efter → antal (se bladet Instruktioner).
+    ? (en
+      ? `# Aggregated input: transition table support before × after → count (see the Instruktioner sheet).
+transitionsFile: ${o.source}
+# Change a category's assumptions (default in samnytta's data/mappings/transitions.yaml), e.g.:
+`
+      : `# Aggregerad indata: övergångstabell försörjning före × efter → antal (se bladet Instruktioner).
 transitionsFile: ${o.source}
 # Ändra en kategoris antaganden (standard i samnytta:s data/mappings/transitions.yaml), t.ex.:
-# mapping:
+`) + `# mapping:
 #   sjukpenning:
 #     lines:
 #       - { item: fk.sjukpenning, months: 12, extent: 0.5 }
 #       - { item: fk.handlaggning, months: 12 }
 `
-    : `# Deltagardata: Excel-mallen (bladen Deltagare och Situationer). CSV går också:
+    : en
+      ? `# Participant data: the Excel template (sheets Deltagare and Situationer). CSV works too:
+# participantsFile: [csv/situationer.csv, csv/deltagare.csv]
+participantsFile: ${o.source}
+`
+      : `# Deltagardata: Excel-mallen (bladen Deltagare och Situationer). CSV går också:
 # participantsFile: [csv/situationer.csv, csv/deltagare.csv]
 participantsFile: ${o.source}
 `;
-  return `# samnytta-projekt. Alla belopp i kronor i prisårets priser; andelar som decimaltal (0.25 = 25 %).
-# Kontrollera: npx samnytta validate <mapp>   Beräkna: npx samnytta calc <mapp>
+  const c = en
+    ? { head: '# samnytta project. All amounts in kronor at the price year\'s prices; shares as decimals (0.25 = 25 %).', check: '# Check: npx samnytta validate FOLDER   Calculate: npx samnytta calc FOLDER', priceYear: 'price year of all amounts', horizon: 'horizon in years (results are always shown for 1 year too)', rate: 'discount rate; 0 for comparability with NyttoSam (0.035 as a sensitivity)', deadweight: 'deadweight: share of the effect that would have come anyway (0–1)', dropOff: 'drop-off per year after the first (0–1)', threshold: 'subgroups with fewer participants are not shown (at least 3)', insatsklass: 'target group/intervention type from data/insatsklasser.yaml (portfolio and comparison values)', cost: "the intervention's cost in kronor", financing: 'finsam = FK 50 %, region 25 %, kommun 25 %; or { kommun: 0.5, region: 0.5 }' }
+    : { head: '# samnytta-projekt. Alla belopp i kronor i prisårets priser; andelar som decimaltal (0.25 = 25 %).', check: '# Kontrollera: npx samnytta validate MAPP   Beräkna: npx samnytta calc MAPP', priceYear: 'prisår för alla belopp', horizon: 'kalkylperiod i år (resultat visas alltid även för 1 år)', rate: 'diskonteringsränta; 0 för jämförbarhet med NyttoSam (0.035 som känslighet)', deadweight: 'dödvikt: andel av effekten som hade kommit ändå (0–1)', dropOff: 'avklingning per år efter första året (0–1)', threshold: 'undergrupper med färre deltagare visas inte (minst 3)', insatsklass: 'målgrupp/insatstyp ur data/insatsklasser.yaml (portfölj och jämförande värden)', cost: 'insatsens kostnad i kronor', financing: 'finsam = FK 50 %, region 25 %, kommun 25 %; eller { kommun: 0.5, region: 0.5 }' };
+  return `${c.head}
+${c.check}
 name: ${JSON.stringify(o.name)}
 description: >-
-  Beskriv insatsen: målgrupp, vad som gjordes, antal deltagare och hur före/efter mättes.
-# insatsklass: unga-vuxna/coachning   # målgrupp/insatstyp ur data/insatsklasser.yaml (portfölj och jämförande värden)
-priceYear: ${o.priceYear}         # prisår för alla belopp
-horizonYears: 5          # kalkylperiod i år (resultat visas alltid även för 1 år)
-discountRate: 0          # diskonteringsränta; 0 för jämförbarhet med NyttoSam (0.035 som känslighet)
-deadweight: 0            # dödvikt: andel av effekten som hade kommit ändå (0–1)
-dropOff: 0               # avklingning per år efter första året (0–1)
+  ${TEMPLATE_TEXT[en ? 'en' : 'sv'].description}
+# insatsklass: unga-vuxna/coachning   # ${c.insatsklass}
+priceYear: ${o.priceYear}         # ${c.priceYear}
+horizonYears: 5          # ${c.horizon}
+discountRate: 0          # ${c.rate}
+deadweight: 0            # ${c.deadweight}
+dropOff: 0               # ${c.dropOff}
 evidence: foreEfter      # foreEfter | jamforelsegrupp | randomiserad
-disclosureThreshold: 5   # undergrupper med färre deltagare visas inte (minst 3)
+disclosureThreshold: 5   # ${c.threshold}
 cost:
-  total: 1000000         # insatsens kostnad i kronor
-  financing: finsam      # finsam = FK 50 %, region 25 %, kommun 25 %; eller { kommun: 0.5, region: 0.5 }
+  total: 1000000         # ${c.cost}
+  financing: finsam      # ${c.financing}
 ${sourceBlock}`;
 }
 
 /** Writes the participant workbook (Deltagare, Situationer, Instruktioner, Poster). */
-export async function participantWorkbook(catalog: Catalog, participants: TemplateParticipant[], situations: TemplateSituation[]): Promise<Uint8Array> {
+export async function participantWorkbook(catalog: Catalog, participants: TemplateParticipant[], situations: TemplateSituation[], lang: Lang = 'sv'): Promise<Uint8Array> {
   const wb = newWorkbook();
   const people = wb.addWorksheet('Deltagare', { views: [{ state: 'frozen', ySplit: 1 }] });
   people.columns = PARTICIPANT_HEADERS.map((h) => ({ header: h, key: h, width: Math.max(12, h.length + 2) }));
@@ -167,6 +206,11 @@ export async function participantWorkbook(catalog: Catalog, participants: Templa
   boldHeader(people);
   addValidation(people, 'C2:C5000', { type: 'list', allowBlank: true, formulae: ['"K,M,X"'], showErrorMessage: true, errorTitle: 'Kön', error: 'Ange K, M eller X' });
   addValidation(people, 'D2:D5000', { type: 'whole', operator: 'between', allowBlank: true, formulae: [1900, 2100], showErrorMessage: true, errorTitle: 'Födelseår', error: 'Ange ett årtal, t.ex. 1990' });
+  // kommun: a drop-down of Skatteverket's kommun names from a hidden sheet (a name outside it is still accepted and checked).
+  const kommuner = kommunNames(catalog);
+  if (kommuner.length) {
+    addValidation(people, 'G2:G5000', { type: 'list', allowBlank: true, formulae: [`Kommuner!$A$2:$A$${kommuner.length + 1}`], showErrorMessage: false, errorTitle: 'Kommun', error: 'Välj en kommun i listan' });
+  }
 
   const sits = wb.addWorksheet('Situationer', { views: [{ state: 'frozen', ySplit: 1 }] });
   sits.columns = SITUATION_HEADERS.map((h) => ({ header: h, key: h, width: h === 'post' ? 40 : Math.max(12, h.length + 2) }));
@@ -179,11 +223,16 @@ export async function participantWorkbook(catalog: Catalog, participants: Templa
   addValidation(sits, 'B2:B5000', { type: 'list', allowBlank: false, formulae: ['"fore,efter"'], showErrorMessage: true, errorTitle: 'Läge', error: 'Ange fore eller efter' });
   addValidation(sits, 'C2:C5000', { type: 'list', allowBlank: false, formulae: [`Poster!$A$2:$A$${items.length + 1}`], showErrorMessage: true, errorTitle: 'Post', error: 'Välj en post från bladet Poster' });
 
-  instructionsSheet(wb, INSTRUCTIONS);
+  instructionsSheet(wb, lang === 'en' ? INSTRUCTIONS_EN : INSTRUCTIONS);
   const posts = wb.addWorksheet('Poster', { views: [{ state: 'frozen', ySplit: 1 }] });
   posts.columns = [{ header: 'post', key: 'post', width: 40 }, { header: 'benamning', key: 'label', width: 44 }, { header: 'enhet', key: 'unit', width: 12 }, { header: 'antal_per_manad_avser', key: 'quantity', width: 22 }, { header: 'betalare', key: 'payer', width: 12 }];
   for (const it of items) posts.addRow({ post: it.id, label: it.label, unit: it.unit, quantity: it.quantity, payer: it.payer ?? '' });
   boldHeader(posts);
+  if (kommuner.length) {
+    const list = wb.addWorksheet('Kommuner', { state: 'hidden' });
+    list.getCell('A1').value = 'kommun';
+    kommuner.forEach((k, n) => { list.getCell(`A${n + 2}`).value = k; });
+  }
   return new Uint8Array(await wb.xlsx.writeBuffer());
 }
 
@@ -226,8 +275,8 @@ export async function participantTemplate(catalog: Catalog, o: TemplateOptions):
   const participants = o.participants ?? EXAMPLE_PARTICIPANTS;
   const situations = o.situations ?? EXAMPLE_SITUATIONS;
   const files: TemplateFile[] = [
-    { path: 'projekt.yaml', data: projectYaml({ name: o.name ?? 'Mitt projekt', priceYear: o.priceYear, source: 'deltagare.xlsx' }) },
-    { path: 'deltagare.xlsx', data: await participantWorkbook(catalog, participants, situations) },
+    { path: 'projekt.yaml', data: projectYaml({ name: o.name ?? TEMPLATE_TEXT[o.lang ?? 'sv'].name, priceYear: o.priceYear, source: 'deltagare.xlsx', lang: o.lang }) },
+    { path: 'deltagare.xlsx', data: await participantWorkbook(catalog, participants, situations, o.lang) },
   ];
   if (o.csv !== false) {
     files.push({ path: 'csv/deltagare.csv', data: swedishCsv(PARTICIPANT_HEADERS, participants as unknown as Record<string, unknown>[]) });
@@ -240,7 +289,7 @@ export async function participantTemplate(catalog: Catalog, o: TemplateOptions):
 export async function transitionTemplate(o: TemplateOptions & { mapping?: TransitionMapping }): Promise<TemplateFile[]> {
   const mapping = o.mapping ?? loadTransitionMapping();
   const files: TemplateFile[] = [
-    { path: 'projekt.yaml', data: projectYaml({ name: o.name ?? 'Mitt projekt (aggregerat)', priceYear: o.priceYear, source: 'overgangar.xlsx', aggregated: true }) },
+    { path: 'projekt.yaml', data: projectYaml({ name: o.name ?? TEMPLATE_TEXT[o.lang ?? 'sv'].nameAggregated, priceYear: o.priceYear, source: 'overgangar.xlsx', aggregated: true, lang: o.lang }) },
     { path: 'overgangar.xlsx', data: await transitionWorkbook(mapping) },
   ];
   if (o.csv !== false) files.push({ path: 'csv/overgangar.csv', data: swedishCsv(TRANSITION_HEADERS, EXAMPLE_TRANSITIONS) });

@@ -5,10 +5,10 @@
  * Colours are Okabe–Ito (colour-blind safe) and fixed per actor and category.
  */
 import * as Plot from '@observablehq/plot';
-import { JSDOM } from 'jsdom';
 import type { ActorResult, Result } from '../results/result.js';
 import { CATEGORIES, type Category } from '../vocabulary.js';
 import type { Lang } from '../util/errors.js';
+import { FUNDERS } from '../sensitivity/scenario.js';
 import { decimal, kr } from './format.js';
 import { paybackText } from './summary-table.js';
 import { ACTOR_COLORS, CATEGORY_COLORS, text, type ChartId } from './text.js';
@@ -24,7 +24,15 @@ const WIDTH = 760;
 const FONT = "'DejaVu Sans', 'Liberation Sans', Arial, sans-serif";
 
 let sharedDocument: Document | undefined;
-const doc = (): Document => (sharedDocument ??= new JSDOM('').window.document);
+/**
+ * A document to draw in outside the browser: jsdom, required only when first needed, so the
+ * module (and the notebooks that import its chart functions) never pulls jsdom into a browser.
+ */
+const doc = (): Document => (sharedDocument ??= (() => {
+  const { createRequire } = process.getBuiltinModule('node:module') as typeof import('node:module');
+  const { JSDOM } = createRequire(import.meta.url)('jsdom') as typeof import('jsdom');
+  return new JSDOM('').window.document;
+})());
 
 const esc = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
@@ -68,8 +76,8 @@ export function frame(id: string, title: string, plot: SVGSVGElement, legend: [s
     + plot.outerHTML + '</svg>';
 }
 
-export function plot(options: Plot.PlotOptions): SVGSVGElement {
-  return Plot.plot({ document: doc(), width: WIDTH, style: { fontFamily: FONT, fontSize: '11px', background: '#ffffff', color: '#000000' }, ...options }) as SVGSVGElement;
+export function plot(options: Plot.PlotOptions, o: { width?: number; document?: Document } = {}): SVGSVGElement {
+  return Plot.plot({ document: o.document ?? (globalThis as { document?: Document }).document ?? doc(), width: o.width ?? WIDTH, style: { fontFamily: FONT, fontSize: '11px', background: '#ffffff', color: '#000000' }, ...options }) as SVGSVGElement;
 }
 
 const name = (a: ActorResult, lang: Lang): string => (lang === 'sv' ? a.label : a.labelEn);
@@ -79,51 +87,99 @@ export function activeActors(r: Result): ActorResult[] {
   return Object.values(r.actors).filter((a) => a.cost !== 0 || a.fore !== 0 || a.efter !== 0 || a.annualEffect !== 0);
 }
 
-/** Payback months per actor and group, against the horizon; non-paying rows are labelled. */
-export function paybackChart(r: Result, lang: Lang): Chart {
-  const t = text(lang);
+/** Options shared by the chart functions ((data, options), in the style of Plot). */
+export interface ChartOptions {
+  lang: Lang;
+  /** Width in px (default 760, the report's). */
+  width?: number;
+  /** The document to draw in (default: the browser's, else a shared jsdom one). */
+  document?: Document;
+}
+
+/** One bar of the payback chart. */
+export interface PaybackDatum { id: string; name: string; months: number; label: string }
+
+/** Payback rows for every active actor and group (0 months when not paid back; the label says why). */
+export function paybackData(r: Result, lang: Lang): PaybackDatum[] {
   const H = r.project.horizonYears;
-  const rows = [...activeActors(r), ...Object.values(r.groups)].map((a) => ({
-    name: name(a, lang), id: a.id, months: a.payback.status === 'months' ? a.payback.months! : 0,
+  return [...activeActors(r), ...Object.values(r.groups)].map((a) => ({
+    name: name(a, lang), id: a.id, months: a.payback.status === 'months' && Math.round(a.annualEffect) >= 0 ? a.payback.months! : 0,
     label: paybackText(a.payback, H, lang, a.annualEffect),
   }));
+}
+
+/** Payback months per row against the horizon (a dashed line at H years). */
+export function paybackPlot(rows: readonly PaybackDatum[], o: ChartOptions & { horizonYears: number }): SVGSVGElement {
+  const t = text(o.lang);
+  const H = o.horizonYears;
   const max = Math.max(H * 12, ...rows.map((d) => d.months)) * 1.08;
-  const svg = plot({
+  return plot({
     height: 40 + rows.length * 30, marginLeft: 150, marginRight: 30,
-    x: { domain: [0, max], label: lang === 'sv' ? 'månader' : 'months', grid: true },
+    x: { domain: [0, max], label: o.lang === 'sv' ? 'månader' : 'months', grid: true },
     y: { domain: rows.map((d) => d.name), label: null },
     marks: [
-      Plot.barX(rows, { y: 'name', x: 'months', fill: (d) => ACTOR_COLORS[d.id] ?? '#555', insetTop: 4, insetBottom: 4 }),
+      Plot.barX(rows, { y: 'name', x: 'months', fill: (d: PaybackDatum) => ACTOR_COLORS[d.id] ?? '#555', insetTop: 4, insetBottom: 4 }),
       Plot.ruleX([H * 12], { stroke: '#000', strokeDasharray: '4,3', strokeWidth: 1.5 }),
-      Plot.text([H * 12], { x: (d) => d, frameAnchor: 'top', dy: 2, dx: -4, textAnchor: 'end', text: () => `${lang === 'sv' ? 'horisont' : 'horizon'} ${H} ${t.years}`, fontSize: 10 }),
+      Plot.text([H * 12], { x: (d: number) => d, frameAnchor: 'top', dy: 2, dx: -4, textAnchor: 'end', text: () => `${o.lang === 'sv' ? 'horisont' : 'horizon'} ${H} ${t.years}`, fontSize: 10 }),
       Plot.text(rows, { y: 'name', x: 'months', text: 'label', textAnchor: 'start', dx: 4, fill: '#000' }),
       Plot.ruleX([0]),
     ],
-  });
+  }, o);
+}
+
+/** Payback months per actor and group, against the horizon; non-paying rows are labelled. */
+export function paybackChart(r: Result, lang: Lang): Chart {
+  const t = text(lang);
+  const svg = paybackPlot(paybackData(r, lang), { lang, horizonYears: r.project.horizonYears });
   return { id: 'aterbetalningstid', title: t.charts.aterbetalningstid, svg: frame('aterbetalningstid', t.charts.aterbetalningstid, svg) };
 }
 
-/** Cumulative net (Σ Δ_t − C) per actor for years 0..H, with society drawn thick and dashed. */
-export function cumulativeChart(r: Result, lang: Lang): Chart {
-  const t = text(lang);
-  const actors = activeActors(r);
-  const rows = (a: ActorResult) => a.cumulativeNet.map((v, year) => ({ id: a.id, year, v }));
-  const data = actors.flatMap(rows);
-  const society = r.groups.samhallet ? rows(r.groups.samhallet) : [];
-  const svg = plot({
-    height: 360, marginLeft: 70, marginRight: 20,
-    x: { label: lang === 'sv' ? 'år' : 'year', ticks: r.project.horizonYears, tickFormat: 'd' },
-    y: { label: 'kr', grid: true, nice: true, tickFormat: (v: number) => shortKr(v, lang) },
+/** One point of a cumulative-net line. */
+export interface CumulativeDatum { id: string; name: string; year: number; value: number }
+
+/** Cumulative net (Σ Δ_t − C, years 0..H) of samhället and the funders that bear a cost or feel an effect. */
+export function cumulativeData(r: Result, lang: Lang): CumulativeDatum[] {
+  const shown = [r.groups.samhallet, ...FUNDERS.map((id) => r.actors[id])]
+    .filter((a): a is ActorResult => a !== undefined && (a.cost !== 0 || a.cumulativeNet.some((v) => Math.abs(v) >= 0.5)));
+  return shown.flatMap((a) => a.cumulativeNet.map((value, year) => ({ id: a.id, name: name(a, lang), year, value })));
+}
+
+/**
+ * Cumulative net per line with direct labels at the right end (no legend): samhället thick and
+ * dashed. Labels are spread apart vertically so close lines stay readable.
+ */
+export function cumulativePlot(data: readonly CumulativeDatum[], o: ChartOptions & { horizonYears: number }): SVGSVGElement {
+  const H = o.horizonYears;
+  const height = 360, marginTop = 20, marginBottom = 30;
+  const values = data.map((d) => d.value);
+  const lo = Math.min(0, ...values), hi = Math.max(0, ...values);
+  // Spread the end labels at least 13 px apart (in data units of the plot's height).
+  const minGap = ((hi - lo) || 1) * 13 / (height - marginTop - marginBottom);
+  const ends = data.filter((d) => d.year === H).sort((a, b) => a.value - b.value || (a.id < b.id ? -1 : 1));
+  const labels: (CumulativeDatum & { labelY: number })[] = [];
+  for (const e of ends) labels.push({ ...e, labelY: labels.length ? Math.max(e.value, labels[labels.length - 1].labelY + minGap) : e.value });
+  const colour = (d: { id: string }) => ACTOR_COLORS[d.id] ?? '#555';
+  const isSociety = (d: { id: string }) => d.id === 'samhallet';
+  return plot({
+    height, marginTop, marginBottom, marginLeft: 70, marginRight: 170,
+    x: { label: o.lang === 'sv' ? 'år' : 'year', ticks: H, tickFormat: 'd' },
+    y: { label: 'kr', grid: true, nice: true, tickFormat: (v: number) => shortKr(v, o.lang) },
     marks: [
       Plot.ruleY([0], { stroke: '#000' }),
-      Plot.line(data, { x: 'year', y: 'v', z: 'id', stroke: (d) => ACTOR_COLORS[d.id] ?? '#555', strokeWidth: 2 }),
-      Plot.dot(data, { x: 'year', y: 'v', fill: (d) => ACTOR_COLORS[d.id] ?? '#555', r: 2.5 }),
-      Plot.line(society, { x: 'year', y: 'v', stroke: '#000', strokeWidth: 3.5, strokeDasharray: '8,4' }),
+      Plot.line(data.filter((d) => !isSociety(d)), { x: 'year', y: 'value', z: 'id', stroke: colour, strokeWidth: 2 }),
+      Plot.line(data.filter(isSociety), { x: 'year', y: 'value', stroke: '#000', strokeWidth: 3.5, strokeDasharray: '8,4' }),
+      Plot.dot(data, { x: 'year', y: 'value', fill: colour, r: 2.5 }),
+      Plot.text(labels.filter((d) => !isSociety(d)), { x: 'year', y: 'labelY', text: (d: CumulativeDatum) => `${d.name} ${shortKr(d.value, o.lang)}`, textAnchor: 'start', dx: 6, fill: colour }),
+      Plot.text(labels.filter(isSociety), { x: 'year', y: 'labelY', text: (d: CumulativeDatum) => `${d.name} ${shortKr(d.value, o.lang)}`, textAnchor: 'start', dx: 6, fill: '#000', fontWeight: 'bold' }),
     ],
-  });
-  const legend: [string, string, 'line' | 'dash'][] = actors.map((a) => [name(a, lang), ACTOR_COLORS[a.id] ?? '#555', 'line']);
-  if (r.groups.samhallet) legend.push([name(r.groups.samhallet, lang), '#000', 'dash']);
-  return { id: 'kumulativt-netto', title: t.charts['kumulativt-netto'], svg: frame('kumulativt-netto', t.charts['kumulativt-netto'], svg, legend) };
+  }, o);
+}
+
+/** Cumulative net per year of samhället and the funders (benefits minus intervention cost). */
+export function cumulativeChart(r: Result, lang: Lang): Chart {
+  const t = text(lang);
+  const svg = cumulativePlot(cumulativeData(r, lang), { lang, horizonYears: r.project.horizonYears });
+  return { id: 'kumulativt-netto', title: t.charts['kumulativt-netto'], svg: frame('kumulativt-netto', t.charts['kumulativt-netto'], svg) };
 }
 
 /** Categories with any change or level for the given actors. */
@@ -131,13 +187,15 @@ function usedCategories(actors: ActorResult[]): Category[] {
   return CATEGORIES.filter((c) => actors.some((a) => a.byCategory[c].fore !== 0 || a.byCategory[c].efter !== 0));
 }
 
-/** A waterfall per actor: the före level, one step per category (efter − före), the efter level. */
-export function waterfallChart(r: Result, lang: Lang): Chart {
+/** One bar of a waterfall: from y1 to y2 at a step (före, a category, efter). */
+export interface WaterfallDatum { actor: string; step: string; y1: number; y2: number; fill: string }
+
+/** Waterfall bars per actor with a position: the före level, one step per category, the efter level. */
+export function waterfallData(r: Result, lang: Lang): { steps: string[]; categories: Category[]; actors: string[]; data: WaterfallDatum[] } {
   const t = text(lang);
   const actors = activeActors(r).filter((a) => a.fore !== 0 || a.efter !== 0);
   const cats = usedCategories(actors);
-  const steps = [t.fore, ...cats.map((c) => t.categories[c]), t.efter];
-  const data: { actor: string; step: string; y1: number; y2: number; fill: string }[] = [];
+  const data: WaterfallDatum[] = [];
   for (const a of actors) {
     const n = name(a, lang);
     data.push({ actor: n, step: t.fore, y1: 0, y2: a.fore, fill: '#BBBBBB' });
@@ -149,20 +207,51 @@ export function waterfallChart(r: Result, lang: Lang): Chart {
     }
     data.push({ actor: n, step: t.efter, y1: 0, y2: a.efter, fill: '#666666' });
   }
-  const svg = plot({
-    height: 40 + actors.length * 120, marginLeft: 70, marginRight: 130, marginBottom: 40,
-    x: { domain: steps, label: null, tickRotate: 0, tickFormat: (s: string) => (s.length > 12 ? s.slice(0, 11) + '…' : s) },
-    y: { label: null, grid: true, nice: true, tickFormat: (v: number) => shortKr(v, lang), ticks: 3 },
-    fy: { domain: actors.map((a) => name(a, lang)), label: null, padding: 0.2 },
-    facet: { data, y: 'actor', marginRight: 130 },
+  return { steps: [t.fore, ...cats.map((c) => t.categories[c]), t.efter], categories: cats, actors: actors.map((a) => name(a, lang)), data };
+}
+
+/** One actor's waterfall on its own scale (a small multiple); step labels wrap instead of being cut. */
+export function waterfallPlot(data: readonly WaterfallDatum[], o: ChartOptions & { steps: string[]; title?: string; height?: number }): SVGSVGElement {
+  return plot({
+    height: o.height ?? 170, marginLeft: 70, marginRight: 10, marginTop: o.title ? 22 : 10, marginBottom: 36,
+    x: { domain: o.steps, label: null },
+    y: { label: null, grid: true, nice: true, tickFormat: (v: number) => shortKr(v, o.lang), ticks: 4 },
     marks: [
       Plot.barY(data, { x: 'step', y1: 'y1', y2: 'y2', fill: 'fill', stroke: '#333', strokeWidth: 0.5, insetLeft: 6, insetRight: 6 }),
       Plot.ruleY([0], { stroke: '#000' }),
+      Plot.axisX({ lineWidth: 9, fontSize: 10, tickSize: 0 }),
+      ...(o.title ? [Plot.text([o.title], { frameAnchor: 'top-left', dy: -18, dx: -60, text: (d: string) => d, fontWeight: 'bold', fontSize: 12 })] : []),
       Plot.frame({ stroke: '#ddd' }),
     ],
-  });
-  const legend: [string, string, 'rect'][] = [[`${t.fore}/${t.efter}`, '#999999', 'rect'], ...cats.map((c) => [t.categories[c], CATEGORY_COLORS[c], 'rect'] as [string, string, 'rect'])];
-  return { id: 'vattenfall', title: t.charts.vattenfall, svg: frame('vattenfall', t.charts.vattenfall, svg, legend) };
+  }, o);
+}
+
+/** A waterfall per actor, each on its own scale, stacked into one figure. */
+export function waterfallChart(r: Result, lang: Lang): Chart {
+  const t = text(lang);
+  const w = waterfallData(r, lang);
+  const plots = w.actors.map((actor) => waterfallPlot(w.data.filter((d) => d.actor === actor), { lang, steps: w.steps, title: actor }));
+  const legend: [string, string, 'rect'][] = [[`${t.fore}/${t.efter}`, '#999999', 'rect'], ...w.categories.map((c) => [t.categories[c], CATEGORY_COLORS[c], 'rect'] as [string, string, 'rect'])];
+  return { id: 'vattenfall', title: t.charts.vattenfall, svg: frame('vattenfall', t.charts.vattenfall, stack(plots), legend) };
+}
+
+/** Stacks plots vertically in one `<svg>` (for small multiples with independent scales). */
+function stack(plots: SVGSVGElement[]): SVGSVGElement {
+  const d = plots[0]?.ownerDocument ?? doc();
+  const outer = d.createElementNS('http://www.w3.org/2000/svg', 'svg') as SVGSVGElement;
+  let y = 0, width = WIDTH;
+  for (const p of plots) {
+    p.setAttribute('x', '0');
+    p.setAttribute('y', String(y));
+    p.removeAttribute('xmlns');
+    y += Number(p.getAttribute('height'));
+    width = Math.max(width, Number(p.getAttribute('width')));
+    outer.appendChild(p);
+  }
+  outer.setAttribute('width', String(width));
+  outer.setAttribute('height', String(Math.max(1, y)));
+  outer.setAttribute('viewBox', `0 0 ${width} ${Math.max(1, y)}`);
+  return outer;
 }
 
 /** Who pays: per actor, stacked bars of the annual net position by category, före and efter. */

@@ -76,3 +76,11 @@ export function roundParts(parts: readonly number[], digits: number, total = par
   }
   return floors.map((x) => { const r = x / f; return Object.is(r, -0) ? 0 : r; });
 }
+
+/** A signed amount in thousands for prose: 43 210 → "+43 tkr" (sv) / "+SEK 43k" (en); under 10 000 in kronor. */
+export function signedTkr(x: number, lang: Lang = 'sv'): string {
+  const sign = Math.round(x) > 0 ? '+' : '';
+  if (Math.abs(x) < 10_000) return lang === 'sv' ? `${sign}${kr(x, lang)} kr` : `${sign}SEK ${kr(x, lang)}`;
+  const k = kr(x / 1000, lang);
+  return lang === 'sv' ? `${sign}${k} tkr` : `${sign}SEK ${k}k`;
+}

@@ -36,8 +36,13 @@ h3 { font-size: 11pt; margin: 16px 0 6px; break-after: avoid; }
 .callout { border-left: 6px solid #D55E00; background: #fff4ec; padding: 6px 10px; margin: 10px 0; }
 table { border-collapse: collapse; width: 100%; margin: 6px 0 4px; font-size: 9pt; break-inside: auto; }
 th, td { border-bottom: 1px solid #bbb; padding: 3px 5px; vertical-align: top; }
+td { overflow-wrap: anywhere; }
 th { text-align: left; border-bottom: 2px solid #000; font-weight: bold; }
-td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
+td.num { white-space: nowrap; }
+td.num.wrap { white-space: normal; text-align: left; }
+table.wide { font-size: 7pt; }
+table.wide th, table.wide td { padding: 2px 3px; }
 tr.strong td { font-weight: bold; }
 tr { break-inside: avoid; }
 .note { font-size: 8.5pt; color: #333; margin: 2px 0 10px; }
@@ -60,12 +65,13 @@ function tableHtml(t: ReportTable, lang: Lang, caption = true): string {
         const ok = safeHref(href ?? '');
         return `<td>${ok ? `<a href="${escapeHtml(ok)}">${escapeHtml(title)}</a>` : escapeHtml(title)}</td>`;
       }
-      const isNum = typeof v === 'number' || (num(c.kind) && v === null);
-      return `<td${isNum || num(c.kind) ? ' class="num"' : ''}>${escapeHtml(formatCell(v ?? null, c.kind, lang))}</td>`;
+      // Numbers stay on one line, right-aligned; long text in a number column (a table parameter's fields) wraps.
+      const cls = !num(c.kind) ? '' : typeof v === 'string' && v.length > 16 ? ' class="num wrap"' : ' class="num"';
+      return `<td${cls}>${escapeHtml(formatCell(v ?? null, c.kind, lang))}</td>`;
     }).join('');
     return `<tr${t.strong?.includes(i) ? ' class="strong"' : ''}>${cells}</tr>`;
   }).join('\n');
-  return `${caption ? `<h3>${escapeHtml(t.title)}</h3>\n` : ''}<table id="tabell-${escapeHtml(t.id)}"><thead><tr>${head}</tr></thead>\n<tbody>\n${body}\n</tbody></table>${t.note ? `\n<p class="note">${escapeHtml(t.note)}</p>` : ''}`;
+  return `${caption ? `<h3>${escapeHtml(t.title)}</h3>\n` : ''}<table id="tabell-${escapeHtml(t.id)}"${t.columns.length > 7 ? ' class="wide"' : ''}><thead><tr>${head}</tr></thead>\n<tbody>\n${body}\n</tbody></table>${t.note ? `\n<p class="note">${escapeHtml(t.note)}</p>` : ''}`;
 }
 
 const figure = (c: Chart): string => `<figure id="figur-${c.id}">${c.svg}</figure>`;
@@ -89,6 +95,7 @@ export function renderHtml(m: ReportModel, charts: Chart[]): string {
     sammanfattning: [
       `<div class="keyfigures">${m.keyFigures.map((k) => `<div class="keyfigure" id="nyckeltal-${k.id}"><span class="value">${nb(k.text)}</span><span class="label">${escapeHtml(k.label)}</span></div>`).join('')}</div>`,
       `<ol class="answer">${m.sentences.map((s) => `<li>${nb(s)}</li>`).join('')}</ol>`,
+      table('finansiarer'),
       m.evidence.upperBound ? `<p class="callout"><strong>${sv ? 'Övre gräns.' : 'Upper bound.'}</strong> ${escapeHtml(t.upperBound)}</p>` : '',
       m.warnings.length ? `<h3>${sv ? 'Att observera' : 'Notes'}</h3><ul class="warnings">${m.warnings.map((w) => `<li>${escapeHtml(w)}</li>`).join('')}</ul>` : '',
     ].join('\n'),

@@ -51,6 +51,7 @@ export function renderMarkdown(m: ReportModel, charts: Chart[], chartDir = 'diag
     sammanfattning: [
       m.keyFigures.map((k) => `- **${escapeMd(k.label)}:** ${escapeMd(k.text)}`).join('\n'),
       m.sentences.map((s, i) => `${i + 1}. ${escapeMd(s)}`).join('\n'),
+      table('finansiarer'),
       m.evidence.upperBound ? `> **${sv ? 'Övre gräns.' : 'Upper bound.'}** ${escapeMd(t.upperBound)}` : '',
       m.warnings.length ? `${sv ? 'Att observera' : 'Notes'}:\n\n${m.warnings.map((w) => `- ${escapeMd(w)}`).join('\n')}` : '',
     ],

@@ -12,8 +12,8 @@ import { CATEGORIES } from '../vocabulary.js';
 import type { Project } from '../model/types.js';
 import type { Lang } from '../util/errors.js';
 import { classics as nyttosamClassics, type Classic } from '../sensitivity/classics.js';
-import { sensitivityModel } from '../sensitivity/scenario.js';
-import { decimal, fieldsText, kr, percent } from './format.js';
+import { FUNDERS, sensitivityModel } from '../sensitivity/scenario.js';
+import { decimal, fieldsText, kr, percent, signedTkr } from './format.js';
 import { resultWarnings } from './result-json.js';
 import { paybackText } from './summary-table.js';
 import { text } from './text.js';
@@ -88,6 +88,61 @@ export function checkDatum(d: string, lang: Lang): string {
 
 const nameOf = (a: ActorResult, lang: Lang) => (lang === 'sv' ? a.label : a.labelEn);
 
+const rounded = (a: ActorResult) => Math.round(a.annualEffect);
+
+/** Payback of a funder in words: "återbetald efter 3,7 månader", "obefintlig – förlorar … kr/år". */
+function paybackWords(a: ActorResult, H: number, lang: Lang): string {
+  const s = text(lang).summary;
+  if (rounded(a) < 0) return paybackText(a.payback, H, lang, a.annualEffect);
+  if (a.payback.status === 'months' && a.cost > 0) return s.paidBack(decimal(a.payback.months!, 1, lang));
+  if (a.payback.status === 'beyondHorizon') return s.notWithin(H);
+  if (a.payback.status === 'noCost' && rounded(a) > 0) return s.noCostGains(kr(a.annualEffect, lang));
+  return paybackText(a.payback, H, lang, a.annualEffect);
+}
+
+/** The funders (fk, af, kommun, region) that bear a cost or feel an effect, and the individ. */
+function storyActors(r: Result): { funders: ActorResult[]; individ?: ActorResult } {
+  const funders = FUNDERS.map((id) => r.actors[id]).filter((a): a is ActorResult => a !== undefined && (a.cost !== 0 || rounded(a) !== 0));
+  return { funders, individ: r.actors.individ };
+}
+
+/**
+ * Page one's story in plain words: payback per funder, who gains and who pays more, and the
+ * participants' change in disposable income per person and year.
+ */
+function storySentences(r: Result, lang: Lang): string[] {
+  const s = text(lang).summary;
+  const H = r.project.horizonYears;
+  const out: string[] = [];
+  const { funders, individ } = storyActors(r);
+  if (funders.length) out.push(s.funders(funders.map((a) => `${nameOf(a, lang)} ${paybackWords(a, H, lang)}`)));
+  const signed = (a: ActorResult) => `${nameOf(a, lang)} (${rounded(a) > 0 ? '+' : ''}${s.perYear(kr(a.annualEffect, lang))})`;
+  const actors = Object.values(r.actors);
+  const gains = actors.filter((a) => rounded(a) > 0).sort((a, b) => b.annualEffect - a.annualEffect || (a.id < b.id ? -1 : 1));
+  const pays = actors.filter((a) => rounded(a) < 0).sort((a, b) => a.annualEffect - b.annualEffect || (a.id < b.id ? -1 : 1));
+  out.push((gains.length ? s.gains(gains.map(signed)) : s.noGains) + (pays.length ? s.pays(pays.map(signed)) : s.noPays));
+  if (individ && r.participants > 0 && rounded(individ) !== 0) out.push(s.individ(signedTkr(individ.annualEffect / r.participants, lang)));
+  return out;
+}
+
+/** Page one's table: samhället, the funders and the individ — annual effect, cost, payback. */
+function fundersTable(r: Result, lang: Lang): ReportTable {
+  const t = text(lang);
+  const H = r.project.horizonYears;
+  const { funders, individ } = storyActors(r);
+  const rows = [...(r.groups.samhallet ? [r.groups.samhallet] : []), ...funders, ...(individ ? [individ] : [])];
+  return {
+    id: 'finansiarer', title: t.summary.fundersTable,
+    columns: [
+      { key: 'actor', label: t.actor, kind: 'text' }, { key: 'effect', label: `${t.annualEffect} (${t.perYear})`, kind: 'kr' },
+      { key: 'cost', label: t.cost, kind: 'kr' }, { key: 'payback', label: t.status, kind: 'text' },
+    ],
+    rows: rows.map((a) => ({ actor: nameOf(a, lang), effect: a.annualEffect, cost: a.cost, payback: paybackWords(a, H, lang) })),
+    strong: rows.map((a, i) => (r.groups[a.id] ? i : -1)).filter((i) => i >= 0),
+    note: t.summary.fundersNote,
+  };
+}
+
 /** Builds the report model. */
 export function reportModel(input: ReportInput): ReportModel {
   const { result: r, lang } = input;
@@ -125,16 +180,7 @@ export function reportModel(input: ReportInput): ReportModel {
           : (sv ? 'Insatsen har ingen kostnad för samhället.' : 'The intervention has no cost for society.'));
   }
   const actors = Object.values(r.actors);
-  const top = [...actors].sort((a, b) => b.annualEffect - a.annualEffect || (a.id < b.id ? -1 : 1))[0];
-  const losers = actors.filter((a) => a.annualEffect < 0).sort((a, b) => a.annualEffect - b.annualEffect);
-  const list = (xs: ActorResult[]) => xs.map((a) => `${name(a)} (${krs(a.annualEffect)}${sv ? ' per år' : ' per year'})`).join(sv ? ' och ' : ' and ');
-  if (top && top.annualEffect > 0) {
-    sentences.push(sv
-      ? `Störst årlig vinst gör ${name(top)} (${krs(top.annualEffect)})${losers.length ? `, medan kostnader förskjuts till ${list(losers)}` : '; ingen aktör förlorar på insatsen'}.`
-      : `The largest annual gain goes to ${name(top)} (SEK ${kr(top.annualEffect, lang)})${losers.length ? `, while costs shift to ${list(losers)}` : '; no actor loses'}.`);
-  } else {
-    sentences.push(sv ? 'Ingen aktör gör en årlig vinst.' : 'No actor has an annual gain.');
-  }
+  sentences.push(...storySentences(r, lang));
   const grade = t.evidence[r.project.evidence];
   const upper = r.project.evidence === 'foreEfter';
   sentences.push(sv
@@ -147,7 +193,7 @@ export function reportModel(input: ReportInput): ReportModel {
     { id: 'verkningsgrad', label: sv ? 'Verkningsgrad' : 'Efficiency (share of potential realised)', value: r.potential.verkningsgrad, text: percent(r.potential.verkningsgrad, 1, lang) },
   ] : [];
 
-  const tables: ReportTable[] = [];
+  const tables: ReportTable[] = [fundersTable(r, lang)];
   // Projektet och antagandena.
   const kv = (k: string, v: string) => ({ k, v });
   tables.push({
@@ -241,7 +287,7 @@ export function reportModel(input: ReportInput): ReportModel {
       ...cats.map((c) => ({ key: c, label: `Δ ${t.categories[c].toLowerCase()}`, kind: 'kr' as const })),
       { key: 'delta', label: t.annualEffect, kind: 'kr' }, { key: 'flag', label: t.flagged, kind: 'text' },
     ],
-    rows: actors.map((a) => ({ actor: name(a), fore: a.fore, efter: a.efter, ...Object.fromEntries(cats.map((c) => [c, a.byCategory[c].delta])), delta: a.annualEffect, flag: a.shiftFlag ? (sv ? 'förskjutning' : 'shift') : '' })),
+    rows: actors.map((a) => ({ actor: name(a), fore: a.fore, efter: a.efter, ...Object.fromEntries(cats.map((c) => [c, a.byCategory[c].delta])), delta: a.annualEffect, flag: a.shiftFlag ? t.yes : '' })),
     strong: actors.map((a, i) => (a.shiftFlag ? i : -1)).filter((i) => i >= 0),
     note: t.shiftNote,
   });

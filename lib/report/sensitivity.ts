@@ -117,6 +117,23 @@ export function inputValue(x: Pick<UncertainInput, 'unit'>, v: number, lang: Lan
   return `${decimal(v, 2, lang)} ${x.unit}`;
 }
 
+/**
+ * Why the base case can sit at the edge of the band (issue 10): the inputs whose range starts or
+ * ends at the base value (e.g. dödvikt 0 %–25 % from a base of 0) pull the result one way only,
+ * so the base case can lie at — or beyond — P5 or P95. Generated from the ranges; empty when
+ * every range straddles its base.
+ */
+export function oneSidedNote(inputs: readonly UncertainInput[], lang: Lang): string | null {
+  const sv = lang === 'sv';
+  const edge = inputs.filter((x) => x.low !== x.high && (x.base === x.low || x.base === x.high));
+  if (edge.length === 0) return null;
+  const shown = edge.slice(0, 5).map((x) => `${sv ? x.label : x.labelEn} ${inputValue(x, x.low, lang)}–${inputValue(x, x.high, lang)} (${sv ? 'bas' : 'base'} ${inputValue(x, x.base, lang)})`);
+  const more = edge.length > 5 ? (sv ? ` och ${edge.length - 5} till` : ` and ${edge.length - 5} more`) : '';
+  return sv
+    ? `Varför basfallet kan ligga vid bandets kant: intervallet för ${shown.join(', ')}${more} börjar eller slutar i basvärdet, så den osäkerheten drar resultatet åt ett håll och basfallet kan hamna vid eller utanför P5–P95.`
+    : `Why the base case can sit at the edge of the band: the range of ${shown.join(', ')}${more} starts or ends at the base value, so that uncertainty pulls the result one way only and the base case can fall at or outside P5–P95.`;
+}
+
 const name = (labels: SensitivityReport['labels'], id: string, lang: Lang) => (labels[id] ? (lang === 'sv' ? labels[id].label : labels[id].labelEn) : id);
 
 function projectLine(a: Assumptions, lang: Lang): string {
@@ -155,6 +172,8 @@ export function sensitivityTable(r: SensitivityReport, lang: Lang = 'sv', tornad
     kr(x.low.samhallet, lang), kr(x.high.samhallet, lang), kr(x.swing, lang), '█'.repeat(Math.max(x.swing > 0 ? 1 : 0, Math.round((20 * x.swing) / max))),
   ]);
   out.push(table([tHead, ...tRows], [false, false, true, true, true, true, true, false]));
+  const edge = oneSidedNote(r.inputs, lang);
+  if (edge) out.push(edge);
   if (r.tornado.rows.length > tornadoRows) out.push(sv ? `… ytterligare ${r.tornado.rows.length - tornadoRows} indata med mindre utslag (se --format json)` : `… ${r.tornado.rows.length - tornadoRows} more inputs with smaller swings (see --format json)`);
   out.push('');
   out.push(sv ? `Brytvärden: värdet där nettot över ${H} år blir noll (ingen = inget värde i ett brett intervall ger noll)` : `Switching values: the value at which the ${H}-year net becomes zero (none = no value in a wide bracket gives zero)`);
@@ -267,6 +286,7 @@ export function monteCarloJson(r: MonteCarloReport, lang: Lang = 'sv') {
     inputs: r.inputs.map((x) => inputJson(x, lang)),
     actors: dist(false),
     groups: dist(true),
+    baseAtEdge: oneSidedNote(r.inputs, lang),
     warnings: r.warnings,
   };
 }
@@ -292,6 +312,8 @@ export function monteCarloTable(r: MonteCarloReport, lang: Lang = 'sv'): string 
   out.push(table([head, ...r.result.targets.filter((t) => !t.isGroup).map(row)], right));
   out.push('');
   out.push(table([[sv ? 'Grupp' : 'Group', ...head.slice(1)], ...r.result.targets.filter((t) => t.isGroup).map(row)], right));
+  const edge = oneSidedNote(r.inputs, lang);
+  if (edge) out.push('', edge);
   if (r.warnings.length) {
     out.push('');
     out.push(sv ? 'Att observera:' : 'Notes:');

@@ -42,7 +42,7 @@ describe('samnytta init', () => {
 
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(join(dir, 'deltagare.xlsx'));
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['Deltagare', 'Situationer', 'Instruktioner', 'Poster']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Deltagare', 'Situationer', 'Instruktioner', 'Poster', 'Kommuner']);
     const posts = wb.getWorksheet('Poster')!;
     expect(posts.rowCount - 1).toBe(loadCatalog().items.size);
 

@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -64,15 +64,26 @@ describe('buildReport()', () => {
 });
 
 describe('reportModel()', () => {
-  it('reportModel(): five sentences, three key figures, upper bound for before/after', () => {
+  it('reportModel(): the answer in seven sentences, three key figures, upper bound for before/after', () => {
     const f = fixture();
     const m = reportModel({ ...f, lang: 'sv' });
-    expect(m.sentences).toHaveLength(5);
+    expect(m.sentences).toHaveLength(7);
+    // Page one tells the story (issue 10): payback per funder (fk, af, kommun, region), who gains
+    // and who pays more, and the individ's change per participant: 520 320 kr / 13 = 40 025 kr ≈ +40 tkr.
+    expect(m.sentences[3]).toBe('Återbetalning per finansiär: Försäkringskassan obefintlig – förlorar 201 600 kr/år; Arbetsförmedlingen obefintlig – förlorar 1 476 109 kr/år; Kommunen återbetald efter 3,7 månader; Regionen återbetald efter 6,4 månader.');
+    expect(m.sentences[4]).toBe('Vinner gör Kommunen (+997 020 kr per år), Regionen (+570 060 kr per år), Individ/hushåll (+520 320 kr per år), Övrig stat (+441 137 kr per år); mer betalar Arbetsförmedlingen (−1 476 109 kr per år), Försäkringskassan (−201 600 kr per år) — kostnaden flyttar mellan aktörerna.');
+    expect(m.sentences[5]).toBe('Deltagarnas disponibla inkomst förändras med i genomsnitt +40 tkr per deltagare och år (individ/hushåll).');
+    const story = m.tables.find((t) => t.id === 'finansiarer')!;
+    expect(story.rows.map((r) => [r.actor, r.payback])).toEqual([
+      ['Samhället', 'återbetald efter 17,0 månader'], ['Försäkringskassan', 'obefintlig – förlorar 201 600 kr/år'],
+      ['Arbetsförmedlingen', 'obefintlig – förlorar 1 476 109 kr/år'], ['Kommunen', 'återbetald efter 3,7 månader'],
+      ['Regionen', 'återbetald efter 6,4 månader'], ['Individ/hushåll', 'ingen insatskostnad och vinner 520 320 kr per år'],
+    ]);
     expect(m.keyFigures.map((k) => k.id)).toEqual(['lonsamhet', 'aterbetalningstid', 'verkningsgrad']);
     expect(m.keyFigures[0].value).toBeCloseTo(f.result.groups.samhallet.horizons['5'].net, 6);
     expect(m.evidence.upperBound).toBe(true);
     expect(m.datum).toBe('2025-12-31');
-    expect(m.sentences[4]).toContain('övre gräns');
+    expect(m.sentences[6]).toContain('övre gräns');
     const withComparison = reportModel({ ...f, result: { ...f.result, project: { ...f.result.project, evidence: 'jamforelsegrupp' } }, lang: 'en' });
     expect(withComparison.evidence.upperBound).toBe(false);
   });
@@ -117,18 +128,54 @@ describe('samnytta report (CLI)', () => {
     expect(await run(['report', 'data/examples/unga-vuxna-coachning/projekt.yaml', '--out', 'x', '--datum', '2025-02-30'], x)).toBe(2);
     expect(err.join('')).toContain('ÅÅÅÅ-MM-DD');
   });
-  it('report: without Chromium, pdf exits 1 in Swedish and writes nothing', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'samnytta-report-'));
+  const withBrowserEnv = async (value: string, f: () => Promise<void>) => {
     const prev = process.env.SAMNYTTA_CHROMIUM;
-    process.env.SAMNYTTA_CHROMIUM = '/nonexistent/chromium';
+    process.env.SAMNYTTA_CHROMIUM = value;
+    try { await f(); } finally { if (prev === undefined) delete process.env.SAMNYTTA_CHROMIUM; else process.env.SAMNYTTA_CHROMIUM = prev; }
+  };
+  it('report: without a browser, the other formats are written, one line says how to get the PDF, exit 0', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'samnytta-report-'));
     try {
-      const { x, err } = io();
-      expect(await run(['report', 'data/examples/unga-vuxna-coachning/projekt.yaml', '--out', dir, '--format', 'html,pdf'], x)).toBe(1);
-      expect(err.join('')).toMatch(/PDF kräver Chromium.*apt-get install chromium/);
-      expect(readdirSync(dir)).toEqual([]);
+      await withBrowserEnv('/nonexistent/chromium', async () => {
+        const { x, err } = io();
+        expect(await run(['report', 'data/examples/unga-vuxna-coachning/projekt.yaml', '--out', dir, '--format', 'html,pdf,json', '--datum', '2026-01-15'], x)).toBe(0);
+        const lines = err.join('').split('\n').filter((l) => l.startsWith('PDF'));
+        expect(lines).toEqual(['PDF skrevs inte: SAMNYTTA_CHROMIUM pekar på /nonexistent/chromium, som inte finns. Installera Chrome, Edge eller Chromium (eller ange sökvägen i SAMNYTTA_CHROMIUM), eller öppna rapport.html i en webbläsare och skriv ut till PDF.']);
+        expect(readdirSync(dir).sort()).toEqual(['diagram', 'rapport.html', 'rapport.json']);
+      });
     } finally {
-      if (prev === undefined) delete process.env.SAMNYTTA_CHROMIUM; else process.env.SAMNYTTA_CHROMIUM = prev;
       rmSync(dir, { recursive: true, force: true });
+    }
+  });
+  it('report: without a browser, --format pdf alone exits 1 with that line and writes nothing', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'samnytta-report-'));
+    try {
+      await withBrowserEnv('/nonexistent/chromium', async () => {
+        const { x, err } = io();
+        expect(await run(['report', 'data/examples/unga-vuxna-coachning/projekt.yaml', '--out', dir, '--format', 'pdf', '--lang', 'en'], x)).toBe(1);
+        expect(err.join('')).toContain('PDF not written: SAMNYTTA_CHROMIUM points to /nonexistent/chromium, which does not exist. Install Chrome, Edge or Chromium');
+        expect(readdirSync(dir)).toEqual([]);
+      });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+  it('report: the printed date is today by default, SOURCE_DATE_EPOCH or --datum fix it (byte-identical reruns)', async () => {
+    const { defaultReportDatum } = await import('../../cli/commands/report.js');
+    // 1767225600 s = 2026-01-01T00:00:00Z.
+    expect(defaultReportDatum('sv', { SOURCE_DATE_EPOCH: '1767225600' }, new Date(2030, 5, 1))).toBe('2026-01-01');
+    expect(defaultReportDatum('sv', {}, new Date(2030, 5, 1, 12))).toBe('2030-06-01');
+    expect(() => defaultReportDatum('sv', { SOURCE_DATE_EPOCH: 'igår' })).toThrow(/SOURCE_DATE_EPOCH/);
+    const dirs = [mkdtempSync(join(tmpdir(), 'samnytta-report-')), mkdtempSync(join(tmpdir(), 'samnytta-report-'))];
+    const prev = process.env.SOURCE_DATE_EPOCH;
+    process.env.SOURCE_DATE_EPOCH = '1767225600';
+    try {
+      for (const d of dirs) expect(await run(['report', 'data/examples/unga-vuxna-coachning/projekt.yaml', '--out', d, '--format', 'html,xlsx'], io().x)).toBe(0);
+      for (const f of ['rapport.html', 'rapport.xlsx']) expect(readFileSync(join(dirs[0], f)).equals(readFileSync(join(dirs[1], f))), f).toBe(true);
+      expect(readFileSync(join(dirs[0], 'rapport.html'), 'utf8')).toContain('Datum: 2026-01-01');
+    } finally {
+      if (prev === undefined) delete process.env.SOURCE_DATE_EPOCH; else process.env.SOURCE_DATE_EPOCH = prev;
+      for (const d of dirs) rmSync(d, { recursive: true, force: true });
     }
   });
   it('report: writes html, md, json, xlsx and charts for the main example', async () => {

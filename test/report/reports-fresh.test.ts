@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadCatalog } from '../../lib/catalog/load.js';
 import { reportFiles } from '../../lib/report/report-files.js';
-import { bundledExamples, loadExample } from '../../scripts/reports.js';
+import { bundledExamples, loadExample, REPORTS_DATUM } from '../../scripts/reports.js';
 import { buildWorkbook, SHEETS } from '../../lib/report/xlsx.js';
 import { priceProject } from '../../lib/engine/price.js';
 import { evaluate } from '../../lib/results/evaluate.js';
@@ -16,7 +16,7 @@ describe('reports/ (npm run reports)', () => {
     it(`reports/${ex.name}: the committed html, md and json are up to date (run npm run reports)`, async () => {
       const catalog = loadCatalog();
       const project = await loadExample(ex.project, catalog);
-      const files = await reportFiles(project, catalog, { formats: ['html', 'md', 'json'], lang: 'sv' });
+      const files = await reportFiles(project, catalog, { formats: ['html', 'md', 'json'], lang: 'sv', datum: REPORTS_DATUM });
       for (const f of files.filter((x) => /\.(html|md|json)$/.test(x.path))) {
         const committed = join('reports', ex.name, f.path);
         expect(existsSync(committed), `${committed} missing: run npm run reports`).toBe(true);

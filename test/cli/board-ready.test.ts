@@ -1,0 +1,109 @@
+/**
+ * Issue 10, what a new user meets before the board: template placeholders warned about, an
+ * English template with --lang en, kommun names with a genitive accepted and a misspelling
+ * answered with a suggestion and the cell, and the template's kommun drop-down.
+ */
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { describe, expect, it } from 'vitest';
+import { init } from '../../cli/commands/init.js';
+import { validate } from '../../cli/commands/validate.js';
+import { report } from '../../cli/commands/report.js';
+import { ExitError, type Io } from '../../cli/io.js';
+import { loadCatalog } from '../../lib/catalog/load.js';
+import { suggestKommun, kommunDisplayName } from '../../lib/catalog/kommuner.js';
+import { taxRatesFor } from '../../lib/engine/tax/rates.js';
+
+function capture(): Io & { stdout: string; stderr: string } {
+  const io = { stdout: '', stderr: '', isTTY: false, out: (t: string) => { io.stdout += t; }, err: (t: string) => { io.stderr += t; } };
+  return io;
+}
+const tmp = () => mkdtempSync(join(tmpdir(), 'samnytta-board-'));
+
+/** A fresh init folder whose project reads the CSV files (easy to edit in a test). */
+async function csvProject(lang: 'sv' | 'en' = 'sv'): Promise<string> {
+  const dir = join(tmp(), 'p');
+  await init({ dir, lang }, capture());
+  const yaml = readFileSync(join(dir, 'projekt.yaml'), 'utf8').replace(/^participantsFile: .*$/m, 'participantsFile: [csv/situationer.csv, csv/deltagare.csv]');
+  writeFileSync(join(dir, 'projekt.yaml'), yaml);
+  return dir;
+}
+
+/** Sets D001's kommun in csv/deltagare.csv (semicolon-separated, header first). */
+function setKommun(dir: string, kommun: string): void {
+  const file = join(dir, 'csv', 'deltagare.csv');
+  const lines = readFileSync(file, 'utf8').split('\r\n');
+  const head = lines[0].replace(/^\uFEFF/, '').split(';');
+  const cells = lines[1].split(';');
+  cells[head.indexOf('kommun')] = kommun;
+  lines[1] = cells.join(';');
+  writeFileSync(file, lines.join('\r\n'));
+}
+
+describe('template placeholders', () => {
+  it('validate and report warn about "Mitt projekt" and "Beskriv insatsen: …"; the report shows it', async () => {
+    const dir = await csvProject();
+    const io = capture();
+    await validate({ project: dir, lang: 'sv' }, io);
+    expect(io.stderr).toMatch(/varning: .*projekt\.yaml: name: projektnamnet är mallens platshållare/);
+    expect(io.stderr).toContain('description: beskrivningen är mallens instruktion');
+    const out = join(tmp(), 'ut');
+    await report({ project: dir, out, formats: ['md'], lang: 'sv', datum: '2026-01-15' }, capture());
+    const md = readFileSync(join(out, 'rapport.md'), 'utf8');
+    expect(md).toContain('projektnamnet är mallens platshållare');
+  }, 120_000);
+  it('--lang en init writes the English template, and its placeholders are warned about too', async () => {
+    const dir = await csvProject('en');
+    const yaml = readFileSync(join(dir, 'projekt.yaml'), 'utf8');
+    expect(yaml).toContain('name: "My project"');
+    expect(yaml).toContain('Describe the intervention:');
+    expect(yaml).toContain('# samnytta project.');
+    expect(yaml).not.toMatch(/Beskriv|belopp i kronor/);
+    const io = capture();
+    await validate({ project: dir, lang: 'en' }, io);
+    expect(io.stderr).toContain("name: the project name is the template's placeholder");
+  }, 120_000);
+});
+
+describe('kommun names', () => {
+  const catalog = loadCatalog();
+  it('"Östersunds kommun" is Östersund; suggestions for misspellings', () => {
+    expect(taxRatesFor(catalog, 2025, 'Östersunds kommun')).toEqual(taxRatesFor(catalog, 2025, 'Östersund'));
+    expect(taxRatesFor(catalog, 2025, 'Östersund').source).toBe('kommun');
+    expect(suggestKommun(catalog, 'Östersundd')).toBe('Östersund');
+    expect(suggestKommun(catalog, 'Upplandsväsby')).toBe('Upplands Väsby');
+    expect(suggestKommun(catalog, 'Xyzzyville')).toBeUndefined();
+    expect(kommunDisplayName('MALUNG-SÄLEN')).toBe('Malung-Sälen');
+  });
+  it('a misspelt kommun in the participants file: error with the cell and "menade du Östersund?"', async () => {
+    const dir = await csvProject();
+    setKommun(dir, 'Östersundd');
+    const e = await validate({ project: dir, lang: 'sv' }, capture()).then(() => null, (x) => x);
+    expect(e).toBeInstanceOf(ExitError);
+    expect((e as ExitError).code).toBe(1);
+    expect((e as ExitError).message).toMatch(/deltagare\.csv: rad 2, kolumn kommun.*okänd kommun; menade du Östersund\? \(fick "Östersundd"\)/);
+  }, 120_000);
+  it('"Östersunds kommun" in the participants file validates', async () => {
+    const dir = await csvProject();
+    setKommun(dir, 'Östersunds kommun');
+    const io = capture();
+    await validate({ project: dir, lang: 'sv' }, io);
+    expect(io.stdout).toContain('giltig');
+  }, 120_000);
+  it('the Excel template has a kommun drop-down from a hidden sheet of kommun names', async () => {
+    const dir = join(tmp(), 'x');
+    await init({ dir, lang: 'sv' }, capture());
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(join(dir, 'deltagare.xlsx'));
+    const list = wb.getWorksheet('Kommuner')!;
+    expect(list.state).toBe('hidden');
+    const names = list.getColumn(1).values.slice(2) as string[];
+    expect(names).toHaveLength(290);
+    expect(names).toContain('Östersund');
+    const people = wb.getWorksheet('Deltagare')!;
+    expect(people.getCell('G1').value).toBe('kommun');
+    expect(people.getCell('G2').dataValidation).toMatchObject({ type: 'list', formulae: ['Kommuner!$A$2:$A$291'] });
+  }, 120_000);
+});
