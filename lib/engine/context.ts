@@ -11,6 +11,7 @@ import type { Problem } from '../util/errors.js';
 import { taxYearParams, type TaxYearParams } from './tax/tax-params.js';
 import { employerFeeParams, type EmployerFeeParams } from './tax/employer-fee.js';
 import { taxRatesFor } from './tax/rates.js';
+import { hasUtjamning, UTJAMNING_PARAMS, utjamningRates, type UtjamningRates, type UtjamningRules } from './tax/utjamning.js';
 
 /** An item resolved for the price year. */
 export interface ResolvedItem {
@@ -47,6 +48,12 @@ export interface PricingContext {
   resolveItem(id: string): ResolvedItem;
   /** Index of a user-defined line's pseudo-item `egen:<label>`. */
   egenIndex(label: string): number;
+  /** Marginal utjämning rates for a participant's kommun; undefined when the catalogue has none. */
+  utjamning(kommun: string | undefined): UtjamningRates | undefined;
+  /** Years between income and utjämning (0 when the catalogue has no utjämning parameters). */
+  utjamningLag: number;
+  /** Index of the pseudo-item `utjamning:inkomstutjamning` (the lagged postings). */
+  utjamningIndex(): number;
   /** Registers a parameter/index value the result rests on and returns it. */
   use<T>(id: string, date?: string): T;
   usedValues(): UsedValue[];
@@ -65,7 +72,7 @@ const TAX_SERIES = [
   'params.skatt.arbetsgivaravgift', 'params.skatt.arbetsgivaravgift_unga',
 ];
 
-export function createContext(catalog: Catalog, project: Pick<Project, 'priceYear' | 'taxRates' | 'referenceWage'>): PricingContext {
+export function createContext(catalog: Catalog, project: Pick<Project, 'priceYear' | 'taxRates' | 'referenceWage' | 'utjamning'>): PricingContext {
   const priceYear = project.priceYear;
   const refDate = referenceDate(priceYear);
   const actors = catalog.actors.map((a) => a.id);
@@ -167,8 +174,9 @@ export function createContext(catalog: Catalog, project: Pick<Project, 'priceYea
   };
 
   const egen = new Map<string, number>();
-  const egenIndex = (label: string): number => {
-    const key = `egen:${label}`;
+  const egenIndex = (label: string): number => egenIndexOf(`egen:${label}`);
+  /** A pseudo-item on the item axis (user lines, the utjämning), added once. */
+  function egenIndexOf(key: string): number {
     let i = egen.get(key);
     if (i === undefined) {
       i = items.length;
@@ -176,10 +184,28 @@ export function createContext(catalog: Catalog, project: Pick<Project, 'priceYea
       egen.set(key, i);
     }
     return i;
+  }
+
+  // Kommunalekonomisk utjämning: priced for every project (so a sensitivity can switch it on);
+  // its parameters count as used only when the project switches it on.
+  const withUtjamning = hasUtjamning(catalog);
+  if (withUtjamning && project.utjamning) for (const id of Object.values(UTJAMNING_PARAMS)) use(id);
+  const utjamningLag = withUtjamning ? paramAt<UtjamningRules>(catalog, UTJAMNING_PARAMS.rules, refDate).value.fordrojningAr : 0;
+  const utjCache = new Map<string, UtjamningRates>();
+  const utjamning = (kommun: string | undefined): UtjamningRates | undefined => {
+    if (!withUtjamning) return undefined;
+    const key = kommun ?? '';
+    let r = utjCache.get(key);
+    if (!r) {
+      r = utjamningRates(catalog, refDate, kommun, project.utjamning?.skattekraft);
+      utjCache.set(key, r);
+    }
+    return r;
   };
+  const utjamningIndex = (): number => egenIndexOf('utjamning:inkomstutjamning');
 
   return {
-    catalog, priceYear, refDate, actors, actorIndex, core, categoryIndex, items,
+    catalog, priceYear, refDate, actors, actorIndex, core, categoryIndex, items, utjamning, utjamningLag, utjamningIndex,
     tax: taxYearParams(catalog, priceYear, refDate),
     employerFee: employerFeeParams(catalog, priceYear, refDate),
     referenceWage, rates, resolveItem, egenIndex, use, warnings,

@@ -21,6 +21,13 @@ export interface LedgerSide {
   productionEfter: number;
   realFore: number;
   realEfter: number;
+  /**
+   * Lagged postings, same cell layout: the kommunalekonomisk utjämning, which follows a change in
+   * taxable income `Ledger.lagYears` later. Always priced; counted only when the project asks
+   * (`utjamning`), so the sensitivity analysis can show it without re-pricing.
+   */
+  laggedFore?: Float64Array;
+  laggedEfter?: Float64Array;
 }
 
 /** Per-participant annual figures (unweighted), for potential and subgroups. */
@@ -35,6 +42,9 @@ export interface ParticipantRows {
   productionEfter: Float64Array;
   realFore: Float64Array;
   realEfter: Float64Array;
+  /** Annual lagged (utjämning) net per actor, row-major [participant × actor]. */
+  laggedFore?: Float64Array;
+  laggedEfter?: Float64Array;
 }
 
 /** A priced project: weighted annual postings and per-participant rows (from `priceProject`). */
@@ -47,6 +57,8 @@ export interface Ledger {
   participants: LedgerSide;
   comparison?: LedgerSide;
   rows: ParticipantRows;
+  /** Years between a change in taxable income and the utjämning it moves (0 when not priced). */
+  lagYears?: number;
   /** Annual production value of a full-time job at the reference wage (method §6). */
   referenceProduction: number;
   /** Catalogue values the result rests on, sorted by id. */

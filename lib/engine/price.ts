@@ -12,6 +12,7 @@ import type { Ledger, LedgerSide, ParticipantRows } from './ledger.js';
 import { isWageRule } from '../catalog/rule-specs.js';
 import { transferRules, wageTerms } from './rules.js';
 import { emptyTaxResult, incomeTax, type TaxResult } from './tax/income-tax.js';
+import type { UtjamningRates } from './tax/utjamning.js';
 
 const NC = CATEGORIES.length;
 const CAT = Object.fromEntries(CATEGORIES.map((c, i) => [c, i])) as Record<(typeof CATEGORIES)[number], number>;
@@ -28,6 +29,8 @@ interface Scratch {
   real: number;
   /** Annual net per actor. */
   actor: Float64Array;
+  /** Annual lagged (utjämning) net per actor. */
+  lagged: Float64Array;
   tax: TaxResult;
 }
 
@@ -48,36 +51,41 @@ export function priceProject(project: Project, catalog: Catalog): Ledger {
       }
     }
   }
+  if (ctx.utjamningLag > 0) ctx.utjamningIndex();
   const nItems = ctx.items.length;
   const nA = ctx.actors.length;
   const scratch: Scratch = {
     taxableByItem: new Float64Array(nItems), touched: [], earned: 0, other: 0, pensionable: 0, production: 0, real: 0,
-    actor: new Float64Array(nA), tax: emptyTaxResult(),
+    actor: new Float64Array(nA), lagged: new Float64Array(nA), tax: emptyTaxResult(),
   };
 
   const side = (ps: Participant[], rows?: ParticipantRows): LedgerSide => {
     const s: LedgerSide = {
       weight: 0, fore: new Float64Array(nItems * nA * NC), efter: new Float64Array(nItems * nA * NC),
       productionFore: 0, productionEfter: 0, realFore: 0, realEfter: 0,
+      laggedFore: new Float64Array(nItems * nA * NC), laggedEfter: new Float64Array(nItems * nA * NC),
     };
     ps.forEach((p, i) => {
       const w = p.weight;
       s.weight += w;
       const age = p.attributes.fodelsear !== undefined ? project.priceYear - p.attributes.fodelsear : p.attributes.alder;
       const rates = ctx.rates(p.attributes.kommun);
-      priceSituation(ctx, p.fore, age, rates, w, s.fore, scratch);
+      const utj = ctx.utjamning(p.attributes.kommun);
+      priceSituation(ctx, p.fore, age, rates, utj, w, s.fore, s.laggedFore!, scratch);
       s.productionFore += w * scratch.production;
       s.realFore += w * scratch.real;
       if (rows) {
         rows.actorFore.set(scratch.actor, i * nA);
+        rows.laggedFore!.set(scratch.lagged, i * nA);
         rows.productionFore[i] = scratch.production;
         rows.realFore[i] = scratch.real;
       }
-      priceSituation(ctx, p.efter, age, rates, w, s.efter, scratch);
+      priceSituation(ctx, p.efter, age, rates, utj, w, s.efter, s.laggedEfter!, scratch);
       s.productionEfter += w * scratch.production;
       s.realEfter += w * scratch.real;
       if (rows) {
         rows.actorEfter.set(scratch.actor, i * nA);
+        rows.laggedEfter!.set(scratch.lagged, i * nA);
         rows.productionEfter[i] = scratch.production;
         rows.realEfter[i] = scratch.real;
       }
@@ -91,6 +99,7 @@ export function priceProject(project: Project, catalog: Catalog): Ledger {
     attributes: project.participants.map((p) => p.attributes),
     actorFore: new Float64Array(n * nA), actorEfter: new Float64Array(n * nA),
     productionFore: new Float64Array(n), productionEfter: new Float64Array(n), realFore: new Float64Array(n), realEfter: new Float64Array(n),
+    laggedFore: new Float64Array(n * nA), laggedEfter: new Float64Array(n * nA),
   };
   const participants = side(project.participants, rows);
   const comparison = project.comparison ? side(project.comparison.participants) : undefined;
@@ -99,7 +108,7 @@ export function priceProject(project: Project, catalog: Catalog): Ledger {
   const agreed = ctx.use<number>('params.arbetsgivare.avtalade_avgifter') / 100;
   return {
     priceYear: project.priceYear, actors: ctx.actors, items: ctx.items, categories: CATEGORIES,
-    participants, comparison, rows,
+    participants, comparison, rows, lagYears: ctx.utjamningLag,
     referenceProduction: ctx.referenceWage * 12 * (1 + fullFee + agreed),
     used: ctx.usedValues(), warnings: [...ctx.warnings],
   };
@@ -111,12 +120,13 @@ export function priceProject(project: Project, catalog: Catalog): Ledger {
  */
 function priceSituation(
   ctx: PricingContext, sit: Situation, age: number | undefined, rates: { kommun: number; region: number },
-  weight: number, out: Float64Array, s: Scratch,
+  utj: UtjamningRates | undefined, weight: number, out: Float64Array, laggedOut: Float64Array, s: Scratch,
 ): void {
   const nA = ctx.actors.length;
   const A = ctx.actorIndex;
   const { individ, kommun, region, ovrigStat, arbetsgivare } = ctx.core;
   s.actor.fill(0);
+  s.lagged.fill(0);
   s.earned = s.other = s.pensionable = s.production = s.real = 0;
   for (const i of s.touched) s.taxableByItem[i] = 0;
   s.touched.length = 0;
@@ -184,6 +194,20 @@ function priceSituation(
       post(i, kommun, CAT.skatt, t.kommun * share);
       post(i, region, CAT.skatt, t.region * share);
       post(i, ovrigStat, CAT.skatt, t.state * share);
+    }
+    if (utj && t.taxableIncome > 0) {
+      // The inkomstutjämning takes back utj.kommun (utj.region) of each krona of tax base from the
+      // kommun (region) and leaves it with the state; a kommun without regional tax (Gotland) bears both.
+      const u = ctx.utjamningIndex();
+      const lag = (actor: number, amount: number): void => {
+        laggedOut[(u * nA + actor) * NC + CAT.skatt] += weight * amount;
+        s.lagged[actor] += amount;
+      };
+      const kommunLoss = utj.kommun * t.taxableIncome;
+      const regionLoss = utj.region * t.taxableIncome;
+      lag(kommun, -kommunLoss);
+      lag(rates.region > 0 ? region : kommun, -regionLoss);
+      lag(ovrigStat, kommunLoss + regionLoss);
     }
   }
 }

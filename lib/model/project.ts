@@ -21,7 +21,7 @@ import { checkClass } from './insatsklass.js';
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-const PROJECT_KEYS = ['name', 'description', 'priceYear', 'horizonYears', 'discountRate', 'deadweight', 'dropOff', 'cost', 'participants', 'participantsFile', 'comparison', 'taxRates', 'referenceWage', 'evidence', 'disclosureThreshold', 'uncertainty', 'transitions', 'transitionsFile', 'mapping', 'insatsklass', 'kind'];
+const PROJECT_KEYS = ['name', 'description', 'priceYear', 'horizonYears', 'discountRate', 'deadweight', 'dropOff', 'cost', 'participants', 'participantsFile', 'comparison', 'taxRates', 'referenceWage', 'evidence', 'disclosureThreshold', 'uncertainty', 'transitions', 'transitionsFile', 'mapping', 'insatsklass', 'kind', 'utjamning'];
 const PARTICIPANT_KEYS = ['id', 'weight', 'attributes', 'fore', 'efter'];
 const ATTRIBUTE_KEYS = ['kon', 'fodelsear', 'alder', 'utbildning', 'hushallstyp', 'kommun'];
 const SITUATION_KEYS = ['months', 'lines'];
@@ -110,12 +110,14 @@ export function validateProject(raw: unknown, catalog: Catalog, file: string): V
     else p.error('kind', 'ska vara utvardering (uppföljning av utfall) eller prognos (förväntade utfall)', 'must be utvardering (follow-up of outcomes) or prognos (expected outcomes)', raw.kind);
   }
 
+  const utjamning = readUtjamning(raw.utjamning, catalog, priceYear, p);
+
   if (p.errors.length > 0) return { problems: p.items };
   return {
     project: {
       name, priceYear, horizonYears, discountRate, deadweight, dropOff, cost: cost!, participants, comparison, taxRates,
       referenceWage, evidence, disclosureThreshold, uncertainty, warnings: p.warnings,
-      ...(kind ? { kind } : {}), ...(insatsklass ? { insatsklass } : {}),
+      ...(kind ? { kind } : {}), ...(insatsklass ? { insatsklass } : {}), ...(utjamning ? { utjamning } : {}),
       description: typeof raw.description === 'string' ? raw.description : undefined,
     },
     problems: p.items,
@@ -377,3 +379,25 @@ function readEgenPostings(v: unknown, path: string, catalog: Catalog, p: Problem
   return out;
 }
 
+
+/** `utjamning: true | false | { skattekraft: { <kommun>: <index, riket = 100> } }` (method §2.3). */
+function readUtjamning(v: unknown, catalog: Catalog, priceYear: number, p: ProblemList): Project['utjamning'] {
+  if (v === undefined || v === false) return undefined;
+  if (v === true) return { skattekraft: {} };
+  if (!isObj(v)) {
+    p.error('utjamning', 'ska vara true, false eller { skattekraft: { kommun: index } }', 'must be true, false or { skattekraft: { kommun: index } }', v);
+    return undefined;
+  }
+  unknownKeys(v, ['skattekraft'], 'utjamning.', p);
+  const skattekraft: Record<string, number> = {};
+  if (v.skattekraft !== undefined) {
+    if (!isObj(v.skattekraft)) p.error('utjamning.skattekraft', 'ska vara { kommun: skattekraft i procent av riket }', 'must be { kommun: skattekraft in percent of the national average }', v.skattekraft);
+    else for (const [name, x] of Object.entries(v.skattekraft)) {
+      const at = `utjamning.skattekraft.${name}`;
+      const index = num(x, at, p, { min: 20, max: 400, required: true });
+      if (!findKommun(catalog, priceYear, name)) p.error(at, 'okänd kommun (ange kommunens namn som i Skatteverkets tabell, t.ex. "Lomma")', 'unknown kommun (give its name as in Skatteverket\'s table, e.g. "Lomma")', name);
+      if (index !== undefined) skattekraft[name] = index;
+    }
+  }
+  return { skattekraft };
+}

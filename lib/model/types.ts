@@ -115,6 +115,12 @@ export interface Project {
   kind?: 'utvardering' | 'prognos';
   /** Insatsklass `målgrupp/insatstyp` from data/insatsklasser.yaml (issue 15), choosing the comparison group. */
   insatsklass?: string;
+  /**
+   * Kommunalekonomisk utjämning (method §2.3): when set, a change in taxable income moves the
+   * kommun's and region's inkomstutjämning two years later. `skattekraft` gives a kommun's own
+   * skattekraft index (riket = 100) where the catalogue's is missing or old. Off (undefined) by default.
+   */
+  utjamning?: { skattekraft: Record<string, number> };
   /** User-set uncertainty ranges for Monte Carlo (issue 6), by parameter id. */
   uncertainty?: Record<string, { low: number; high: number }>;
 }

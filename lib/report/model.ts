@@ -261,7 +261,9 @@ export function reportModel(input: ReportInput): ReportModel {
   const sensRows = targets.map((a) => ({
     actor: name(a), bas1: scen('bas')[a.id]?.net1 ?? null, basH: scen('bas')[a.id]?.netH ?? null, avskr1: scen('avskrivning3')[a.id]?.net1 ?? null,
     dw25H: scen('yttreFaktorer25')[a.id]?.netH ?? null, dw50H: scen('yttreFaktorer50')[a.id]?.netH ?? null, discH: scen('diskontering35')[a.id]?.netH ?? null,
+    utjH: scen('utjamning')[a.id]?.netH ?? null,
   }));
+  const utjLabel = classics.find((c) => c.id === 'utjamning');
   const discLabel = classics.find((c) => c.id === 'diskontering35');
   tables.push({
     id: 'kanslighet', title: t.sections.kanslighet,
@@ -273,6 +275,7 @@ export function reportModel(input: ReportInput): ReportModel {
       { key: 'dw25H', label: sv ? `Yttre faktorer 25 %, ${H} år` : `External factors 25%, ${H} yrs`, kind: 'kr' },
       { key: 'dw50H', label: sv ? `Yttre faktorer 50 %, ${H} år` : `External factors 50%, ${H} yrs`, kind: 'kr' },
       { key: 'discH', label: `${discLabel ? (sv ? discLabel.label : discLabel.labelEn) : 'r'}, ${H} ${t.years}`, kind: 'kr' },
+      ...(utjLabel ? [{ key: 'utjH', label: `${sv ? utjLabel.label : utjLabel.labelEn}, ${H} ${t.years}`, kind: 'kr' as const }] : []),
     ],
     rows: sensRows,
     strong: targets.map((a, i) => (r.groups[a.id] ? i : -1)).filter((i) => i >= 0),

@@ -138,9 +138,11 @@ export function sensitivityTable(r: SensitivityReport, lang: Lang = 'sv', tornad
   const c = Object.fromEntries(r.classics.map((x) => [x.id, x]));
   const y = sv ? 'år' : 'yr';
   const head = [sv ? 'Aktör' : 'Actor', `${sv ? 'Grund' : 'Base'} 1 ${y}`, `${sv ? 'Grund' : 'Base'} ${H} ${y}`, sv ? 'Avskrivn. 3 år: 1 år' : 'Written off 3 yrs: 1 yr',
-    `${sv ? 'Yttre' : 'External'} ${percent(0.25, 0, lang)}: ${H} ${y}`, `${sv ? 'Yttre' : 'External'} ${percent(0.5, 0, lang)}: ${H} ${y}`, `${sv ? 'Disk.' : 'Disc.'} ${percent(c.diskontering35.discountRate, 1, lang)}: ${H} ${y}`];
+    `${sv ? 'Yttre' : 'External'} ${percent(0.25, 0, lang)}: ${H} ${y}`, `${sv ? 'Yttre' : 'External'} ${percent(0.5, 0, lang)}: ${H} ${y}`, `${sv ? 'Disk.' : 'Disc.'} ${percent(c.diskontering35.discountRate, 1, lang)}: ${H} ${y}`,
+    ...(c.utjamning ? [`${sv ? (c.utjamning.label.startsWith('Med') ? 'Med utjämning' : 'Utan utjämning') : (c.utjamning.labelEn.startsWith('With') ? 'With equalisation' : 'Without equalisation')}: ${H} ${y}`] : [])];
   const rows = targets.map((t) => [name(r.labels, t, lang), kr(c.bas.outcomes[t].net1, lang), kr(c.bas.outcomes[t].netH, lang), kr(c.avskrivning3.outcomes[t].net1, lang),
-    kr(c.yttreFaktorer25.outcomes[t].netH, lang), kr(c.yttreFaktorer50.outcomes[t].netH, lang), kr(c.diskontering35.outcomes[t].netH, lang)]);
+    kr(c.yttreFaktorer25.outcomes[t].netH, lang), kr(c.yttreFaktorer50.outcomes[t].netH, lang), kr(c.diskontering35.outcomes[t].netH, lang),
+    ...(c.utjamning ? [kr(c.utjamning.outcomes[t].netH, lang)] : [])]);
   out.push(table([head, ...rows], head.map((_, i) => i > 0)));
   out.push('');
   const soc = r.classics.filter((x) => x.id !== 'avskrivning3').map((x) => `${sv ? x.label : x.labelEn}: ${paybackText(x.outcomes.samhallet.payback, H, lang)}`);

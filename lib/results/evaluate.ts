@@ -10,11 +10,12 @@ import type { InterventionCost, Project } from '../model/types.js';
 import { CATEGORIES, type Category } from '../vocabulary.js';
 import { costByActor, totalCost } from './cost.js';
 import type { Ledger } from '../engine/ledger.js';
+import { laggedCellEffects, laggedStream } from '../engine/lagged.js';
 import { adjustedEffect, benefitOver, comparisonScale, cumulativeNet, payback, yearlyStream } from './horizon.js';
 import type { ActorResult, CategoryChange, ItemRow, Result } from './result.js';
 
 /** The assumptions evaluate needs; a Project satisfies it. Sensitivity analyses vary them. */
-export type Assumptions = Pick<Project, 'name' | 'priceYear' | 'horizonYears' | 'discountRate' | 'deadweight' | 'dropOff' | 'cost' | 'evidence' | 'warnings'>;
+export type Assumptions = Pick<Project, 'name' | 'priceYear' | 'horizonYears' | 'discountRate' | 'deadweight' | 'dropOff' | 'cost' | 'evidence' | 'warnings'> & Partial<Pick<Project, 'utjamning'>>;
 
 /**
  * Per-cell annual effect: (efter − fore) of participants, minus the participants' weight times
@@ -42,25 +43,33 @@ export function evaluate(ledger: Ledger, a: Assumptions, catalog: Catalog): Resu
   const H = a.horizonYears;
   const effects = cellEffects(ledger, a.deadweight);
   const P = ledger.participants;
+  // The utjämning (lagged postings) counts only when the project asks for it (method §2.3).
+  const lag = ledger.lagYears ?? 0;
+  const withLag = a.utjamning !== undefined && lag > 0 && P.laggedFore !== undefined && P.laggedEfter !== undefined;
+  const lagged = withLag ? laggedCellEffects(ledger, a.deadweight) : undefined;
+  const LF = P.laggedFore!, LE = P.laggedEfter!;
 
-  // Per actor × category: fore, efter (participants' levels) and Δ.
-  const fore = new Float64Array(nA * nC), efter = new Float64Array(nA * nC), delta = new Float64Array(nA * nC);
+  // Per actor × category: fore, efter (participants' levels) and Δ; the lagged part of Δ apart.
+  const fore = new Float64Array(nA * nC), efter = new Float64Array(nA * nC), delta = new Float64Array(nA * nC), lagDelta = new Float64Array(nA * nC);
   const itemRows: ItemRow[] = [];
   for (let i = 0; i < items.length; i++) {
     for (let ac = 0; ac < nA * nC; ac++) {
       const idx = i * nA * nC + ac;
-      fore[ac] += P.fore[idx];
-      efter[ac] += P.efter[idx];
-      delta[ac] += effects[idx];
+      fore[ac] += P.fore[idx] + (lagged ? LF[idx] : 0);
+      efter[ac] += P.efter[idx] + (lagged ? LE[idx] : 0);
+      delta[ac] += effects[idx] + (lagged ? lagged[idx] : 0);
+      if (lagged) lagDelta[ac] += lagged[idx];
     }
   }
   for (let i = 0; i < items.length; i++) {
     for (let ac = 0; ac < nA * nC; ac++) {
       const idx = i * nA * nC + ac;
-      if (P.fore[idx] === 0 && P.efter[idx] === 0 && effects[idx] === 0) continue;
+      const f = P.fore[idx] + (lagged ? LF[idx] : 0), e = P.efter[idx] + (lagged ? LE[idx] : 0);
+      const d = effects[idx] + (lagged ? lagged[idx] : 0);
+      if (f === 0 && e === 0 && d === 0) continue;
       itemRows.push({
         item: items[i], label: itemLabel(catalog, items[i]), actor: actors[Math.floor(ac / nC)], category: categories[ac % nC],
-        fore: P.fore[idx], efter: P.efter[idx], delta: effects[idx],
+        fore: f, efter: e, delta: d,
       });
     }
   }
@@ -68,7 +77,7 @@ export function evaluate(ledger: Ledger, a: Assumptions, catalog: Catalog): Resu
   const costs = costByActor(catalog, a.cost, actors, a.discountRate);
   const build = (id: string, label: string, labelEn: string, members: string[]): ActorResult => {
     const byCategory = {} as Record<Category, CategoryChange>;
-    let annualEffect = 0, f = 0, e = 0, cost = 0;
+    let annualEffect = 0, lagEffect = 0, f = 0, e = 0, cost = 0;
     for (const c of CATEGORIES) byCategory[c] = { fore: 0, efter: 0, delta: 0 };
     for (const m of members) {
       const ai = actors.indexOf(m);
@@ -79,11 +88,14 @@ export function evaluate(ledger: Ledger, a: Assumptions, catalog: Catalog): Resu
         bc.efter += efter[ai * nC + ci];
         bc.delta += delta[ai * nC + ci];
         annualEffect += delta[ai * nC + ci];
+        lagEffect += lagDelta[ai * nC + ci];
         f += fore[ai * nC + ci];
         e += efter[ai * nC + ci];
       }
     }
-    const yearly = yearlyStream(annualEffect, { years: H, dropOff: a.dropOff, discountRate: a.discountRate });
+    // Δ includes the utjämning at its steady state; the stream has it from year lag + 1 (method §2.3).
+    const yearly = yearlyStream(annualEffect - lagEffect, { years: H, dropOff: a.dropOff, discountRate: a.discountRate });
+    if (withLag && lagEffect !== 0) laggedStream(lagEffect, H, lag, a.dropOff, a.discountRate).forEach((u, t) => { yearly[t] += u; });
     const horizon = (h: number) => {
       const benefit = benefitOver(yearly, h);
       return { benefit, cost, net: benefit - cost, roi: cost === 0 ? null : (benefit - cost) / cost };
@@ -143,5 +155,6 @@ function financingLabel(cost: InterventionCost): string {
 
 function itemLabel(catalog: Catalog, id: string): string {
   if (id.startsWith('egen:')) return id.slice(5);
+  if (id === 'utjamning:inkomstutjamning') return 'Kommunalekonomisk utjämning (inkomstutjämning)';
   return catalog.items.get(id)?.label ?? id;
 }

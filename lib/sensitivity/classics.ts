@@ -1,14 +1,15 @@
 /**
  * The NyttoSam classics (method §8, reference/nyttosam §1.7): the intervention cost written off
  * over three years (the 1-year result carries C/3), external factors (yttre faktorer) of 25 % and
- * 50 %, and discounting at 3.5 % beside the project's rate. Each is the real `evaluate` on a
- * scenario of the priced ledger.
+ * 50 %, discounting at 3.5 % beside the project's rate, and the result with the kommunalekonomisk
+ * utjämning (without it, when the project counts it). Each is the real `evaluate` on a scenario of
+ * the priced ledger.
  */
 import type { Payback } from '../results/horizon.js';
 import type { ActorResult, Result } from '../results/result.js';
 import { baseScenario, evaluateScenario, headlineTargets, type SensitivityModel } from './scenario.js';
 
-export type ClassicId = 'bas' | 'avskrivning3' | 'yttreFaktorer25' | 'yttreFaktorer50' | 'diskontering35';
+export type ClassicId = 'bas' | 'avskrivning3' | 'yttreFaktorer25' | 'yttreFaktorer50' | 'diskontering35' | 'utjamning';
 
 export interface ClassicOutcome {
   /** 1-year net (for `avskrivning3`: the 1-year benefit minus a third of the cost). */
@@ -39,8 +40,9 @@ export function classics(model: SensitivityModel, discountAlternative = 0.035): 
   const a = model.assumptions;
   const H = String(a.horizonYears);
   const targets = headlineTargets(model);
-  const run = (id: ClassicId, label: string, labelEn: string, deadweight: number, discountRate: number, writeOff = false): Classic => {
-    const s = { ...baseScenario(model), deadweight, discountRate };
+  const base = baseScenario(model);
+  const run = (id: ClassicId, label: string, labelEn: string, deadweight: number, discountRate: number, writeOff = false, utjamning = base.utjamning): Classic => {
+    const s = { ...base, deadweight, discountRate, utjamning };
     const r = evaluateScenario(model, s);
     const outcomes: Record<string, ClassicOutcome> = {};
     for (const t of targets) {
@@ -58,5 +60,9 @@ export function classics(model: SensitivityModel, discountAlternative = 0.035): 
     run('yttreFaktorer25', 'Yttre faktorer 25 % (dödvikt)', 'External factors 25% (deadweight)', combine(0.25), a.discountRate),
     run('yttreFaktorer50', 'Yttre faktorer 50 % (dödvikt)', 'External factors 50% (deadweight)', combine(0.5), a.discountRate),
     run('diskontering35', `Diskontering ${(discountAlternative * 100).toFixed(1).replace('.', ',')} %`, `Discounting ${(discountAlternative * 100).toFixed(1)}%`, a.deadweight, discountAlternative),
+    // The kommunalekonomisk utjämning (method §2.3), switched relative to the project's choice.
+    base.utjamning
+      ? run('utjamning', 'Utan kommunalekonomisk utjämning', 'Without local government equalisation', a.deadweight, a.discountRate, false, false)
+      : run('utjamning', 'Med kommunalekonomisk utjämning', 'With local government equalisation', a.deadweight, a.discountRate, false, true),
   ];
 }

@@ -38,6 +38,8 @@ export interface Scenario {
   costFactor: number;
   /** Factor on the comparison group's change (observation assumption), 1 = as observed. */
   comparison: number;
+  /** Whether the kommunalekonomisk utjämning (the ledger's lagged postings) counts (method §2.3). */
+  utjamning: boolean;
 }
 
 /** A priced project prepared for fast re-evaluation. */
@@ -53,6 +55,9 @@ export interface SensitivityModel {
   dComparison: Float64Array;
   /** Whether the item has any non-zero change (an input worth varying). */
   itemMoves: boolean[];
+  /** As dParticipants and dComparison for the lagged (utjämning) postings. */
+  dLaggedParticipants: Float64Array;
+  dLaggedComparison: Float64Array;
 }
 
 /** Prepares a ledger for scenarios: targets and per item × actor changes. */
@@ -60,19 +65,23 @@ export function sensitivityModel(ledger: Ledger, assumptions: Assumptions, catal
   const nA = ledger.actors.length, nC = ledger.categories.length, nI = ledger.items.length;
   const P = ledger.participants, C = ledger.comparison;
   const k = comparisonScale(P.weight, C?.weight);
-  const dP = new Float64Array(nI * nA), dC = new Float64Array(nI * nA);
+  const dP = new Float64Array(nI * nA), dC = new Float64Array(nI * nA), dLP = new Float64Array(nI * nA), dLC = new Float64Array(nI * nA);
   const itemMoves: boolean[] = new Array(nI).fill(false);
   for (let i = 0; i < nI; i++) {
     for (let a = 0; a < nA; a++) {
-      let p = 0, c = 0;
+      let p = 0, c = 0, lp = 0, lc = 0;
       for (let ci = 0; ci < nC; ci++) {
         const idx = (i * nA + a) * nC + ci;
         p += P.efter[idx] - P.fore[idx];
+        if (P.laggedFore && P.laggedEfter) lp += P.laggedEfter[idx] - P.laggedFore[idx];
         if (C && k) c += k * (C.efter[idx] - C.fore[idx]);
+        if (C && k && C.laggedFore && C.laggedEfter) lc += k * (C.laggedEfter[idx] - C.laggedFore[idx]);
         if (P.efter[idx] !== P.fore[idx] || (C && C.efter[idx] !== C.fore[idx])) itemMoves[i] = true;
       }
       dP[i * nA + a] = p;
       dC[i * nA + a] = c;
+      dLP[i * nA + a] = lp;
+      dLC[i * nA + a] = lc;
     }
   }
   const index = (id: string): number => ledger.actors.indexOf(id);
@@ -80,7 +89,7 @@ export function sensitivityModel(ledger: Ledger, assumptions: Assumptions, catal
   for (const g of catalog.groups) targets.push({ id: g.id, label: g.label, labelEn: g.labelEn, members: g.members.map(index), isGroup: true });
   const society = societyGroup(catalog);
   if (!targets.some((t) => t.id === society.id)) targets.push({ id: society.id, label: society.label, labelEn: society.labelEn, members: society.members.map(index), isGroup: true });
-  return { ledger, assumptions, catalog, targets, dParticipants: dP, dComparison: dC, itemMoves };
+  return { ledger, assumptions, catalog, targets, dParticipants: dP, dComparison: dC, itemMoves, dLaggedParticipants: dLP, dLaggedComparison: dLC };
 }
 
 /** The scenario that reproduces the project's own result. */
@@ -88,7 +97,7 @@ export function baseScenario(model: SensitivityModel): Scenario {
   const a = model.assumptions;
   return {
     itemFactors: new Float64Array(model.ledger.items.length).fill(1), effect: 1, deadweight: a.deadweight, dropOff: a.dropOff,
-    discountRate: a.discountRate, costFactor: 1, comparison: 1,
+    discountRate: a.discountRate, costFactor: 1, comparison: 1, utjamning: a.utjamning !== undefined,
   };
 }
 
@@ -108,13 +117,19 @@ export function scaleCost(cost: InterventionCost, factor: number): InterventionC
 }
 
 function scaleSide(side: LedgerSide, s: Scenario, nPerItem: number, changeFactor: number): LedgerSide {
-  const fore = new Float64Array(side.fore.length), efter = new Float64Array(side.efter.length);
-  for (let idx = 0; idx < fore.length; idx++) {
-    const f = s.itemFactors[Math.floor(idx / nPerItem)];
-    fore[idx] = f * side.fore[idx];
-    efter[idx] = f * (side.fore[idx] + changeFactor * (side.efter[idx] - side.fore[idx]));
-  }
-  return { ...side, fore, efter };
+  const scale = (f0: Float64Array, e0: Float64Array): [Float64Array, Float64Array] => {
+    const fore = new Float64Array(f0.length), efter = new Float64Array(e0.length);
+    for (let idx = 0; idx < fore.length; idx++) {
+      const f = s.itemFactors[Math.floor(idx / nPerItem)];
+      fore[idx] = f * f0[idx];
+      efter[idx] = f * (f0[idx] + changeFactor * (e0[idx] - f0[idx]));
+    }
+    return [fore, efter];
+  };
+  const [fore, efter] = scale(side.fore, side.efter);
+  if (!side.laggedFore || !side.laggedEfter) return { ...side, fore, efter };
+  const [laggedFore, laggedEfter] = scale(side.laggedFore, side.laggedEfter);
+  return { ...side, fore, efter, laggedFore, laggedEfter };
 }
 
 /**
@@ -135,6 +150,7 @@ export function scenarioLedger(model: SensitivityModel, s: Scenario): { ledger: 
   const assumptions: Assumptions = {
     name: a.name, priceYear: a.priceYear, horizonYears: a.horizonYears, evidence: a.evidence,
     discountRate: s.discountRate, deadweight: s.deadweight, dropOff: s.dropOff, cost: scaleCost(a.cost, s.costFactor),
+    ...(s.utjamning ? { utjamning: a.utjamning ?? { skattekraft: {} } } : {}),
   };
   return { ledger, assumptions };
 }
@@ -180,6 +196,17 @@ export function scenarioNets(model: SensitivityModel, s: Scenario, out: Scenario
     const o = i * nA;
     for (let a = 0; a < nA; a++) actorDelta[a] += f * (dP[o + a] - g * dC[o + a]);
   }
+  // The utjämning: its own per-actor Δ, counted from year lag + 1 (as evaluate's laggedStream).
+  const lag = s.utjamning ? L.lagYears ?? 0 : 0;
+  const lagDelta = new Float64Array(lag > 0 ? nA : 0);
+  if (lag > 0) {
+    const dLP = model.dLaggedParticipants, dLC = model.dLaggedComparison;
+    for (let i = 0; i < nI; i++) {
+      const f = s.itemFactors[i];
+      if (f === 0) continue;
+      for (let a = 0; a < nA; a++) lagDelta[a] += f * (dLP[i * nA + a] - g * dLC[i * nA + a]);
+    }
+  }
   let costs = costCache?.get(s.discountRate);
   if (!costs) {
     const byActor = costByActor(model.catalog, model.assumptions.cost, L.actors, s.discountRate);
@@ -188,20 +215,25 @@ export function scenarioNets(model: SensitivityModel, s: Scenario, out: Scenario
   }
   const scale = s.effect * (1 - s.deadweight);
   const sumH = horizonFactor(H, s);
+  let sumLagH = 0; // the lagged stream's weights over H years (nothing in year 1: lag ≥ 1)
+  for (let t = lag; lag > 0 && t < H; t++) sumLagH += (1 - s.dropOff) ** (t - lag) / (1 + s.discountRate) ** t;
   model.targets.forEach((target, ti) => {
-    let d = 0, c = 0;
+    let d = 0, c = 0, u = 0;
     for (const m of target.members) {
       if (m < 0) continue;
       d += actorDelta[m];
       c += costs![m];
+      if (lag > 0) u += lagDelta[m];
     }
     d *= scale;
+    u *= scale;
     c *= s.costFactor;
-    out.annualEffect[ti] = d;
+    const benefitH = d * sumH + u * sumLagH;
+    out.annualEffect[ti] = d + u;
     out.cost[ti] = c;
     out.net1[ti] = d - c;
-    out.netH[ti] = d * sumH - c;
-    out.paysBack[ti] = paysBack(c, d, d * sumH) ? 1 : 0;
+    out.netH[ti] = benefitH - c;
+    out.paysBack[ti] = paysBack(c, d + u, benefitH) ? 1 : 0;
   });
   return out;
 }

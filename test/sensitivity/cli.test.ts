@@ -28,7 +28,7 @@ describe.each(examples)('example %s', (name) => {
     expect(doc.schema).toBe('samnytta/sensitivity@1');
     expect(doc.evidence.grade).toMatch(/foreEfter|jamforelsegrupp|randomiserad/);
     expect(doc.evidence.upperBound).toBe(doc.evidence.grade === 'foreEfter');
-    expect(doc.classics.map((c: { id: string }) => c.id)).toEqual(['bas', 'avskrivning3', 'yttreFaktorer25', 'yttreFaktorer50', 'diskontering35']);
+    expect(doc.classics.map((c: { id: string }) => c.id)).toEqual(['bas', 'avskrivning3', 'yttreFaktorer25', 'yttreFaktorer50', 'diskontering35', 'utjamning']);
     expect(doc.tornado.rows.length).toBeGreaterThan(3);
     for (const s of doc.switchingValues.filter((x: { status: string }) => x.status === 'found')) {
       expect(s.verified, `${s.input} → ${s.target}`).toBe(true);
