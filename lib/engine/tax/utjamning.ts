@@ -66,15 +66,15 @@ export function utjamningRates(catalog: Catalog, date: string, kommun: string | 
     return { kommun: mean((x) => x.kommun), region: mean((x) => x.region), kommunAbove: false, regionAbove: false, lan: '' };
   }
   const fold = foldKommun(kommun);
-  const codes = paramAt<Record<string, string>>(catalog, UTJAMNING_PARAMS.codes, date).value;
+  const codes = paramAt<Record<string, { kod: string }>>(catalog, UTJAMNING_PARAMS.codes, date).value;
   const name = Object.keys(codes).find((k) => foldKommun(k) === fold);
   if (name === undefined) throw new Error(`utjamningRates: kommun ${kommun} has no code (validation should have caught it)`);
-  const lan = codes[name].slice(0, 2);
+  const lan = codes[name].kod.slice(0, 2);
   const rates = lanRates[lan];
-  const strength = paramAt<{ kommun: Record<string, number>; region: Record<string, number> }>(catalog, UTJAMNING_PARAMS.strength, date).value;
+  const strength = paramAt<Record<string, { index: number }>>(catalog, UTJAMNING_PARAMS.strength, date).value;
   const own = Object.entries(skattekraft).find(([k]) => foldKommun(k) === fold)?.[1];
-  const k = marginal(rates.kommun / 100, own ?? strength.kommun[name], rules.garantiKommun, rules);
-  const r = marginal(rates.region / 100, strength.region[lan], rules.garantiRegion, rules);
+  const k = marginal(rates.kommun / 100, own ?? strength[name]?.index, rules.garantiKommun, rules);
+  const r = marginal(rates.region / 100, strength[`REGION ${lan}`]?.index, rules.garantiRegion, rules);
   return { kommun: k.share, region: r.share, kommunAbove: k.above, regionAbove: r.above, lan };
 }
 
