@@ -100,6 +100,23 @@ export function buildCli(args: string[], io: Io): Argv {
         .example('$0 jamforelse data/examples/unga-vuxna-coachning', sv ? 'projektet bredvid referensposterna i dess klass' : 'the project beside the reference entries of its class')
         .example('$0 jamforelse lagg-till data/benchmarks/mitt-projekt-2024.yaml', sv ? 'mall för en ny referenspost' : 'template for a new reference entry'),
       wrap(async (a) => { const { jamforelse } = await import('./commands/jamforelse.js'); await jamforelse({ target: a.target, file: a.file, format: a.format, prisar: a.prisar, referens: a.referens, lang: a.lang }, io); }))
+    .command('prognos <plan>', sv ? 'prognos inför en ESF-ansökan eller social investeringsfond: per aktör, break-even och Monte Carlo per finansiär, återföring' : 'forecast for an ESF application or social-investment fund: per actor, break-even and Monte Carlo per funder, återföring',
+      (y) => y.positional('plan', { type: 'string', demandOption: true, describe: sv ? 'prognosfil (kind: prognos) eller mapp' : 'plan file (kind: prognos) or folder' })
+        .option('format', { type: 'string', describe: sv ? 'table (standard) eller json; med --out kommaseparerade rapportformat (standard html,pdf,md,json,xlsx)' : 'table (default) or json; with --out comma-separated report formats (default html,pdf,md,json,xlsx)' })
+        .option('out', { type: 'string', describe: sv ? 'skriv prognosrapport och ensidig ansökningssammanfattning till mappen' : 'write the forecast report and the one-page application summary to the folder' })
+        .option('datum', { type: 'string', describe: sv ? 'datum som skrivs i rapporten (ÅÅÅÅ-MM-DD); standard: prisårets 31 december' : 'date printed in the report (YYYY-MM-DD); default: 31 December of the price year' })
+        .option('draws', { type: 'number', default: 2000, describe: sv ? 'antal Monte Carlo-dragningar' : 'number of Monte Carlo draws' })
+        .option('seed', { type: 'number', default: 1, describe: sv ? 'slumpfrö (samma frö ger samma tal)' : 'random seed (the same seed gives the same numbers)' })
+        .example('$0 prognos data/examples/esf-prognos', sv ? 'prognosen i tabellform' : 'the forecast as a table')
+        .example('$0 prognos data/examples/esf-prognos --format json', sv ? 'prognos-JSON' : 'forecast JSON')
+        .example('$0 prognos data/examples/esf-prognos --out prognos', sv ? 'prognosrapport och ansökningssammanfattning' : 'forecast report and application summary'),
+      wrap(async (a) => { const { prognos } = await import('./commands/prognos.js'); await prognos({ plan: a.plan, format: a.format ?? (a.out ? 'html,pdf,md,json,xlsx' : 'table'), out: a.out, datum: a.datum, draws: a.draws, seed: a.seed, lang: a.lang }, io); }))
+    .command('jamfor <plan> <utfall>', sv ? 'prognos mot utfall: prognosen bredvid utfallet per aktör, skillnaden uppdelad på kostnad, priser, volym och utfall' : 'forecast against outcome: the forecast beside the outcome per actor, the difference split into cost, prices, volume and outcome',
+      (y) => y.positional('plan', { type: 'string', demandOption: true, describe: sv ? 'prognosfil (kind: prognos) eller mapp' : 'plan file (kind: prognos) or folder' })
+        .positional('utfall', { type: 'string', demandOption: true, describe: sv ? 'utfallet: ett projekt (deltagare eller övergångstabell)' : 'the outcome: a project (participants or transition table)' })
+        .option('format', { choices: ['table', 'json'] as const, default: 'table', describe: sv ? 'tabell eller JSON (kind: comparison)' : 'table or JSON (kind: comparison)' })
+        .example('$0 jamfor data/examples/esf-prognos data/examples/esf-utfall', ''),
+      wrap(async (a) => { const { jamfor } = await import('./commands/jamfor.js'); await jamfor({ plan: a.plan, utfall: a.utfall, format: a.format, lang: a.lang }, io); }))
     .demandCommand(1, sv ? 'ange ett kommando (se --help)' : 'give a command (see --help)')
     .strict()
     .recommendCommands()

@@ -1,5 +1,6 @@
 /**
  * `npm run reports`: regenerates reports/<example>/ for every bundled example in data/examples
+ * (and the forecast report with its one-page summary for every bundled plan, prognos.yaml)
  * (html, md with PNG charts, json, xlsx; pdf too when Chromium is installed) with the default
  * printed date (31 December of the price year), so the committed reports are reproducible.
  * test/report/reports-fresh.test.ts fails when they are out of date.
@@ -11,7 +12,10 @@ import { loadCatalog, defaultDataDir } from '../lib/catalog/load.js';
 import type { Catalog } from '../lib/catalog/types.js';
 import { readProject } from '../lib/model/read-project.js';
 import type { Project } from '../lib/model/types.js';
-import type { ReportFormat } from '../lib/report/build-report.js';
+import type { ReportFile, ReportFormat } from '../lib/report/build-report.js';
+import { readPlan } from '../lib/forecast/plan.js';
+import { forecastReport } from '../lib/report/forecast.js';
+import { forecastReportFiles } from '../lib/report/forecast-report-files.js';
 import { CHROMIUM_ARGS, chromiumPath } from '../lib/report/pdf.js';
 import { reportFiles } from '../lib/report/report-files.js';
 import { InputError } from '../lib/util/errors.js';
@@ -30,6 +34,22 @@ export async function loadExample(path: string, catalog: Catalog): Promise<Proje
   const { project, problems } = await readProject(path, catalog);
   if (!project || problems.some((p) => p.severity === 'error')) throw new InputError(problems);
   return project;
+}
+/** The bundled forecast plans (docs/prognos.md): folders of data/examples with a prognos.yaml, sorted. */
+export function bundledPlans(dataDir = defaultDataDir()): { name: string; plan: string }[] {
+  const dir = join(dataDir, 'examples');
+  return readdirSync(dir, { withFileTypes: true })
+    .filter((e) => e.isDirectory() && existsSync(join(dir, e.name, 'prognos.yaml')))
+    .map((e) => ({ name: e.name, plan: join(dir, e.name, 'prognos.yaml') }))
+    .sort((a, b) => (a.name < b.name ? -1 : 1));
+}
+
+/** The forecast report and one-page summary of a bundled plan (default draws and seed), in memory. */
+export async function planReportFiles(plan: string, formats: ReportFormat[], chromium?: string): Promise<ReportFile[]> {
+  const catalog = loadCatalog();
+  const read = await readPlan(plan, catalog);
+  if (!read.plan) throw new InputError(read.problems);
+  return forecastReportFiles(forecastReport(read.plan, catalog), { formats, lang: 'sv', ...(chromium ? { chromium } : {}) });
 }
 
 async function main(): Promise<void> {
@@ -53,6 +73,15 @@ async function main(): Promise<void> {
       await screenshot(join(out, 'rapport.html'), join(root, 'docs', 'img', 'rapport.png'), chromium);
       process.stdout.write('docs/img/rapport.png\n');
     }
+  }
+  for (const pl of bundledPlans()) {
+    const t0 = performance.now();
+    const files = await planReportFiles(pl.plan, formats, chromium);
+    for (const f of files) {
+      mkdirSync(dirname(join(root, 'reports', pl.name, f.path)), { recursive: true });
+      writeFileSync(join(root, 'reports', pl.name, f.path), f.data);
+    }
+    process.stdout.write(`reports/${pl.name}: ${files.length} filer på ${((performance.now() - t0) / 1000).toFixed(1)} s\n`);
   }
 }
 

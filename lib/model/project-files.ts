@@ -95,8 +95,14 @@ export async function readProjectSource(files: FileSource, file: string, catalog
   };
   let origins: ParticipantOrigin[] | undefined;
   let comparisonOrigins: ParticipantOrigin[] | undefined;
+  // The key that supplied the participants from a table, so an empty result is explained there.
+  let tableSource: string | undefined;
   if (raw && typeof raw === 'object' && !Array.isArray(raw)) {
     const o = raw as Record<string, unknown>;
+    // A forecast plan (target group and expected outcomes, lib/forecast/plan.ts) is read by samnytta prognos.
+    if (o.kind === 'prognos' && ['targetGroup', 'outcomes', 'outcomesFile'].some((k) => k in o)) {
+      throw new InputError([{ severity: 'error', file: shownFile, path: 'kind', sv: 'filen är en prognosplan (kind: prognos med targetGroup och outcomes); kör samnytta prognos med den', en: 'the file is a forecast plan (kind: prognos with targetGroup and outcomes); run samnytta prognos on it' }]);
+    }
     const priceYear = typeof o.priceYear === 'number' ? o.priceYear : undefined;
     const readTables = async (names: string[]) => {
       const hash = pseudonymiser();
@@ -116,6 +122,7 @@ export async function readProjectSource(files: FileSource, file: string, catalog
         keyNote();
         o.participants = read.participants;
         origins = read.origins;
+        tableSource = 'participantsFile';
       }
       delete o.participantsFile;
     }
@@ -129,6 +136,7 @@ export async function readProjectSource(files: FileSource, file: string, catalog
         notes.push(...read.notes);
         o.participants = read.participants;
         origins = read.origins;
+        tableSource = o.transitionsFile !== undefined ? 'transitionsFile' : 'transitions';
       }
       delete o.transitionsFile;
       delete o.transitions;
@@ -158,6 +166,14 @@ export async function readProjectSource(files: FileSource, file: string, catalog
   }
   const result = validateProject(raw, catalog, shownFile);
   let located = result.problems;
+  if (tableSource) {
+    // "at least one participant required" misleads when a table was given: its own problems say why.
+    const empty = located.some((p) => p.path === 'participants' && p.severity === 'error');
+    located = located.filter((p) => !(p.path === 'participants' && p.severity === 'error'));
+    if (empty && !problems.some((p) => p.severity === 'error')) {
+      problems.push({ severity: 'error', file: shownFile, path: tableSource, sv: 'tabellen gav inga deltagare (inga rader, eller antal 0 på alla rader)', en: 'the table gave no participants (no rows, or antal 0 on every row)' });
+    }
+  }
   if (origins) located = (await tabular()).locateProblems(located, origins, 'participants');
   if (comparisonOrigins) located = (await tabular()).locateProblems(located, comparisonOrigins, 'comparison.participants');
   const all = [...problems, ...located];

@@ -44,9 +44,21 @@ export const TRANSITION_COLUMNS: ColumnSpec = {
   forsorjning_fore: ['forsorjning_fore', 'forsorjningskalla_fore', 'kalla_fore', 'fore'],
   forsorjning_efter: ['forsorjning_efter', 'forsorjningskalla_efter', 'kalla_efter', 'efter'],
   antal: ['antal', 'antal_deltagare', 'n', 'count'],
+  andel: ['andel', 'andel_deltagare', 'share'],
   kon: ['kon', 'gender', 'sex'],
   aldersgrupp: ['aldersgrupp', 'alder', 'age_group'],
 };
+
+/** Extra columns of a forecast plan's outcome table (lib/forecast): low and high share, evidence, source. */
+export const PLAN_COLUMNS: ColumnSpec = {
+  lag: ['lag', 'low', 'andel_lag', 'lagsta'],
+  hog: ['hog', 'high', 'andel_hog', 'hogsta'],
+  evidens: ['evidens', 'evidence', 'underlag'],
+  kalla: ['kalla', 'source', 'kallhanvisning'],
+};
+
+/** Efter labels meaning "the same support as before" (the före lines are kept). */
+const UNCHANGED = new Set(['oforandrad', 'oforandrat', 'samma', 'unchanged']);
 
 const KON: Record<string, string> = { k: 'K', kvinna: 'K', kvinnor: 'K', m: 'M', man: 'M', man_: 'M', men: 'M', x: 'X', annat: 'X', okand: 'X', okant: 'X' };
 
@@ -128,6 +140,9 @@ export interface TransitionsResult {
   counts: RowCount[];
   origins: ParticipantOrigin[];
   notes: Note[];
+  /** Plan mode: per outcome row its share, range and evidence; per target-group key its size and the index of its unchanged typfall. */
+  shares?: PlanShare[];
+  groups?: { fore: string; n: number; unchanged: number | null }[];
 }
 
 export interface TransitionsOptions {
@@ -141,6 +156,32 @@ export interface TransitionsOptions {
   files: FileSource;
   /** How file names appear in problems. */
   display?: (path: string) => string;
+  /**
+   * A forecast's target group (lib/forecast): planned participants per före situation. With it a
+   * row may give `andel` (share of that före group) instead of `antal`, and whoever is not moved
+   * by a row stays in the före situation (an `oförändrad` typfall per group).
+   */
+  targetGroup?: { fore: string; n: number; path: string }[];
+  /** Sheet name shown in problems about an inline list (default `transitions`). */
+  inlineSheet?: string;
+}
+
+/** A forecast outcome row's share and evidence (plan mode only). */
+export interface PlanShare {
+  /** Index of the typfall in `participants`. */
+  participant: number;
+  /** Target-group key (före category ids joined by `+`) and the efter key. */
+  fore: string;
+  efter: string;
+  /** Share of the före group (antal / n when the row gave a count). */
+  share: number;
+  low?: number;
+  high?: number;
+  evidence?: string;
+  source?: string;
+  file: string;
+  sheet?: string;
+  row: number;
 }
 
 /**
@@ -167,24 +208,43 @@ export async function readTransitions(source: string | unknown[], catalog: Catal
     });
   }
 
+  const plan = options.targetGroup !== undefined;
+  const spec: ColumnSpec = plan ? { ...TRANSITION_COLUMNS, ...PLAN_COLUMNS } : TRANSITION_COLUMNS;
+  const countKeys = [...TRANSITION_COLUMNS.antal, ...TRANSITION_COLUMNS.andel];
+  const catKey = (cs: TransitionCategory[]) => cs.map((c) => c.id).join('+');
+  // Plan mode: the target group's size per före key (category ids joined by +).
+  const groups = new Map<string, { n: number; cats: TransitionCategory[]; sum: number; rows: number[]; file?: string; sheet?: string }>();
+  for (const g of options.targetGroup ?? []) {
+    const parts = g.fore.split('+').map((x) => x.trim()).filter(Boolean);
+    const found = parts.map((x) => findCategory(mapping, x));
+    if (parts.length === 0 || found.some((f) => !f)) {
+      problems.push({ severity: 'error', file: projectFile, path: `${g.path}.fore`, sv: `okänd försörjningskategori; kända: ${[...mapping.categories.keys()].join(', ')}`, en: `unknown support category; known: ${[...mapping.categories.keys()].join(', ')}`, value: g.fore });
+      continue;
+    }
+    const key = catKey(found as TransitionCategory[]);
+    if (groups.has(key)) problems.push({ severity: 'error', file: projectFile, path: `${g.path}.fore`, sv: 'försörjningen före förekommer två gånger i målgruppen', en: 'the before-support appears twice in the target group', value: g.fore });
+    else groups.set(key, { n: g.n, cats: found as TransitionCategory[], sum: 0, rows: [] });
+  }
+  const shares: PlanShare[] = [];
+
   let tables: Table[];
   if (typeof source === 'string') {
-    const read = await readTableFile(source, { files: options.files, headerKeys: [...TRANSITION_COLUMNS.forsorjning_fore, ...TRANSITION_COLUMNS.antal], display: options.display?.(source) });
+    const read = await readTableFile(source, { files: options.files, headerKeys: [...TRANSITION_COLUMNS.forsorjning_fore, ...countKeys], display: options.display?.(source) });
     problems.push(...read.problems);
-    tables = read.tables.filter((t) => t.keys.some((k) => TRANSITION_COLUMNS.antal.includes(k)));
+    tables = read.tables.filter((t) => t.keys.some((k) => countKeys.includes(k)));
     if (read.tables.length > 0 && tables.length === 0) {
       problems.push({ severity: 'error', file: options.display?.(source) ?? source, path: '', sv: 'hittade ingen övergångstabell med kolumnerna forsorjning_fore, forsorjning_efter, antal; skapa en mall med `samnytta init --aggregerad`', en: 'found no transition table with columns forsorjning_fore, forsorjning_efter, antal; create a template with `samnytta init --aggregerad`' });
     }
-  } else tables = [inlineTable(source, projectFile)];
+  } else tables = [inlineTable(source, projectFile, Object.keys(spec), options.inlineSheet)];
 
   const participants: Obj[] = [];
   const origins: ParticipantOrigin[] = [];
   const counts: RowCount[] = [];
   const unknownUsed = new Set<string>();
   for (const t of tables) {
-    const cols = resolveColumns(t, TRANSITION_COLUMNS);
+    const cols = resolveColumns(t, spec);
     problems.push(...cols.problems);
-    for (const required of ['forsorjning_fore', 'forsorjning_efter', 'antal']) {
+    for (const required of ['forsorjning_fore', 'forsorjning_efter', cols.index.has('andel') ? 'andel' : 'antal']) {
       if (!cols.index.has(required)) problems.push({ severity: 'error', file: t.file, sheet: t.sheet, row: t.headerRow, column: required, path: '', sv: `kolumnen ${required} saknas`, en: `column ${required} is missing` });
     }
     const rp = new RowProblems(t, cols.index);
@@ -213,14 +273,59 @@ export async function readTransitions(source: string | unknown[], catalog: Catal
         return found as TransitionCategory[];
       };
       const fore = side('forsorjning_fore');
-      const efter = side('forsorjning_efter');
+      const efterCell = rp.cell(r, 'forsorjning_efter');
+      const efter = !isBlank(efterCell) && UNCHANGED.has(normalizeHeader(String(efterCell))) ? fore : side('forsorjning_efter');
       const antalCell = rp.cell(r, 'antal');
+      const andelCell = rp.cell(r, 'andel');
       let antal: number | undefined;
-      if (isBlank(antalCell)) rp.add('error', r, 'antal', 'antal deltagare krävs (ett heltal, 0 eller mer)', 'number of participants required (a whole number, 0 or more)');
+      let andel: number | undefined;
+      const shareCell = (field: string, c: Cell): number | undefined => {
+        const n = parseNumber(c);
+        if (!n.ok) rp.add('error', r, field, 'en andel mellan 0 och 1 krävs (t.ex. 0,25 eller 25 %)', 'a share between 0 and 1 is required (e.g. 0.25 or 25 %)', show(c));
+        else if (n.value < 0) rp.add('error', r, field, 'andelen får inte vara negativ', 'the share must not be negative', show(c));
+        else if (n.value > 1) rp.add('error', r, field, 'andelen är över 100 %; ange den mellan 0 och 1 (t.ex. 0,25 eller 25 %)', 'the share is above 100 %; give it between 0 and 1 (e.g. 0.25 or 25 %)', show(c));
+        else return n.value;
+        return undefined;
+      };
+      if (!isBlank(antalCell) && !isBlank(andelCell)) rp.add('error', r, 'andel', 'ange antal eller andel, inte båda', 'give antal or andel, not both', show(andelCell));
+      else if (!isBlank(andelCell)) {
+        andel = shareCell('andel', andelCell);
+        if (andel !== undefined && !plan) {
+          rp.add('error', r, 'andel', 'en andel kräver målgruppens antal per försörjning före: gör en prognos (kind: prognos, se samnytta prognos) eller ange antal', 'a share needs the target group\'s size per before-support: make a forecast (kind: prognos, see samnytta prognos) or give antal', show(andelCell));
+          andel = undefined;
+        }
+      } else if (isBlank(antalCell)) rp.add('error', r, 'antal', plan ? 'antal eller andel krävs' : 'antal deltagare krävs (ett heltal, 0 eller mer)', plan ? 'antal or andel required' : 'number of participants required (a whole number, 0 or more)');
       else {
         const n = parseNumber(antalCell);
-        if (!n.ok || !Number.isInteger(n.value) || n.value < 0) rp.add('error', r, 'antal', 'antal ska vara ett heltal, 0 eller mer', 'antal must be a whole number, 0 or more', show(antalCell));
+        // A plan's counts are expectations and may be fractional; an outcome's are whole people.
+        if (!n.ok || (!plan && !Number.isInteger(n.value)) || n.value < 0) rp.add('error', r, 'antal', plan ? 'antal ska vara ett tal, 0 eller mer' : 'antal ska vara ett heltal, 0 eller mer', plan ? 'antal must be a number, 0 or more' : 'antal must be a whole number, 0 or more', show(antalCell));
         else antal = n.value;
+      }
+      let planShare: Omit<PlanShare, 'participant'> | undefined;
+      if (plan && fore && efter && (antal !== undefined || andel !== undefined)) {
+        const key = catKey(fore);
+        const g = groups.get(key);
+        if (!g) rp.add('error', r, 'forsorjning_fore', `försörjningen före finns inte i målgruppen (targetGroup); målgruppen har: ${[...groups.keys()].join(', ') || 'inga'}`, `the before-support is not in the target group (targetGroup); the target group has: ${[...groups.keys()].join(', ') || 'none'}`, key);
+        else {
+          const share = andel ?? (g.n > 0 ? antal! / g.n : 0);
+          const low = isBlank(rp.cell(r, 'lag')) ? undefined : shareCell('lag', rp.cell(r, 'lag'));
+          const high = isBlank(rp.cell(r, 'hog')) ? undefined : shareCell('hog', rp.cell(r, 'hog'));
+          if ((low !== undefined && low > share + 1e-12) || (high !== undefined && high < share - 1e-12)) {
+            rp.add('error', r, low !== undefined && low > share + 1e-12 ? 'lag' : 'hog', `lågt värde ≤ andel ≤ högt värde krävs (andelen är ${+share.toFixed(4)})`, `low ≤ share ≤ high is required (the share is ${+share.toFixed(4)})`, show(rp.cell(r, low !== undefined && low > share + 1e-12 ? 'lag' : 'hog')));
+          }
+          const ev = rp.cell(r, 'evidens');
+          let evidence: string | undefined;
+          if (!isBlank(ev)) {
+            evidence = EVIDENCE_ALIASES[normalizeHeader(String(ev))];
+            if (!evidence) rp.add('error', r, 'evidens', `evidens anges som ${FORECAST_EVIDENCE.join(', ')} (egna tidigare resultat, publicerad utvärdering, antagande)`, `evidence is one of ${FORECAST_EVIDENCE.join(', ')} (own earlier results, published evaluation, assumption)`, show(ev));
+          }
+          const src = rp.cell(r, 'kalla');
+          planShare = { fore: key, efter: catKey(efter), share, low, high, evidence, source: isBlank(src) ? undefined : String(show(src)), file: t.file, sheet: t.sheet, row: r.row };
+          g.sum += share;
+          g.rows.push(r.row);
+          g.file ??= t.file;
+          g.sheet ??= t.sheet;
+        }
       }
       const attributes: Obj = {};
       const kon = rp.cell(r, 'kon');
@@ -237,13 +342,15 @@ export async function readTransitions(source: string | unknown[], catalog: Catal
       }
       if (rp.errors > before) continue;
       used++;
-      if (antal === 0) continue;
+      const weight = planShare ? planShare.share * groups.get(planShare.fore)!.n : antal!;
+      if (weight === 0 && !plan) continue;
+      if (planShare) shares.push({ ...planShare, participant: participants.length });
       for (const c of [...fore!, ...efter!]) if (c.id === 'okand') unknownUsed.add(String(r.row));
       const label = (cs: TransitionCategory[]) => cs.map((c) => c.id).join('+');
       const lines = (cs: TransitionCategory[]) => cs.flatMap((c) => c.lines.map((l) => ({ ...l })));
       participants.push({
         id: `rad ${r.row}: ${label(fore!)} → ${label(efter!)}${attributes.kon ? ` ${attributes.kon}` : ''}${isBlank(ag) ? '' : ` ${String(show(ag))}`}`,
-        weight: antal,
+        weight,
         attributes,
         fore: { months: mapping.months, lines: lines(fore!) },
         efter: { months: mapping.months, lines: lines(efter!) },
@@ -252,6 +359,21 @@ export async function readTransitions(source: string | unknown[], catalog: Catal
     }
     problems.push(...rp.items);
     counts.push({ kind: 'transitions', file: t.file, sheet: t.sheet, read: t.rows.length, used, rejected: t.rows.length - used });
+  }
+  // Plan mode: shares per före group at most 100 %; whoever no row moves stays unchanged.
+  const groupsOut: TransitionsResult['groups'] = plan ? [] : undefined;
+  for (const [key, g] of groups) {
+    if (g.sum > 1 + 1e-9) {
+      problems.push({
+        severity: 'error', file: g.file ?? projectFile, sheet: g.sheet, row: g.rows[0], column: 'andel', path: '',
+        sv: `andelarna för försörjning före ${key} summerar till ${+(g.sum * 100).toFixed(2)} % (över 100 %) på rad ${g.rows.join(', ')}`,
+        en: `the shares for before-support ${key} sum to ${+(g.sum * 100).toFixed(2)} % (above 100 %) on row ${g.rows.join(', ')}`,
+      });
+    }
+    const lines = (cs: TransitionCategory[]) => cs.flatMap((c) => c.lines.map((l) => ({ ...l })));
+    groupsOut!.push({ fore: key, n: g.n, unchanged: participants.length });
+    participants.push({ id: `${key} → oförändrad`, weight: Math.max(0, g.n * (1 - g.sum)), attributes: {}, fore: { months: mapping.months, lines: lines(g.cats) }, efter: { months: mapping.months, lines: lines(g.cats) } });
+    origins.push({ file: projectFile, row: 0, columns: {}, lines: { fore: [], efter: [] } });
   }
   if (unknownUsed.size) {
     problems.push({ severity: 'warning', file: tables[0]?.file ?? projectFile, path: '', sv: `kategorin okand prissätts inte (rad ${[...unknownUsed].join(', ')}); resultatet kan bli missvisande`, en: `the category okand is not priced (row ${[...unknownUsed].join(', ')}); the result may mislead` });
@@ -263,14 +385,22 @@ export async function readTransitions(source: string | unknown[], catalog: Catal
     sv: 'aggregerad indata: varje rad blir ett typfall med vikt = antal; kategoriernas månader och vårdbesök är antaganden ur data/mappings/transitions.yaml (ändras under mapping: i projektfilen)',
     en: 'aggregated input: each row becomes a typfall with weight = antal; the categories\' months and care visits are assumptions from data/mappings/transitions.yaml (override under mapping: in the project file)',
   });
-  return { participants, problems, counts, origins, notes };
+  return { participants, problems, counts, origins, notes, ...(plan ? { shares, groups: groupsOut } : {}) };
 }
+
+/** Evidence levels of a forecast's outcome shares (lib/forecast/optimism.ts prices them). */
+export const FORECAST_EVIDENCE = ['egna', 'publicerad', 'antagande'] as const;
+export type ForecastEvidence = (typeof FORECAST_EVIDENCE)[number];
+const EVIDENCE_ALIASES: Record<string, ForecastEvidence> = {
+  egna: 'egna', egna_tidigare_resultat: 'egna', egen: 'egna', own: 'egna', own_results: 'egna',
+  publicerad: 'publicerad', publicerad_utvardering: 'publicerad', utvardering: 'publicerad', published: 'publicerad', published_evaluation: 'publicerad',
+  antagande: 'antagande', assumption: 'antagande', bedomning: 'antagande',
+};
 
 const show = (c: Cell): unknown => (c instanceof Date ? c.toISOString().slice(0, 10) : c);
 
 /** An inline `transitions:` list as a table (row n = list item n, 1-based). */
-function inlineTable(list: unknown[], file: string): Table {
-  const fields = Object.keys(TRANSITION_COLUMNS);
+function inlineTable(list: unknown[], file: string, fields: string[], sheet = 'transitions'): Table {
   const rows = (Array.isArray(list) ? list : []).map((o, i) => ({
     row: i + 1,
     cells: fields.map((f) => {
@@ -278,5 +408,5 @@ function inlineTable(list: unknown[], file: string): Table {
       return v === undefined || v === null ? null : typeof v === 'number' || typeof v === 'string' ? v : String(v);
     }),
   }));
-  return { file, sheet: 'transitions', headers: fields, keys: fields, headerRow: 0, rows };
+  return { file, sheet, headers: fields, keys: fields, headerRow: 0, rows };
 }

@@ -1,6 +1,7 @@
 /**
  * Reading a portfolio folder (Node only): every project under it — a folder holding projekt.yaml
- * (or another project file name), or a loose JSON/YAML file that looks like a project — read,
+ * (or another project file name), or a loose JSON/YAML file that looks like a project (a forecast
+ * plan, prognos.yaml, counts with its optimism-adjusted forecast) — read,
  * validated and calculated one by one. A project that fails is kept as a failure with its file
  * and problems; the others still count.
  */
@@ -9,7 +10,9 @@ import { join, relative, sep } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { calculate } from '../calculate.js';
 import type { Catalog } from '../catalog/types.js';
-import { PROJECT_FILE_NAMES, readProject } from '../model/read-project.js';
+import { PROJECT_FILE_NAMES, parseProjectText, readProject } from '../model/read-project.js';
+import { forecast } from '../forecast/forecast.js';
+import { isPlan, readPlan } from '../forecast/plan.js';
 import { InputError } from '../util/errors.js';
 import type { PortfolioFailure, PortfolioInput } from './portfolio.js';
 
@@ -82,6 +85,18 @@ export async function loadPortfolio(root: string, catalog: Catalog, onProgress?:
   for (let i = 0; i < files.length; i++) {
     const file = shown(files[i]);
     try {
+      if (isPlan(parseProjectText(readFileSync(files[i], 'utf8'), files[i]))) {
+        // A forecast plan counts with its optimism-adjusted forecast (docs/prognos.md).
+        const plan = await readPlan(files[i], catalog);
+        const errors = plan.problems.filter((p) => p.severity === 'error');
+        if (!plan.plan || errors.length) failures.push({ file, problems: errors });
+        else {
+          const f = forecast(plan.plan, catalog);
+          inputs.push({ file, project: f.adjusted.project, result: f.adjusted.result });
+        }
+        onProgress?.(i + 1, files.length);
+        continue;
+      }
       const read = await readProject(files[i], catalog);
       const errors = read.problems.filter((p) => p.severity === 'error');
       if (!read.project || errors.length) failures.push({ file, problems: errors });

@@ -89,6 +89,7 @@ export function renderHtml(m: ReportModel, charts: Chart[]): string {
       `<div class="keyfigures">${m.keyFigures.map((k) => `<div class="keyfigure" id="nyckeltal-${k.id}"><span class="value">${nb(k.text)}</span><span class="label">${escapeHtml(k.label)}</span></div>`).join('')}</div>`,
       `<ol class="answer">${m.sentences.map((s) => `<li>${nb(s)}</li>`).join('')}</ol>`,
       m.evidence.upperBound ? `<p class="callout"><strong>${sv ? 'Övre gräns.' : 'Upper bound.'}</strong> ${escapeHtml(t.upperBound)}</p>` : '',
+      ...(m.basis ? [`<p class="callout"><strong>${sv ? 'Prognos.' : 'Forecast.'}</strong> ${m.basis.map(escapeHtml).join(' ')}</p>`] : []),
       m.warnings.length ? `<h3>${sv ? 'Att observera' : 'Notes'}</h3><ul class="warnings">${m.warnings.map((w) => `<li>${escapeHtml(w)}</li>`).join('')}</ul>` : '',
     ].join('\n'),
     antaganden: [m.description ? `<p>${escapeHtml(m.description)}</p>` : '', table('antaganden', false)].join('\n'),
@@ -101,7 +102,8 @@ export function renderHtml(m: ReportModel, charts: Chart[]): string {
     katalog: table('katalog', false),
     metod: methodAppendix(m.lang).map((p) => (p.startsWith('- ') ? `<li>${escapeHtml(p.slice(2))}</li>` : `<p>${escapeHtml(p)}</p>`)).join('\n').replace(/(<li>[\s\S]*<\/li>)/, '<ul>$1</ul>'),
   };
-  const sections = SECTION_IDS.map((id, i) => `<section id="${id}">\n<h2>${i + 1}. ${escapeHtml(t.sections[id])}</h2>\n${body[id]}\n</section>`).join('\n');
+  const extra = (id: SectionId) => m.tables.filter((x) => x.section === id).map((x) => tableHtml(x, m.lang)).join('\n');
+  const sections = SECTION_IDS.map((id, i) => `<section id="${id}">\n<h2>${i + 1}. ${escapeHtml(m.sectionTitles?.[id] ?? t.sections[id])}</h2>\n${[body[id], extra(id)].filter(Boolean).join('\n')}\n</section>`).join('\n');
   return `<!DOCTYPE html>
 <html lang="${m.lang}">
 <head>

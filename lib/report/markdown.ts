@@ -51,6 +51,7 @@ export function renderMarkdown(m: ReportModel, charts: Chart[], chartDir = 'diag
       m.keyFigures.map((k) => `- **${escapeMd(k.label)}:** ${escapeMd(k.text)}`).join('\n'),
       m.sentences.map((s, i) => `${i + 1}. ${escapeMd(s)}`).join('\n'),
       m.evidence.upperBound ? `> **${sv ? 'Övre gräns.' : 'Upper bound.'}** ${escapeMd(t.upperBound)}` : '',
+      m.basis ? `> **${sv ? 'Prognos.' : 'Forecast.'}** ${m.basis.map(escapeMd).join(' ')}` : '',
       m.warnings.length ? `${sv ? 'Att observera' : 'Notes'}:\n\n${m.warnings.map((w) => `- ${escapeMd(w)}`).join('\n')}` : '',
     ],
     antaganden: [m.description ? escapeMd(m.description) : '', table('antaganden', false)],
@@ -65,8 +66,8 @@ export function renderMarkdown(m: ReportModel, charts: Chart[], chartDir = 'diag
   };
   const out = [`# ${escapeMd(`${m.title}: ${m.projectName}`)}`, '', `${t.datum}: ${m.datum} · ${t.generatedBy}`];
   SECTION_IDS.forEach((id, i) => {
-    out.push('', `## ${i + 1}. ${t.sections[id]}`, '');
-    out.push(body[id].filter(Boolean).join('\n\n'));
+    out.push('', `## ${i + 1}. ${m.sectionTitles?.[id] ?? t.sections[id]}`, '');
+    out.push([...body[id], ...m.tables.filter((x) => x.section === id).map((x) => mdTable(x, m))].filter(Boolean).join('\n\n'));
   });
   return out.join('\n') + '\n';
 }

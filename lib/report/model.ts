@@ -16,7 +16,7 @@ import { sensitivityModel } from '../sensitivity/scenario.js';
 import { decimal, fieldsText, kr, percent } from './format.js';
 import { resultWarnings } from './result-json.js';
 import { paybackText } from './summary-table.js';
-import { text } from './text.js';
+import { text, type SectionId } from './text.js';
 
 export interface ReportInput {
   project: Project;
@@ -46,6 +46,8 @@ export interface ReportTable {
   /** Rows (by index) to emphasise, e.g. groups or flagged shifts. */
   strong?: number[];
   note?: string;
+  /** Section the table is appended to, for tables beyond the fixed layout (e.g. a forecast's). */
+  section?: SectionId;
 }
 
 export interface KeyFigure {
@@ -69,6 +71,12 @@ export interface ReportModel {
   tables: ReportTable[];
   /** The NyttoSam classics from lib/sensitivity (headline targets: samhället and the funders). */
   classics: Classic[];
+  /** `forecast` for a prognos (lib/report/forecast-report.ts); absent for an evaluation. */
+  kind?: 'forecast';
+  /** Section titles replacing the defaults (a forecast's participants section). */
+  sectionTitles?: Partial<Record<SectionId, string>>;
+  /** What a forecast rests on, shown in place of the upper-bound callout. */
+  basis?: string[];
 }
 
 /** 31 December of the price year: the default printed date, so reports are reproducible. */

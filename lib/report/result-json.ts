@@ -43,9 +43,10 @@ function actorJson(a: ActorResult): ActorJson {
 }
 
 /** Warnings for the result: validation warnings, the design's evidence grade, estimates relied on. */
-export function resultWarnings(r: Result, lang: Lang = 'sv'): string[] {
+export function resultWarnings(r: Result, lang: Lang = 'sv', o: { upperBound?: boolean } = {}): string[] {
   const out = r.warnings.map((w) => formatProblem(w, lang));
-  if (r.project.evidence === 'foreEfter') {
+  // A forecast has no before/after data: it states what it rests on instead (lib/report/forecast.ts).
+  if (r.project.evidence === 'foreEfter' && o.upperBound !== false) {
     out.push(lang === 'sv'
       ? 'Före/efter-jämförelse utan jämförelsegrupp: resultatet är en övre gräns för insatsens effekt'
       : 'Before/after comparison without a comparison group: the result is an upper bound on the effect');

@@ -30,6 +30,16 @@ export function costByActor(catalog: Catalog, cost: InterventionCost, actors: re
   return out;
 }
 
+/** Actors that carry a share of the intervention cost in any of its financing keys (catalogue actor order). */
+export function fundersOf(catalog: Catalog, cost: InterventionCost): string[] {
+  const ids = new Set<string>();
+  for (const f of [cost.financing, ...(cost.byYear ?? []).map((y) => y.financing)]) {
+    if (f === undefined) continue;
+    for (const [actor, share] of Object.entries(financingShares(catalog, f))) if (share > 0) ids.add(actor);
+  }
+  return catalog.actors.map((a) => a.id).filter((id) => ids.has(id));
+}
+
 /** The undiscounted total of an intervention cost (total, or the sum of its years). */
 export function totalCost(cost: InterventionCost): number {
   return cost.byYear ? cost.byYear.reduce((s, y) => s + y.amount, 0) : cost.total ?? 0;

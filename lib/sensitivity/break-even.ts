@@ -15,6 +15,7 @@ import type { Ledger, LedgerSide } from '../engine/ledger.js';
 import type { Result } from '../results/result.js';
 import type { Line, Participant, Project, Situation } from '../model/types.js';
 import { InputError } from '../util/errors.js';
+import { headlineIds } from './scenario.js';
 
 /** Named target situations for `--till`; any catalogue item id is accepted as well. */
 export const BREAK_EVEN_TARGETS: Record<string, { item: string; label: string; labelEn: string }> = {
@@ -124,7 +125,7 @@ export interface BreakEven {
 export interface BreakEvenOptions {
   /** Prices a project (priceProject bound to the catalogue). */
   price: (project: Project) => Ledger;
-  /** Target ids (default samhallet, fk, af, kommun, region). */
+  /** Target ids (default samhallet, fk, af, kommun, region and every other funder in the financing key). */
   targets?: string[];
   base?: BreakEvenBase;
   /** Kronor, for verification (default 1). */
@@ -150,7 +151,7 @@ export function breakEven(project: Project, catalog: Catalog, till: BreakEvenTar
   const ledger = o.price({ ...project, participants: [...project.participants, ...zero(twins)] });
   const targetLedger = o.price({ ...project, participants: [...zero(project.participants), ...twins] });
   if (targetLedger.items.join('|') !== ledger.items.join('|')) throw new Error('breakEven: the two ledgers have different item axes (this is a bug)');
-  const targets = o.targets ?? ['samhallet', 'fk', 'af', 'kommun', 'region'].filter((id) => catalog.actors.some((a) => a.id === id) || catalog.groups.some((g) => g.id === id) || id === 'samhallet');
+  const targets = o.targets ?? headlineIds(catalog, project.cost).filter((id) => catalog.actors.some((a) => a.id === id) || catalog.groups.some((g) => g.id === id) || id === 'samhallet');
   const netAt = (s: number, id: string): number => pick(evaluate(mixLedger(ledger, targetLedger, s, base), project, catalog), id)!.horizons[String(H)].net;
   const W = ledger.participants.weight;
   const r0 = evaluate(ledger, project, catalog);

@@ -71,7 +71,8 @@ export function quantileSorted(sorted: ArrayLike<number>, p: number): number {
   return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
 }
 
-function summarise(values: Float64Array): Summary {
+/** Mean and 5/50/95 percentiles of a sample. */
+export function summarise(values: Float64Array): Summary {
   let sum = 0;
   for (let i = 0; i < values.length; i++) sum += values[i];
   const sorted = Float64Array.from(values).sort();

@@ -8,7 +8,7 @@
  */
 import { societyGroup } from '../catalog/groups.js';
 import type { Catalog } from '../catalog/types.js';
-import { costByActor } from '../results/cost.js';
+import { costByActor, fundersOf } from '../results/cost.js';
 import { evaluate, type Assumptions } from '../results/evaluate.js';
 import type { Ledger, LedgerSide } from '../engine/ledger.js';
 import { comparisonScale, horizonFactor, paysBack } from '../results/horizon.js';
@@ -213,7 +213,15 @@ export function targetIndex(model: SensitivityModel, id: string): number {
 
 /** Society and the funders that appear in the catalogue (fk, af, kommun, region), in that order. */
 export const FUNDERS = ['fk', 'af', 'kommun', 'region'] as const;
+
+/** Society, the usual funders, and every other actor in the cost's financing keys (e.g. Övrig stat for ESF). */
+export function headlineIds(catalog: Catalog, cost: InterventionCost): string[] {
+  const ids: string[] = ['samhallet', ...FUNDERS];
+  for (const a of fundersOf(catalog, cost)) if (!ids.includes(a)) ids.push(a);
+  return ids;
+}
+
 export function headlineTargets(model: SensitivityModel): Target[] {
-  const ids = ['samhallet', ...FUNDERS];
+  const ids = headlineIds(model.catalog, model.assumptions.cost);
   return ids.map((id) => model.targets.find((t) => t.id === id)).filter((t): t is Target => t !== undefined);
 }

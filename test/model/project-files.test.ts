@@ -2,7 +2,7 @@
  * Reading a project from files in memory (what the notebooks do with a picked folder) gives the
  * same project and the same problems as reading it from disk (what the CLI does).
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadCatalog } from '../../lib/catalog/load.js';
@@ -31,7 +31,8 @@ function picked(dir: string): Map<string, Uint8Array> {
 }
 
 describe('readProjectFromFiles()', () => {
-  for (const id of readdirSync(examples).sort()) {
+  // Folders with a project file (a forecast plan, prognos.yaml, is read by samnytta prognos).
+  for (const id of readdirSync(examples).sort().filter((d) => existsSync(join(examples, d, 'projekt.yaml')))) {
     it(`data/examples/${id}: the same project as readProject from disk`, async () => {
       const disk = await readProject(join(examples, id), catalog);
       const memory = await readProjectFromFiles(picked(join(examples, id)), catalog, options);

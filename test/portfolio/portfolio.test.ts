@@ -5,6 +5,8 @@ import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { run } from '../../cli/main.js';
 import { calculate } from '../../lib/calculate.js';
+import { forecast } from '../../lib/forecast/forecast.js';
+import { readPlan } from '../../lib/forecast/plan.js';
 import { loadCatalog } from '../../lib/catalog/load.js';
 import { indexValue } from '../../lib/catalog/value-at.js';
 import { validateProject } from '../../lib/model/project.js';
@@ -25,7 +27,7 @@ describe('portfolio over the bundled examples', () => {
     const { inputs, failures } = await loadPortfolio('data/examples', catalog);
     expect(failures).toEqual([]);
     expect(inputs.map((i) => i.file)).toEqual([
-      'aggregerad-overgangar/projekt.yaml', 'egna-poster/projekt.yaml', 'excel-exempel/projekt.yaml',
+      'aggregerad-overgangar/projekt.yaml', 'egna-poster/projekt.yaml', 'esf-prognos/prognos.yaml', 'esf-utfall/projekt.yaml', 'excel-exempel/projekt.yaml',
       'ips-stodjande-anstallning/projekt.yaml', 'sa-ae-psykiatri/projekt.yaml', 'unga-vuxna-coachning/projekt.yaml',
     ]);
     const p = buildPortfolio(inputs, catalog);
@@ -34,7 +36,8 @@ describe('portfolio over the bundled examples', () => {
     for (const row of p.rows) {
       // The project's own calc, read independently of the portfolio.
       const read = inputs.find((i) => i.file === row.file)!;
-      const r = calculate(read.project, catalog);
+      // A plan's row is its optimism-adjusted forecast (staggered intake), computed here afresh.
+      const r = read.project.kind === 'prognos' ? forecast((await readPlan(join('data/examples', row.file), catalog)).plan!, catalog).adjusted.result : calculate(read.project, catalog);
       const H = r.project.horizonYears;
       const N = r.participants;
       const s = r.groups.samhallet;
@@ -216,7 +219,7 @@ describe('samnytta portfolj: files', () => {
     for (const out of [out1, out2]) {
       const io = captureIo();
       expect(await run(['portfolj', 'data/examples', '--format', 'table,json,xlsx,html', '--out', out], io)).toBe(0);
-      expect(io.stdout).toContain('Portfölj: 6 projekt');
+      expect(io.stdout).toContain('Portfölj: 8 projekt');
     }
     const { readFileSync } = await import('node:fs');
     for (const f of ['portfolj.json', 'portfolj.xlsx', 'portfolj.html']) expect(readFileSync(join(out1, f)).equals(readFileSync(join(out2, f))), f).toBe(true);
@@ -229,7 +232,7 @@ describe('samnytta portfolj: files', () => {
     await wb.xlsx.load(readFileSync(join(out1, 'portfolj.xlsx')) as unknown as ArrayBuffer);
     const ws = wb.getWorksheet('Projekt')!;
     expect(ws.getCell('A2').value).toBe('Aggregerat exempel – arbetslivsinriktad rehabilitering');
-    // Mean row under six projects: AVERAGE over rows 2–7 of the cost-per-participant column.
-    expect((ws.getCell('K8').value as { formula: string }).formula).toBe('AVERAGE(K2:K7)');
+    // Mean row under eight projects (the forecast plan included): AVERAGE over rows 2–9 of the cost-per-participant column.
+    expect((ws.getCell('K10').value as { formula: string }).formula).toBe('AVERAGE(K2:K9)');
   });
 });
