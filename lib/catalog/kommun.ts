@@ -25,6 +25,15 @@ export function foldKommun(name: string): string {
     .replace(/ kommun$/, '');
 }
 
+/**
+ * The folded keys a kommun name may match, in order: the name itself, and for "Östersunds kommun"
+ * (the genitive before "kommun") also "östersund". Used by every per-kommun table lookup.
+ */
+export function kommunKeys(name: string): string[] {
+  const f = foldKommun(name);
+  return /\skommun\s*$/i.test(name) && f.endsWith('s') ? [f, f.slice(0, -1)] : [f];
+}
+
 const indexCache = new WeakMap<DatedValue, Map<string, KommunRates>>();
 
 /** The per-kommun table of one dated value, keyed by folded name (built once per value). */
@@ -54,8 +63,6 @@ export function findKommun(catalog: Catalog, year: number, name: string): { rate
   const inForce = v !== undefined;
   v ??= s.values.find((x) => x.value !== null);
   const index = v ? kommunIndex(v) : undefined;
-  let rates = index?.get(foldKommun(name));
-  // "Östersunds kommun": the genitive before "kommun" names Östersund.
-  if (!rates && index && /\skommun\s*$/i.test(name) && foldKommun(name).endsWith('s')) rates = index.get(foldKommun(name).slice(0, -1));
+  const rates = kommunKeys(name).map((k) => index?.get(k)).find((r) => r !== undefined);
   return rates ? { rates, inForce } : undefined;
 }

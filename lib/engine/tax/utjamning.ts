@@ -8,7 +8,7 @@
  */
 import type { Catalog } from '../../catalog/types.js';
 import { paramAt } from '../../catalog/value-at.js';
-import { foldKommun } from '../../catalog/kommun.js';
+import { foldKommun, kommunKeys } from '../../catalog/kommun.js';
 
 /** The marginal utjämning rates (fractions of the tax base) for one kommun and its region. */
 export interface UtjamningRates {
@@ -65,14 +65,14 @@ export function utjamningRates(catalog: Catalog, date: string, kommun: string | 
     const mean = (f: (x: { kommun: number; region: number }) => number) => all.reduce((s, x) => s + f(x), 0) / all.length / 100;
     return { kommun: mean((x) => x.kommun), region: mean((x) => x.region), kommunAbove: false, regionAbove: false, lan: '' };
   }
-  const fold = foldKommun(kommun);
+  const keys = kommunKeys(kommun);
   const codes = paramAt<Record<string, { kod: string }>>(catalog, UTJAMNING_PARAMS.codes, date).value;
-  const name = Object.keys(codes).find((k) => foldKommun(k) === fold);
+  const name = keys.map((key) => Object.keys(codes).find((k) => foldKommun(k) === key)).find((k) => k !== undefined);
   if (name === undefined) throw new Error(`utjamningRates: kommun ${kommun} has no code (validation should have caught it)`);
   const lan = codes[name].kod.slice(0, 2);
   const rates = lanRates[lan];
   const strength = paramAt<Record<string, { index: number }>>(catalog, UTJAMNING_PARAMS.strength, date).value;
-  const own = Object.entries(skattekraft).find(([k]) => foldKommun(k) === fold)?.[1];
+  const own = Object.entries(skattekraft).find(([k]) => keys.includes(foldKommun(k)))?.[1];
   const k = marginal(rates.kommun / 100, own ?? strength[name]?.index, rules.garantiKommun, rules);
   const r = marginal(rates.region / 100, strength[`REGION ${lan}`]?.index, rules.garantiRegion, rules);
   return { kommun: k.share, region: r.share, kommunAbove: k.above, regionAbove: r.above, lan };
