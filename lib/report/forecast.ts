@@ -87,7 +87,7 @@ export function breakEvenSentences(rep: ForecastReport, lang: Lang): { target: s
     const lower = who.charAt(0).toLowerCase() + who.slice(1);
     const whoSv = !COMMON_NOUNS.has(x.target) ? who : lang === 'en' && x.target !== 'samhallet' ? `the ${lower}` : lower;
     let text: string;
-    if (x.status === 'already') text = lang === 'sv' ? `${who} bär ingen del av kostnaden och behöver inga övergångar för att gå jämnt ut.` : `${who} bears no part of the cost and needs no transitions to break even.`;
+    if (x.status === 'already') text = lang === 'sv' ? `${who} bär ingen del av insatskostnaden; ingen break-even beräknas (aktörens resultat står i tabellen ovan).` : `${who} bears no part of the intervention cost; no break-even is computed (its result is in the table above).`;
     else if (x.status === 'never') text = lang === 'sv' ? `Insatsen återbetalar sig inte för ${whoSv} inom ${H} år ens om alla ${N} deltagare ${reach}.` : `The intervention does not pay back for ${whoSv} within ${H} years even if all ${N} participants ${reach}.`;
     else text = lang === 'sv'
       ? `Insatsen återbetalar sig för ${whoSv} inom ${H} år om minst ${x.participants} av ${N} deltagare ${reach} (${percent(x.share, 1, lang)}).`
