@@ -17,7 +17,7 @@ import { readPlan } from '../lib/forecast/plan.js';
 import { forecastReport } from '../lib/report/forecast.js';
 import { forecastReportFiles } from '../lib/report/forecast-report-files.js';
 import { CHROMIUM_ARGS } from '../lib/report/pdf.js';
-import { findBrowser } from '../cli/find-browser.js';
+import { findBrowser } from '../lib/report/find-browser.js';
 import { reportFiles } from '../lib/report/report-files.js';
 import { InputError } from '../lib/util/errors.js';
 

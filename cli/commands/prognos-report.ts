@@ -8,30 +8,20 @@ import { forecastReportFiles } from '../../lib/report/forecast-report-files.js';
 import type { ForecastReport } from '../../lib/report/forecast.js';
 import { checkDatum } from '../../lib/report/model.js';
 import { ChromiumMissingError } from '../../lib/report/pdf.js';
-import { findBrowser } from '../find-browser.js';
 import type { Lang } from '../../lib/util/errors.js';
 import { ExitError, writeFilesAtomically, type Io } from '../io.js';
-import { defaultReportDatum, noBrowserMessage, parseFormats } from './report.js';
+import { defaultReportDatum, noBrowserMessage, parseFormats, pdfBrowser } from './report.js';
 
 export async function writeForecastReport(rep: ForecastReport, o: { out: string; formats: string[]; lang: Lang; datum?: string }, io: Io): Promise<string[]> {
   const formats = parseFormats(o.formats, o.lang);
   if (o.datum) {
     try { checkDatum(o.datum, o.lang); } catch (e) { throw new ExitError(2, (e as Error).message); }
   }
-  // As `report`: without a browser every other format is written and one line says how to get the PDF.
-  const browser = formats.includes('pdf') ? findBrowser() : undefined;
-  const notices: string[] = [];
-  let use = formats;
-  if (browser && !browser.found) {
-    const msg = noBrowserMessage(o.lang, browser.envPath);
-    if (formats.length === 1) throw new ExitError(1, msg);
-    use = formats.filter((f) => f !== 'pdf');
-    notices.push(msg);
-  }
+  const { use, chromium, notices } = pdfBrowser(formats, o.lang);
   const datum = o.datum ?? defaultReportDatum(o.lang);
   let files;
   try {
-    files = await forecastReportFiles(rep, { formats: use, lang: o.lang, datum, chromium: browser?.found ? browser.path : undefined });
+    files = await forecastReportFiles(rep, { formats: use, lang: o.lang, datum, chromium });
   } catch (e) {
     if (e instanceof ChromiumMissingError) throw new ExitError(1, noBrowserMessage(o.lang, e.path));
     throw e;

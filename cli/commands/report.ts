@@ -8,7 +8,7 @@ import { loadCatalog } from '../../lib/catalog/load.js';
 import { REPORT_FORMATS, type ReportFile, type ReportFormat } from '../../lib/report/build-report.js';
 import { checkDatum } from '../../lib/report/model.js';
 import { ChromiumMissingError } from '../../lib/report/pdf.js';
-import { findBrowser } from '../find-browser.js';
+import { findBrowser } from '../../lib/report/find-browser.js';
 import { reportFiles } from '../../lib/report/report-files.js';
 import type { Lang } from '../../lib/util/errors.js';
 import { ExitError, writeFilesAtomically, type GlobalOptions, type Io } from '../io.js';
@@ -62,6 +62,19 @@ export function parseFormats(formats: string[], lang: Lang): ReportFormat[] {
   return REPORT_FORMATS.filter((f) => formats.includes(f));
 }
 
+/**
+ * The formats to write and the browser for the PDF. Without a browser the other formats are still
+ * written and one notice says how to get the PDF; a PDF-only request fails (nothing is written).
+ */
+export function pdfBrowser(formats: ReportFormat[], lang: Lang): { use: ReportFormat[]; chromium?: string; notices: string[] } {
+  const browser = formats.includes('pdf') ? findBrowser() : undefined;
+  if (!browser) return { use: formats, notices: [] };
+  if (browser.found) return { use: formats, chromium: browser.path, notices: [] };
+  const msg = noBrowserMessage(lang, browser.envPath);
+  if (formats.length === 1) throw new ExitError(1, msg);
+  return { use: formats.filter((f) => f !== 'pdf'), notices: [msg] };
+}
+
 export async function report(o: ReportOptions, io: Io): Promise<{ files: string[]; ms: number }> {
   const t0 = performance.now();
   const formats = parseFormats(o.formats, o.lang);
@@ -71,21 +84,11 @@ export async function report(o: ReportOptions, io: Io): Promise<{ files: string[
   const catalog = loadCatalog();
   // The pseudonymisation key must never land in the output folder.
   const project = await loadProject(o.project, catalog, { ...o, outputDirs: [o.out] }, io);
-  // Without a browser the other formats are still written and one line says how to get the PDF;
-  // only a PDF-only request fails (nothing is written then).
-  const browser = formats.includes('pdf') ? findBrowser() : undefined;
-  const notices: string[] = [];
-  let use = formats;
-  if (browser && !browser.found) {
-    const msg = noBrowserMessage(o.lang, browser.envPath);
-    if (formats.length === 1) throw new ExitError(1, msg);
-    use = formats.filter((f) => f !== 'pdf');
-    notices.push(msg);
-  }
+  const { use, chromium, notices } = pdfBrowser(formats, o.lang);
   const datum = o.datum ?? defaultReportDatum(o.lang);
   let files: ReportFile[];
   try {
-    files = await reportFiles(project, catalog, { formats: use, lang: o.lang, datum, chromium: browser?.found ? browser.path : undefined, participantRows: o.deltagarrader });
+    files = await reportFiles(project, catalog, { formats: use, lang: o.lang, datum, chromium, participantRows: o.deltagarrader });
   } catch (e) {
     if (e instanceof ChromiumMissingError) throw new ExitError(1, noBrowserMessage(o.lang, e.path));
     throw e;

@@ -5,20 +5,10 @@
 import type { Catalog } from './types.js';
 import { series } from './value-at.js';
 import { foldKommun, PER_KOMMUN } from './kommun.js';
+import { editDistance } from '../util/closest.js';
 
 /** "ÖSTERSUND" → "Östersund", "MALUNG-SÄLEN" → "Malung-Sälen" (the table is in capitals). */
 export const kommunDisplayName = (name: string): string => name.toLowerCase().replace(/(^|[\s-])(\p{L})/gu, (_, sep: string, ch: string) => sep + ch.toUpperCase());
-
-/** Edit distance (Levenshtein), for "did you mean". */
-function distance(a: string, b: string): number {
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    for (let j = 1; j <= b.length; j++) cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-    prev = cur;
-  }
-  return prev[b.length];
-}
 
 /**
  * The kommun a misspelt name most likely means ("Östersunds" → "Östersund", "Upplandsväsby" →
@@ -33,7 +23,7 @@ export function suggestKommun(catalog: Catalog, name: string): string | undefine
   let best: { name: string; d: number } | undefined;
   for (const raw of Object.keys(v.value as Record<string, unknown>)) {
     const k = foldKommun(raw).replace(/ /g, '');
-    const d = f.startsWith(k) && k.length >= 4 ? 1 : distance(f, k);
+    const d = f.startsWith(k) && k.length >= 4 ? 1 : editDistance(f, k);
     if (d <= 2 && (!best || d < best.d)) best = { name: raw, d };
   }
   return best && kommunDisplayName(best.name);

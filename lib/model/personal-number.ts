@@ -41,9 +41,9 @@ function validNumber(digits: string): boolean {
 /**
  * Whether a string is (or holds) a personnummer or samordningsnummer in any common spelling:
  * 10 or 12 digits (`ÅÅMMDDNNNK`, `ÅÅÅÅMMDDNNNK`), digit groups separated by nothing, `-`, `+`,
- * any Unicode dash (– — ‑ −) or spaces (`121212 - 1212`, `1912-12-12-1212`), a valid month, a
+ * any Unicode dash (– — ‑ −) or spaces (`ÅÅMMDD - NNNN`, `ÅÅÅÅ-MM-DD-NNNN`), a valid month, a
  * day 01–31 (61–91 for samordningsnummer, day + 60) and a valid Luhn check digit over the
- * 10-digit form. Inside a longer run (`… 121212-1212 20`), stretches set off by spaces are tried;
+ * 10-digit form. Inside a longer run (`… ÅÅMMDD-NNNN 20`), stretches set off by spaces are tried;
  * a date range `2023-01-01 – 2024-06-30` is not a number.
  * @example containsPersonalNumber('Deltagare D001') // => false
  */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { browserCandidates, findBrowser, type BrowserSearchEnv } from '../../cli/find-browser.js';
+import { browserCandidates, findBrowser, type BrowserSearchEnv } from '../../lib/report/find-browser.js';
 
 const machine = (platform: NodeJS.Platform, files: string[], env: Record<string, string> = {}): BrowserSearchEnv => ({
   platform, env, exists: (p) => files.includes(p),
