@@ -8,6 +8,8 @@
 import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
 import { uniformFloat64 } from 'pure-rand/distribution/uniformFloat64';
 import type { Catalog } from '../catalog/types.js';
+import { SOCIETY } from '../catalog/groups.js';
+import type { BreakEvenFinding } from '../sensitivity/break-even.js';
 import { fundersOf } from '../results/cost.js';
 import { evaluate } from '../results/evaluate.js';
 import { priceProject } from '../engine/price.js';
@@ -23,16 +25,11 @@ const pick = (r: Result, id: string): ActorResult | undefined => r.groups[id] ??
 
 /** Society, the usual funders and every actor in the plan's financing keys (ESF: Övrig stat). */
 export function forecastTargets(plan: ForecastPlan, catalog: Catalog): string[] {
-  return headlineIds(catalog, plan.project.cost).filter((id) => id === 'samhallet' || catalog.actors.some((a) => a.id === id) || catalog.groups.some((g) => g.id === id));
+  return headlineIds(catalog, plan.project.cost).filter((id) => id === SOCIETY || catalog.actors.some((a) => a.id === id) || catalog.groups.some((g) => g.id === id));
 }
 
-export interface ForecastBreakEven {
-  target: string;
-  label: string;
-  labelEn: string;
-  /** `share`: found in (0, 1]; `already`: no one needs to move; `never`: even everyone is not enough. */
-  status: 'share' | 'already' | 'never';
-  share: number | null;
+/** A funder's break-even in a forecast: the evaluation's finding fields, plus cost and effect. */
+export interface ForecastBreakEven extends Pick<BreakEvenFinding, 'target' | 'label' | 'labelEn' | 'status' | 'share'> {
   /** Participants who must reach the situation, rounded up to whole people. */
   participants: number | null;
   /** The target's cost and its annual effect if every participant moved. */
