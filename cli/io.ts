@@ -4,7 +4,9 @@
  */
 import { existsSync, mkdirSync, mkdtempSync, renameSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
+import { inflateRawSync } from 'node:zlib';
 import type { Lang } from '../lib/util/errors.js';
+import { personalNumberOutputs } from '../lib/report/output-screen.js';
 
 export interface Io {
   out(text: string): void;
@@ -41,11 +43,19 @@ export interface WriteOps {
  * beside the target folder; only when all were written are they moved into place (the whole folder
  * in one rename when it is new). If anything fails, files already moved are moved back, the old
  * files are restored, the temporary folders are removed, and the message names the path and the
- * reason. So a failure never leaves a partial, mixed or temporary output.
+ * reason. So a failure never leaves a partial, mixed or temporary output. Files that would hold a
+ * personnummer are refused before anything is written.
  * @param files absolute or relative paths, all under one folder (the common parent is the target)
  */
 export function writeFilesAtomically(files: { path: string; data: string | Uint8Array }[], lang: Lang = 'sv', ops: WriteOps = { writeFileSync, renameSync }): void {
   if (files.length === 0) return;
+  // Nothing is written when any output would hold a personnummer (defence behind the input screen).
+  const leaks = personalNumberOutputs(files, (d) => inflateRawSync(d));
+  if (leaks.length > 0) {
+    throw new ExitError(1, lang === 'sv'
+      ? `${leaks.join(', ')}: utdata skulle innehålla ett personnummer eller samordningsnummer (värdet visas inte); ingenting skrevs. Ta bort det ur indata (projektfil, tabeller, etiketter)`
+      : `${leaks.join(', ')}: the output would hold a personal identity or coordination number (value not shown); nothing was written. Remove it from the input (project file, tables, labels)`);
+  }
   const root = commonFolder(files.map((f) => resolve(f.path)));
   const rel = files.map((f) => relative(root, resolve(f.path)));
   let failedAt = root;

@@ -113,6 +113,8 @@ export async function readProjectSource(files: FileSource, file: string, catalog
   let comparisonOrigins: ParticipantOrigin[] | undefined;
   // The key that supplied the participants from a table, so an empty result is explained there.
   let tableSource: string | undefined;
+  // Set when the comparison group's file is refused, so its absence is not reported again.
+  let comparisonRefused = false;
   if (raw && typeof raw === 'object' && !Array.isArray(raw)) {
     const o = raw as Record<string, unknown>;
     // A forecast plan (target group and expected outcomes, lib/forecast/plan.ts) is read by samnytta prognos.
@@ -126,6 +128,7 @@ export async function readProjectSource(files: FileSource, file: string, catalog
     };
     const fileList = (v: unknown): string[] | undefined =>
       typeof v === 'string' ? [v] : Array.isArray(v) && v.length > 0 && v.every((x) => typeof x === 'string') ? (v as string[]) : undefined;
+    const participantsFile = o.participantsFile;
     if (o.participantsFile !== undefined) {
       const names = fileList(o.participantsFile);
       if (!names) problems.push({ severity: 'error', file: shownFile, path: 'participantsFile', sv: 'ange ett filnamn (deltagare.xlsx) eller en lista med CSV-filer', en: 'give a file name (deltagare.xlsx) or a list of CSV files', value: o.participantsFile });
@@ -162,15 +165,25 @@ export async function readProjectSource(files: FileSource, file: string, catalog
       delete o.mapping;
     }
     const cmp = o.comparison as Record<string, unknown> | undefined;
-    if (cmp && typeof cmp === 'object' && fileList(cmp.participantsFile)) {
-      const read = await readTables(fileList(cmp.participantsFile)!);
+    // A file that is both the participants and the comparison group would cancel every effect.
+    const cmpNames = cmp && typeof cmp === 'object' ? fileList(cmp.participantsFile) : undefined;
+    const mainNames = fileList(participantsFile) ?? [];
+    const identity = (n: string) => files.identity?.(at(n)) ?? at(n);
+    const mainIds = new Map(mainNames.map((n) => [identity(n), n] as const));
+    const shared = (cmpNames ?? []).filter((n) => mainIds.has(identity(n)));
+    comparisonRefused = shared.length > 0;
+    for (const n of shared) {
+      problems.push({ severity: 'error', file: shownFile, path: 'comparison.participantsFile', value: n, sv: `filen anges både som deltagare (participantsFile: ${mainIds.get(identity(n))}) och som jämförelsegrupp; samma rader kan inte vara båda`, en: `the file is given both as participants (participantsFile: ${mainIds.get(identity(n))}) and as the comparison group; the same rows cannot be both` });
+    }
+    if (cmpNames && shared.length === 0) {
+      const read = await readTables(cmpNames);
       problems.push(...read.problems);
       notes.push(...read.notes.map((n) => ({ sv: `jämförelsegrupp: ${n.sv}`, en: `comparison group: ${n.en}` })));
       keyNote();
-      cmp.participants = read.participants;
+      cmp!.participants = read.participants;
       comparisonOrigins = read.origins;
-      delete cmp.participantsFile;
     }
+    if (cmpNames) delete cmp!.participantsFile;
     if (options.pseudonymise) {
       // Inline ids (JSON/YAML) are hashed too, so no identifier reaches an output.
       const inline = [...(origins ? [] : asList(o.participants)), ...(comparisonOrigins ? [] : asList(cmp?.participants))];
@@ -181,7 +194,7 @@ export async function readProjectSource(files: FileSource, file: string, catalog
     }
   }
   const result = validateProject(raw, catalog, shownFile);
-  let located = result.problems;
+  let located = comparisonRefused ? result.problems.filter((p) => p.path !== 'comparison.participants') : result.problems;
   if (tableSource) {
     // "at least one participant required" misleads when a table was given: its own problems say why.
     const empty = located.some((p) => p.path === 'participants' && p.severity === 'error');

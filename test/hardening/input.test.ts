@@ -162,6 +162,23 @@ describe('tables: every row accounted for', () => {
     }
   });
 
+  it('a file given both as participants and as the comparison group is an error (also through a link), read once', async () => {
+    const dir = tmp();
+    writeFileSync(join(dir, 's.csv'), sit([['D001', 'fore', 'kommun.forsorjningsstod', 12], ['D001', 'efter', 'kommun.forsorjningsstod', 6]]));
+    symlinkSync(join(dir, 's.csv'), join(dir, 'l.csv'));
+    for (const second of ['s.csv', 'l.csv', './s.csv']) {
+      const r = await readProject(project(dir, { participantsFile: 's.csv', comparison: { participantsFile: second } }), catalog);
+      const errors = r.problems.filter((p) => p.severity === 'error');
+      expect(errors.map((p) => [p.path, p.value])).toEqual([['comparison.participantsFile', second]]);
+      expect(errors[0].sv).toMatch(/både som deltagare \(participantsFile: s\.csv\) och som jämförelsegrupp/);
+      expect(r.project).toBeUndefined();
+    }
+    // A different file for the comparison group is accepted.
+    writeFileSync(join(dir, 'c.csv'), sit([['K001', 'fore', 'kommun.forsorjningsstod', 12], ['K001', 'efter', 'kommun.forsorjningsstod', 9]]));
+    const ok = await readProject(project(dir, { participantsFile: 's.csv', comparison: { participantsFile: 'c.csv' } }), catalog);
+    expect(ok.problems.filter((p) => p.severity === 'error')).toEqual([]);
+  });
+
   it('a row with more or fewer fields than its header is an error naming the row (unquoted decimal comma)', async () => {
     const dir = tmp();
     const f = join(dir, 's.csv');

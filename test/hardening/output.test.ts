@@ -13,6 +13,11 @@ import { run } from '../../cli/main.js';
 import { evaluateBook, loadBook } from '../report/formula-eval.js';
 import { fixture } from '../report/fixture.js';
 import { captureIo } from '../helpers/io.js';
+import { inflateRawSync } from 'node:zlib';
+import { personalNumberOutputs } from '../../lib/report/output-screen.js';
+import { luhnDigit } from '../model/fixtures.js';
+import { containsPersonalNumber } from '../../lib/model/personal-number.js';
+import fc from 'fast-check';
 
 const tmp = () => mkdtempSync(join(tmpdir(), 'samnytta-o-'));
 const close = (a: number, b: number) => Math.abs(a - b) <= 1e-6 * Math.max(1, Math.abs(a), Math.abs(b));
@@ -162,5 +167,64 @@ describe('error listing: linear and capped', { timeout: 120_000 }, () => {
     expect(lines).toHaveLength(51);
     // 200 row errors; no project-level "minst en deltagare" error when a participants file is given.
     expect(lines[50]).toBe('  … och 150 till (totalt 200); rätta de första och kör igen');
+  });
+});
+
+describe('personalNumberOutputs(): no output holds a personnummer', () => {
+  // Built at runtime so no valid number is in the source: 850709-238 + its Luhn digit.
+  const pnr = `850709-238${luhnDigit('850709238')}`;
+  const workbookWith = async (value: string | number) => {
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('Rader').addRow(['etikett', value]);
+    return new Uint8Array(await wb.xlsx.writeBuffer());
+  };
+
+  it('finds one in Markdown, HTML, JSON strings, CSV and a workbook's text cells, by path only', async () => {
+    const files = [
+      { path: 'ut/rapport.md', data: `| ${pnr} | 8 |` },
+      { path: 'ut/rapport.html', data: new TextEncoder().encode(`<td>${pnr.replace('-', '–')}</td>`) },
+      { path: 'ut/rapport.json', data: '{"a": 1}' },
+      { path: 'ut/rapport.xlsx', data: await workbookWith(pnr) },
+      { path: 'ut/b.json', data: JSON.stringify({ grupper: [{ etikett: pnr.replace('-', '') }] }) },
+      { path: 'ut/c.csv', data: `id;belopp\n${pnr};12\n` },
+      { path: 'ut/ok.xlsx', data: await workbookWith('D001') },
+      { path: 'ut/diagram.png', data: new TextEncoder().encode(pnr) },
+    ];
+    expect(personalNumberOutputs(files, (d) => inflateRawSync(d))).toEqual(['ut/rapport.md', 'ut/rapport.html', 'ut/rapport.xlsx', 'ut/b.json', 'ut/c.csv']);
+  });
+
+  it('an amount is not an identity: JSON numbers, numeric cells and decimals never raise the alarm', async () => {
+    // 2204724401 passes as a samordningsnummer (220472: day 72 = 12 + 60; Luhn digit 1), and a
+    // national project's 5-year total may be 2 204 724 401 kr.
+    const amount = 2204724401;
+    expect(containsPersonalNumber(String(amount))).toBe(true);
+    const files = [
+      { path: 'a.json', data: JSON.stringify({ net: amount, share: 0.2204724401 }) },
+      { path: 'a.xlsx', data: await workbookWith(amount) },
+      { path: 'b.xlsx', data: await workbookWith(1726236.2204724401) },
+      { path: 'a.csv', data: `aktor;netto\nkommun;${amount}\nregion;${amount},5\n` },
+      { path: 'a.md', data: `| kommun | 2 204 724 401 |` },
+    ];
+    expect(personalNumberOutputs(files, (d) => inflateRawSync(d))).toEqual([]);
+    fc.assert(fc.property(fc.double({ noNaN: true, noDefaultInfinity: true, min: -1e13, max: 1e13 }), (x) =>
+      personalNumberOutputs([{ path: 'r.json', data: JSON.stringify({ x, y: [x] }) }, { path: 'r.csv', data: `a;${x}\n` }], (d) => inflateRawSync(d)).length === 0));
+  });
+
+  it('writeFilesAtomically refuses the whole set, writes nothing and never shows the number', () => {
+    const out = join(tmp(), 'ut');
+    let err: unknown;
+    try { writeFilesAtomically([{ path: join(out, 'rapport.json'), data: '{}' }, { path: join(out, 'rapport.md'), data: `namn ${pnr}` }]); } catch (e) { err = e; }
+    expect(err).toBeInstanceOf(ExitError);
+    expect((err as ExitError).code).toBe(1);
+    expect((err as Error).message).toMatch(/rapport\.md: utdata skulle innehålla ett personnummer/);
+    expect((err as Error).message).not.toMatch(/\d{6}/);
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it('no committed report or example output is a false alarm', () => {
+    const root = join(import.meta.dirname, '..', '..', 'reports');
+    const all = readdirSync(root, { recursive: true, withFileTypes: true }).filter((d) => d.isFile()).map((d) => join(d.parentPath, d.name));
+    expect(all.length).toBeGreaterThan(20);
+    expect(personalNumberOutputs(all.map((p) => ({ path: p, data: new Uint8Array(readFileSync(p)) })), (d) => inflateRawSync(d))).toEqual([]);
   });
 });
