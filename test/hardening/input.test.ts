@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadCatalog } from '../../lib/catalog/load.js';
+import { calculate } from '../../lib/calculate.js';
 import { containsPersonalNumber, personalDataColumn } from '../../lib/model/personal-number.js';
 import { duplicateJsonKey, readProject } from '../../lib/model/read-project.js';
 import { readParticipantsFile } from '../../lib/model/participants-file.js';
@@ -255,7 +256,7 @@ describe('file-system conditions: a clear message, never a throw', () => {
   });
 });
 
-describe('third-party workbooks (test/fixtures/workbooks, written by openpyxl)', () => {
+describe('third-party workbooks (test/fixtures/workbooks/make.py, written by openpyxl)', () => {
   const fixture = (n: string) => readFileSync(join(import.meta.dirname, '..', 'fixtures', 'workbooks', n));
   const keys = { headerKeys: ['deltagare'] };
   it('reads a workbook with cell comments, styles and a merged title row', async () => {
@@ -272,6 +273,34 @@ describe('third-party workbooks (test/fixtures/workbooks, written by openpyxl)',
     const r = await readXlsx(fixture('openpyxl-far-cell.xlsx'), 'x.xlsx', keys);
     expect(r.problems.map((p) => p.path)).toEqual(['XFD1048576']);
     expect(r.tables[0].rows.map((x) => x.row)).toEqual([2, 3, 4, 1048576]);
+  });
+});
+
+describe('workbooks saved by LibreOffice Calc (test/fixtures/workbooks/make-libreoffice.sh)', () => {
+  const fixtures = join(import.meta.dirname, '..', 'fixtures', 'workbooks');
+  const keys = { headerKeys: ['deltagare'] };
+  it('comments, styles and a merged title row as LibreOffice writes them', async () => {
+    const r = await readXlsx(readFileSync(join(fixtures, 'libreoffice-comments.xlsx')), 'c.xlsx', keys);
+    expect(r.problems).toEqual([]);
+    expect(r.tables[0].keys).toEqual(['deltagare', 'lage', 'post', 'manader']);
+    expect(r.tables[0].rows.map((x) => x.cells[3])).toEqual([12, 12, 3]);
+  });
+  it('a formula LibreOffice computed is read by its stored value (=6*2 → 12)', async () => {
+    const r = await readXlsx(readFileSync(join(fixtures, 'libreoffice-formula.xlsx')), 'f.xlsx', keys);
+    expect(r.problems).toEqual([]);
+    expect(r.tables[0].rows.map((x) => x.cells[3])).toEqual([12, 12, 3]);
+  });
+  it('the Excel example opened and saved in LibreOffice gives the same result to the krona', async () => {
+    const dir = tmp();
+    const example = join(import.meta.dirname, '..', '..', 'data', 'examples', 'excel-exempel');
+    writeFileSync(join(dir, 'projekt.yaml'), readFileSync(join(example, 'projekt.yaml')));
+    writeFileSync(join(dir, 'deltagare.xlsx'), readFileSync(join(fixtures, 'libreoffice-excel-exempel.xlsx')));
+    const [saved, original] = [await readProject(dir, catalog), await readProject(example, catalog)];
+    expect(saved.problems.filter((p) => p.severity === 'error')).toEqual([]);
+    expect(saved.project!.participants.length).toBe(original.project!.participants.length);
+    const a = calculate(saved.project!, catalog), b = calculate(original.project!, catalog);
+    expect(a.actors).toEqual(b.actors);
+    expect(a.groups).toEqual(b.groups);
   });
 });
 
