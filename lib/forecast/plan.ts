@@ -10,7 +10,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import type { Catalog, Source, Status } from '../catalog/types.js';
-import { paramAt } from '../catalog/value-at.js';
+import { paramAt, referenceDate } from '../catalog/value-at.js';
 import { validateProject } from '../model/project.js';
 import { parseProjectText, resolveProjectPath } from '../model/read-project.js';
 import { FORECAST_EVIDENCE, findCategory, parseMapping, readTransitions, type ForecastEvidence } from '../model/transitions.js';
@@ -212,7 +212,7 @@ export async function readPlan(path: string, catalog: Catalog): Promise<PlanRead
   const priceYear = typeof raw.priceYear === 'number' ? raw.priceYear : undefined;
   let optimism: OptimismBias | undefined;
   if (priceYear) {
-    const v = paramAt<Record<string, number>>(catalog, OPTIMISM_PARAMETER, `${priceYear}-07-01`);
+    const v = paramAt<Record<string, number>>(catalog, OPTIMISM_PARAMETER, referenceDate(priceYear));
     const levels = {} as Record<ForecastEvidence, number>;
     for (const e of FORECAST_EVIDENCE) levels[e] = v.value[e];
     const overridden: ForecastEvidence[] = [];

@@ -10,6 +10,7 @@ import { uprate } from '../catalog/value-at.js';
 import { checkClass } from '../model/insatsklass.js';
 import { ProblemList, type Problem } from '../util/errors.js';
 import { PORTFOLIO_INDEX, type ProjectKind } from './portfolio.js';
+import { SOCIETY } from '../catalog/groups.js';
 
 /** What a figure is. Money keys are uprated; `verkningsgrad` is a share; `payback` is months. */
 export const FIGURE_KEYS = ['costTotal', 'costPerParticipant', 'potentialPerParticipantYear', 'verkningsgrad', 'netPerParticipantYear', 'annualEffect', 'benefit', 'net', 'payback'] as const;
@@ -135,7 +136,7 @@ export function validateBenchmark(raw: unknown, catalog: Catalog, file: string):
     sources.push({ title: t, ...(href ? { href } : {}), retrieved, read });
   });
 
-  const actors = new Set([...catalog.actors.map((a) => a.id), ...catalog.groups.map((g) => g.id), 'samhallet']);
+  const actors = new Set([...catalog.actors.map((a) => a.id), ...catalog.groups.map((g) => g.id), SOCIETY]);
   const figures: BenchmarkFigure[] = [];
   if (raw.figures !== undefined && !Array.isArray(raw.figures)) p.error('figures', 'en lista (tom om källan inte anger några siffror)', 'a list (empty when the source states no figures)', raw.figures);
   (Array.isArray(raw.figures) ? raw.figures : []).forEach((f: unknown, i: number) => {

@@ -9,6 +9,7 @@ import { classLabel } from '../model/insatsklass.js';
 import type { Lang } from '../util/errors.js';
 import { figureIn, type Approx, type BenchmarkEntry, type BenchmarkFigure, type FigureKey } from './benchmarks.js';
 import type { Portfolio, PortfolioRow } from './portfolio.js';
+import { SOCIETY } from '../catalog/groups.js';
 
 /** One reference figure beside the project's own value for the same key figure (null when the project has none). */
 export interface ComparedFigure {
@@ -42,14 +43,14 @@ export interface Comparison {
 
 /** The project's value for a reference figure's key, actor and horizon, or null when it has none. */
 export function ownValue(row: PortfolioRow, f: Pick<BenchmarkFigure, 'key' | 'actor' | 'horizon'>): number | null {
-  const of = (actor: string | undefined) => (actor === 'samhallet' ? row.society : actor ? row.funders[actor] : undefined);
+  const of = (actor: string | undefined) => (actor === SOCIETY ? row.society : actor ? row.funders[actor] : undefined);
   switch (f.key) {
     case 'costTotal': return row.cost;
     case 'costPerParticipant': return row.costPerParticipant;
     case 'potentialPerParticipantYear': return row.potentialPerParticipant;
     case 'verkningsgrad': return row.verkningsgrad;
     case 'netPerParticipantYear': return row.netPerParticipantYear;
-    case 'annualEffect': return f.actor === 'samhallet' ? row.annualEffectPerParticipant * row.participants : null;
+    case 'annualEffect': return f.actor === SOCIETY ? row.annualEffectPerParticipant * row.participants : null;
     case 'payback': return of(f.actor)?.payback.months ?? null;
     case 'benefit': return f.horizon === row.horizonYears ? of(f.actor)?.benefit ?? null : null;
     case 'net': return f.horizon === row.horizonYears ? of(f.actor)?.net ?? null : null;

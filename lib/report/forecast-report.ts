@@ -21,6 +21,7 @@ import { decimal, kr, percent } from './format.js';
 import { paybackText } from './summary-table.js';
 import type { ActorResult, Result } from '../results/result.js';
 import type { Lang } from '../util/errors.js';
+import { SOCIETY } from '../catalog/groups.js';
 
 /** File names of the one-page summary. */
 export const SUMMARY_FILES = { html: 'sammanfattning.html', md: 'sammanfattning.md', pdf: 'sammanfattning.pdf' } as const;
@@ -40,9 +41,9 @@ export function forecastModel(rep: ForecastReport, lang: Lang, datum?: string): 
   const sv = lang === 'sv';
   const base = reportModel({ project: f.adjusted.project, catalog: rep.catalog, ledger: f.adjusted.ledger, result: A, lang, datum });
   const krs = (x: number) => (sv ? `${kr(x, lang)} kr` : `SEK ${kr(x, lang)}`);
-  const soc = pick(A, 'samhallet')!;
-  const socS = pick(S, 'samhallet')!;
-  const mcSoc = rep.monteCarlo.targets.find((t) => t.id === 'samhallet')!;
+  const soc = pick(A, SOCIETY)!;
+  const socS = pick(S, SOCIETY)!;
+  const mcSoc = rep.monteCarlo.targets.find((t) => t.id === SOCIETY)!;
   const name = (a: Pick<ActorResult, 'id' | 'label' | 'labelEn'>) => targetLabel(rep, a, lang);
 
   const funderPayback = rep.funders.map((id) => pick(A, id)!).map((a) => `${name(a)} ${paybackText(a.payback, H, lang)}`).join(', ');
@@ -219,7 +220,7 @@ function summaryParts(rep: ForecastReport, lang: Lang, datum: string): SummaryPa
       `${kr(mc.netH.p5, lang)} – ${kr(mc.netH.p95, lang)}`, percent(mc.pPositive, 0, lang), !be || be.participants === null || be.cost <= 0 ? '–' : `${be.participants} ${sv ? 'av' : 'of'} ${plan.total}`,
     ];
   });
-  const mcSoc = rep.monteCarlo.targets.find((t) => t.id === 'samhallet')!;
+  const mcSoc = rep.monteCarlo.targets.find((t) => t.id === SOCIETY)!;
   const assumptions = [
     ...plan.outcomes.map((o, k) => `${keyLabel(o.fore)} → ${keyLabel(o.efter)}: ${percent(o.share, 0, lang)} (${percent(o.low, 0, lang)}–${percent(o.high, 0, lang)}), ${evidenceText(o.evidence, lang)}, ${sv ? 'justerad' : 'adjusted'} ${percent(f.adjusted.shares[k], 1, lang)}${o.source ? `. ${sv ? 'Källa' : 'Source'}: ${o.source}` : ''}`),
     sv
@@ -240,7 +241,7 @@ function summaryParts(rep: ForecastReport, lang: Lang, datum: string): SummaryPa
         : ['Actor', 'Cost (SEK)', `Net ${H} yrs`, 'Unadjusted', 'Payback', 'Uncertainty p5–p95', 'P(net > 0)', 'Break-even'],
       rows, words,
     },
-    breakEven: breakEvenSentences(rep, lang).filter((s) => rep.funders.includes(s.target) || s.target === 'samhallet').map((s) => s.text),
+    breakEven: breakEvenSentences(rep, lang).filter((s) => rep.funders.includes(s.target) || s.target === SOCIETY).map((s) => s.text),
     uncertainty: sv
       ? `Med osäkerheten i de förväntade andelarna (låg–hög) och i priserna ligger samhällets lönsamhet på ${H} år mellan ${mkr(mcSoc.netH.p5)} och ${mkr(mcSoc.netH.p95)} i 90 % av ${rep.monteCarlo.draws} simuleringar (median ${mkr(mcSoc.netH.p50)}).`
       : `With the uncertainty in the expected shares (low–high) and in prices, society's net result over ${H} years lies between ${mkr(mcSoc.netH.p5)} and ${mkr(mcSoc.netH.p95)} in 90% of ${rep.monteCarlo.draws} simulations (median ${mkr(mcSoc.netH.p50)}).`,

@@ -15,6 +15,7 @@ import type { Lang } from '../util/errors.js';
 import { decimal, kr, percent, roundTo } from './format.js';
 import { resultWarnings, toResultJson, type ResultJson } from './result-json.js';
 import { paybackText, table as textTable } from './summary-table.js';
+import { SOCIETY } from '../catalog/groups.js';
 
 export const FORECAST_SCHEMA = 'samnytta/forecast@1';
 
@@ -72,7 +73,7 @@ function reachText(category: string, label: string, lang: Lang): string {
   return (lang === 'sv' ? sv : en)[category] ?? (lang === 'sv' ? `går till ${label.toLowerCase()}` : `move to ${label.toLowerCase()}`);
 }
 
-const COMMON_NOUNS = new Set(['samhallet', 'kommun', 'region', 'staten', 'offentligSektor', 'individ', 'arbetsgivare']);
+const COMMON_NOUNS = new Set([SOCIETY, 'kommun', 'region', 'staten', 'offentligSektor', 'individ', 'arbetsgivare']);
 
 /** "Insatsen återbetalar sig för kommunen om minst 3 av 40 deltagare får ett arbete utan stöd" per target. */
 export function breakEvenSentences(rep: ForecastReport, lang: Lang): { target: string; text: string }[] {
@@ -85,7 +86,7 @@ export function breakEvenSentences(rep: ForecastReport, lang: Lang): { target: s
     const who = targetLabel(rep, { ...x, id: x.target }, lang);
     // Common nouns read in lower case mid-sentence ("för kommunen"); agency names keep their capital.
     const lower = who.charAt(0).toLowerCase() + who.slice(1);
-    const whoSv = !COMMON_NOUNS.has(x.target) ? who : lang === 'en' && x.target !== 'samhallet' ? `the ${lower}` : lower;
+    const whoSv = !COMMON_NOUNS.has(x.target) ? who : lang === 'en' && x.target !== SOCIETY ? `the ${lower}` : lower;
     let text: string;
     if (x.status === 'already') text = lang === 'sv' ? `${who} bär ingen del av insatskostnaden; ingen break-even beräknas (aktörens resultat står i tabellen ovan).` : `${who} bears no part of the intervention cost; no break-even is computed (its result is in the table above).`;
     else if (x.status === 'never') text = lang === 'sv' ? `Insatsen återbetalar sig inte för ${whoSv} inom ${H} år ens om alla ${N} deltagare ${reach}.` : `The intervention does not pay back for ${whoSv} within ${H} years even if all ${N} participants ${reach}.`;

@@ -5,6 +5,7 @@
  */
 import { applyInput, type UncertainInput } from './ranges.js';
 import { baseScenario, copyScenario, scenarioNets, targetIndex, type SensitivityModel } from './scenario.js';
+import { SOCIETY } from '../catalog/groups.js';
 
 export interface TornadoRow {
   input: UncertainInput;
@@ -31,7 +32,7 @@ export function oneWay(model: SensitivityModel, inputs: readonly UncertainInput[
     const n = scenarioNets(model, s);
     return Object.fromEntries(model.targets.map((t, i) => [t.id, n.netH[i]]));
   };
-  const society = targetIndex(model, 'samhallet');
+  const society = targetIndex(model, SOCIETY);
   const rows = inputs.map((input): TornadoRow => {
     const at = (v: number) => {
       const s = copyScenario(base);

@@ -10,6 +10,7 @@ import { ACTOR_COLORS } from '../text.js';
 import type { Lang } from '../../util/errors.js';
 import type { Portfolio } from '../../portfolio/portfolio.js';
 import { portfolioText } from './text.js';
+import { SOCIETY } from '../../catalog/groups.js';
 
 export interface PortfolioChart {
   id: string;
@@ -41,9 +42,9 @@ export function costVsNetChart(p: Portfolio, lang: Lang): PortfolioChart {
 /** Bars: payback months per funder (and society) per project; non-paying cells are labelled. */
 export function paybackPerFunderChart(p: Portfolio, lang: Lang): PortfolioChart {
   const t = portfolioText(lang);
-  const who = [{ id: 'samhallet', name: t.society }, ...p.funders.map((f) => ({ id: f.id, name: lang === 'sv' ? f.label : f.labelEn }))];
+  const who = [{ id: SOCIETY, name: t.society }, ...p.funders.map((f) => ({ id: f.id, name: lang === 'sv' ? f.label : f.labelEn }))];
   const data = p.rows.flatMap((r, i) => who.map((w) => {
-    const pb = w.id === 'samhallet' ? r.society.payback : r.funders[w.id].payback;
+    const pb = w.id === SOCIETY ? r.society.payback : r.funders[w.id].payback;
     return { project: `${i + 1}. ${r.name.length > 28 ? r.name.slice(0, 27) + '…' : r.name}`, who: w.name, id: w.id, months: pb.months ?? 0, label: paybackText({ ...pb, simpleMonths: null }, r.horizonYears, lang) };
   }));
   const maxH = Math.max(1, ...p.rows.map((r) => r.horizonYears));
@@ -56,10 +57,10 @@ export function paybackPerFunderChart(p: Portfolio, lang: Lang): PortfolioChart 
     fy: { domain: data.filter((_, i) => i % who.length === 0).map((d) => d.project), label: null, padding: 0.15 },
     facet: { data, y: 'project', marginLeft: 200 },
     marks: [
-      Plot.barX(data, { y: 'who', x: 'months', fill: (d) => (d.id === 'samhallet' ? '#000' : ACTOR_COLORS[d.id] ?? '#555') }),
+      Plot.barX(data, { y: 'who', x: 'months', fill: (d) => (d.id === SOCIETY ? '#000' : ACTOR_COLORS[d.id] ?? '#555') }),
       Plot.text(data, { y: 'who', x: 'months', text: (d) => `${d.who}: ${d.label}`, textAnchor: 'start', dx: 4, fontSize: 9, fill: '#000' }),
       Plot.ruleX([0]),
     ],
   });
-  return { id: 'aterbetalning-per-finansiar', title, svg: frame('aterbetalning-per-finansiar', title, svg, who.map((w) => [w.name, w.id === 'samhallet' ? '#000' : ACTOR_COLORS[w.id] ?? '#555', 'rect'])) };
+  return { id: 'aterbetalning-per-finansiar', title, svg: frame('aterbetalning-per-finansiar', title, svg, who.map((w) => [w.name, w.id === SOCIETY ? '#000' : ACTOR_COLORS[w.id] ?? '#555', 'rect'])) };
 }

@@ -5,6 +5,7 @@ import { table } from '../summary-table.js';
 import type { Lang } from '../../util/errors.js';
 import { isMoney, type FigureKey } from '../../portfolio/benchmarks.js';
 import { classText, comparisonCaveat, type ComparedFigure, type Comparison } from '../../portfolio/compare.js';
+import { SOCIETY } from '../../catalog/groups.js';
 
 export const COMPARISON_SCHEMA = 'samnytta/comparison@1';
 
@@ -24,7 +25,7 @@ const APPROX_EN: Record<string, string> = { drygt: 'just over', knappt: 'just un
 
 /** "Lönsamhet, kommun, 5 år". */
 export function figureLabel(f: Pick<ComparedFigure, 'key' | 'actor' | 'horizon'>, catalog: Catalog, lang: Lang): string {
-  const actor = f.actor === 'samhallet' ? (lang === 'sv' ? 'samhället' : 'society')
+  const actor = f.actor === SOCIETY ? (lang === 'sv' ? 'samhället' : 'society')
     : f.actor ? [...catalog.actors, ...catalog.groups].find((a) => a.id === f.actor)?.[lang === 'sv' ? 'label' : 'labelEn'] ?? f.actor : undefined;
   return [KEY_LABEL[f.key][lang], actor, f.horizon ? `${f.horizon} ${lang === 'sv' ? 'år' : 'yrs'}` : undefined].filter(Boolean).join(', ');
 }

@@ -12,6 +12,7 @@ import { formatProblem } from '../../util/errors.js';
 import { KEY_FIGURES, keyFigure, type Portfolio } from '../../portfolio/portfolio.js';
 import { portfolioNotes } from './present.js';
 import { portfolioText } from './text.js';
+import { SOCIETY } from '../../catalog/groups.js';
 
 const KR = '#,##0;[Red]-#,##0';
 const PCT = '0.0%';
@@ -69,10 +70,10 @@ export async function portfolioWorkbook(p: Portfolio, lang: Lang = 'sv'): Promis
 
   // Per funder: cost, benefit and net over the horizon, payback months.
   const fs = wb.addWorksheet(sv ? 'Finansiärer' : 'Funders');
-  const who = [{ id: 'samhallet', label: t.society, labelEn: t.society }, ...p.funders];
+  const who = [{ id: SOCIETY, label: t.society, labelEn: t.society }, ...p.funders];
   fs.addRow([t.project, ...who.flatMap((f) => [`${funderName(f)}: ${t.cost}`, t.benefit, t.net, `${t.payback.split(' ')[0]} (${t.months})`])]);
   bold(fs, 1);
-  p.rows.forEach((r) => fs.addRow([r.name, ...who.flatMap((f) => { const x = f.id === 'samhallet' ? r.society : r.funders[f.id]; return [x.cost, x.benefit, x.net, x.payback.months]; })]));
+  p.rows.forEach((r) => fs.addRow([r.name, ...who.flatMap((f) => { const x = f.id === SOCIETY ? r.society : r.funders[f.id]; return [x.cost, x.benefit, x.net, x.payback.months]; })]));
   who.forEach((_, j) => { for (let c = 0; c < 3; c++) fs.getColumn(2 + 4 * j + c).numFmt = KR; fs.getColumn(5 + 4 * j).numFmt = MONTHS; });
   fs.getColumn(1).width = 40;
 
@@ -81,7 +82,7 @@ export async function portfolioWorkbook(p: Portfolio, lang: Lang = 'sv'): Promis
   tot.addRow([t.funder, t.cost, t.benefit, t.net, t.perKrona]);
   bold(tot, 1);
   for (const f of who) {
-    const x = f.id === 'samhallet' ? p.totals.society : p.totals.funders[f.id];
+    const x = f.id === SOCIETY ? p.totals.society : p.totals.funders[f.id];
     const r = tot.addRow([funderName(f), x.cost, x.benefit, x.net, null]).number;
     tot.getCell(`E${r}`).value = x.returnPerKrona === null ? null : { formula: `IF(B${r}=0,"",C${r}/B${r})`, result: x.returnPerKrona };
   }
