@@ -5,11 +5,17 @@
  * naming the path, in Swedish and English. A size guard keeps an absurd file from taking minutes
  * and gigabytes before it is refused.
  */
-import { lstatSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { accessSync, constants, lstatSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Problem } from '../util/errors.js';
 
 const mb = (n: number) => (n / 1024 / 1024).toLocaleString('sv-SE', { maximumFractionDigits: 1 });
+
+/** The reads `readInputFile` makes after `stat` (replaceable in tests: as root every file is readable). */
+export interface InputFileOps {
+  accessSync: typeof accessSync;
+  readFileSync: (path: string) => Buffer;
+}
 
 /**
  * Reads a file's bytes, or returns the problem that stops it.
@@ -17,7 +23,7 @@ const mb = (n: number) => (n / 1024 / 1024).toLocaleString('sv-SE', { maximumFra
  * @param maxBytes refuse larger files
  * @example readInputFile('projekt.yaml', 'projekt.yaml', MAX_PROJECT_BYTES) // => { bytes } or { problem }
  */
-export function readInputFile(path: string, file: string, maxBytes: number, read = true): { bytes: Buffer; problem?: undefined } | { bytes?: undefined; problem: Problem } {
+export function readInputFile(path: string, file: string, maxBytes: number, read = true, ops: InputFileOps = { accessSync, readFileSync }): { bytes: Buffer; problem?: undefined } | { bytes?: undefined; problem: Problem } {
   const fail = (sv: string, en: string) => ({ problem: { severity: 'error' as const, file, path: '', sv, en } });
   let st;
   try {
@@ -41,9 +47,13 @@ export function readInputFile(path: string, file: string, maxBytes: number, read
   if (st.size > maxBytes) {
     return fail(`filen är för stor (${mb(st.size)} MB; högst ${mb(maxBytes)} MB läses)`, `the file is too large (${mb(st.size)} MB; at most ${mb(maxBytes)} MB is read)`);
   }
-  if (!read) return { bytes: Buffer.alloc(0) };
   try {
-    return { bytes: readFileSync(path) };
+    // stat succeeds on a file without read permission; the check must not wait for the read.
+    if (!read) {
+      ops.accessSync(path, constants.R_OK);
+      return { bytes: Buffer.alloc(0) };
+    }
+    return { bytes: ops.readFileSync(path) };
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'EACCES' || code === 'EPERM') return fail('saknar behörighet att läsa filen', 'no permission to read the file');

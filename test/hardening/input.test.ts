@@ -17,6 +17,7 @@ import { readXlsx } from '../../lib/model/tabular/read-xlsx.js';
 import { nodeFiles } from '../../lib/model/node-files.js';
 import { keyPseudonymiser } from '../../lib/model/personal-data.js';
 import { readCsv } from '../../lib/model/tabular/read-csv.js';
+import { readInputFile } from '../../lib/model/input-file.js';
 import { formatProblem, InputError, type Problem } from '../../lib/util/errors.js';
 import { luhnDigit, swedishExcelCsv, testCatalog, workbook } from '../model/fixtures.js';
 
@@ -246,6 +247,17 @@ describe('file-system conditions: a clear message, never a throw', () => {
     const f = project(dir, inline());
     chmodSync(f, 0);
     await expect(readProject(f, catalog)).rejects.toThrow(/no permission/);
+  });
+
+  it('a file stat can see but not read (EACCES) is refused as unreadable, also before the read', () => {
+    // As root every file is readable, so the refusal is injected where the file system would give it.
+    const f = project(tmp(), inline());
+    const eacces = () => { throw Object.assign(new Error('EACCES: permission denied'), { code: 'EACCES' }); };
+    for (const read of [false, true]) {
+      const r = readInputFile(f, 'projekt.json', 1e6, read, { accessSync: eacces, readFileSync: eacces });
+      expect(r.problem?.sv, String(read)).toBe('saknar behörighet att läsa filen');
+    }
+    expect(readInputFile(f, 'projekt.json', 1e6, false).problem).toBeUndefined();
   });
 
   it('a project file over the size guard is refused before it is parsed', async () => {
