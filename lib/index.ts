@@ -32,7 +32,7 @@ export { incomeTax, type TaxInput, type TaxResult } from './engine/tax/income-ta
 export { taxYearParams, type TaxYearParams } from './engine/tax/tax-params.js';
 
 // Sensitivity
-export { sensitivityModel, baseScenario, copyScenario, scenarioLedger, evaluateScenario, scenarioNets, headlineTargets, FUNDERS, type SensitivityModel, type Scenario, type ScenarioNets, type Target } from './sensitivity/scenario.js';
+export { sensitivityModel, baseScenario, copyScenario, scenarioLedger, evaluateScenario, scenarioNets, headlineTargets, type SensitivityModel, type Scenario, type ScenarioNets, type Target } from './sensitivity/scenario.js';
 export { rangeDefaults, uncertainInputs, applyInput, RANGES_PARAMETER, type UncertainInput, type RangeDefaults, type InputKind } from './sensitivity/ranges.js';
 export { classics, type Classic, type ClassicOutcome } from './sensitivity/classics.js';
 export { oneWay, type Tornado, type TornadoRow } from './sensitivity/one-way.js';

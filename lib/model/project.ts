@@ -5,10 +5,9 @@
  */
 import type { Catalog } from '../catalog/types.js';
 import { coveredPriceYears, yearRanges } from '../catalog/value-at.js';
-import { findKommun } from '../catalog/kommun.js';
+import { findKommun, suggestKommun } from '../catalog/kommun.js';
 import { checkOption, RULE_SPECS } from '../catalog/rule-specs.js';
 import { closest } from '../util/closest.js';
-import { suggestKommun } from '../catalog/kommuner.js';
 import { ProblemList, type Problem } from '../util/errors.js';
 import { KON_EXPECTED, parseKon } from './attributes.js';
 import { containsPersonalNumber, PERSONAL_DATA_HELP, PERSONAL_NUMBER_FOUND, screenPersonalData } from './personal-number.js';

@@ -12,7 +12,7 @@ import { CATEGORIES } from '../vocabulary.js';
 import type { Project } from '../model/types.js';
 import type { Lang } from '../util/errors.js';
 import { classics as nyttosamClassics, type Classic } from '../sensitivity/classics.js';
-import { FUNDERS, sensitivityModel } from '../sensitivity/scenario.js';
+import { sensitivityModel } from '../sensitivity/scenario.js';
 import { decimal, fieldsText, kr, percent, signedTkr } from './format.js';
 import { resultWarnings } from './result-json.js';
 import { paybackText } from './summary-table.js';
@@ -112,7 +112,7 @@ function paybackWords(a: ActorResult, H: number, lang: Lang): string {
 
 /** The funders (fk, af, kommun, region) that bear a cost or feel an effect, and the individ. */
 function storyActors(r: Result): { funders: ActorResult[]; individ?: ActorResult } {
-  const funders = FUNDERS.map((id) => r.actors[id]).filter((a): a is ActorResult => a !== undefined && (a.cost !== 0 || rounded(a) !== 0));
+  const funders = r.funders.map((id) => r.actors[id]).filter((a): a is ActorResult => a !== undefined && (a.cost !== 0 || rounded(a) !== 0));
   return { funders, individ: r.actors.individ };
 }
 
