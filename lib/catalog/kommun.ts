@@ -99,3 +99,46 @@ export function kommunNames(catalog: Catalog): string[] {
   return v ? Object.keys(v.value as Record<string, unknown>).map(kommunDisplayName) : [];
 }
 
+
+const displayCache = new WeakMap<Catalog, Map<string, string>>();
+
+/**
+ * The display name of a kommun as the tax table spells it ("karlstad", "KARLSTADS KOMMUN" →
+ * "Karlstad"), so members written differently are one member.
+ * @returns undefined for a name not in the table
+ */
+export function kommunDisplay(catalog: Catalog, name: string): string | undefined {
+  let m = displayCache.get(catalog);
+  if (!m) {
+    m = new Map(kommunNames(catalog).map((n) => [foldKommun(n), n] as const));
+    displayCache.set(catalog, m);
+  }
+  return kommunKeys(name).map((k) => m!.get(k)).find((n) => n !== undefined);
+}
+
+/** The catalogue series holding folkmängd per kommun (SCB, 31 december). */
+export const POPULATION = 'params.befolkning.folkmangd_per_kommun';
+
+/** A kommun's folkmängd and the day it refers to. */
+export interface KommunPopulation {
+  folkmangd: number;
+  avser: string;
+}
+
+/**
+ * A kommun's folkmängd from the population table in force on `date` (for financing keys that split
+ * the kommuner's share by population).
+ * @returns undefined for a kommun the table lacks (the caller refuses it, never guesses)
+ */
+export function kommunPopulation(catalog: Catalog, date: string, name: string): KommunPopulation | undefined {
+  const s = catalog.series.get(POPULATION);
+  if (!s) return undefined;
+  let v: DatedValue | undefined;
+  for (const x of s.values) if (x.validFrom <= date && x.value !== null) v = x;
+  if (!v) return undefined;
+  const keys = kommunKeys(name);
+  for (const [raw, row] of Object.entries(v.value as Record<string, KommunPopulation>)) {
+    if (keys.includes(foldKommun(raw))) return { folkmangd: Number(row.folkmangd), avser: String(row.avser) };
+  }
+  return undefined;
+}

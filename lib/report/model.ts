@@ -19,6 +19,7 @@ import { paybackText } from './summary-table.js';
 import { text, type SectionId } from './text.js';
 import type { BenchmarkEntry } from '../portfolio/benchmarks.js';
 import { referenceTable } from './reference-values.js';
+import { membersTable, projectMembers } from './members.js';
 
 export interface ReportInput {
   project: Project;
@@ -32,6 +33,8 @@ export interface ReportInput {
   references?: readonly BenchmarkEntry[];
   /** The workbook lists participant-level rows, marked internal (`--deltagarrader`); default: aggregated. */
   participantRows?: boolean;
+  /** Show member kommuner even when the project has none to show unasked (`--per-kommun`). */
+  perKommun?: boolean;
 }
 
 export type ColumnKind = 'text' | 'kr' | 'months' | 'percent' | 'count' | 'number' | 'link';
@@ -362,6 +365,9 @@ export function reportModel(input: ReportInput): ReportModel {
       ? `Värden räknade upp till prisåret ${r.project.priceYear}. Uppskattningar (status uppskattning, ${r.estimates.length} st.) är markerade och bör ersättas med lokala uppgifter när sådana finns.`
       : `Values uprated to the price year ${r.project.priceYear}. Estimates (${r.estimates.length}) are flagged and should be replaced by local figures where available.`,
   });
+
+  const members = projectMembers(input.ledger, input.project, input.catalog, input.perKommun);
+  if (members) tables.push(membersTable(members, H, lang));
 
   return {
     lang, datum: input.datum ?? defaultDatum(r.project.priceYear), title: t.reportTitle, projectName: r.project.name, horizonYears: H,

@@ -1,0 +1,119 @@
+/**
+ * Member kommuner in every output (method §5.1): the `calc --per-kommun` table, the results
+ * JSON's `members` array and the report's table under återbetalningstid. Withheld members read
+ * "färre än N deltagare" (or "ingår i övriga medlemmar") with every figure and count left out.
+ */
+import { hasMembers, memberResults, OTHER_MEMBERS, type MemberResult, type MembersResult } from '../results/members.js';
+import type { Catalog } from '../catalog/types.js';
+import type { Ledger } from '../engine/ledger.js';
+import type { Project } from '../model/types.js';
+import type { Lang } from '../util/errors.js';
+import { decimal, kr } from './format.js';
+import type { ReportTable } from './model.js';
+import { horizonsJson, money } from './result-json.js';
+import { paybackText, table } from './summary-table.js';
+
+const T = {
+  sv: {
+    title: 'Medlemskommuner', member: 'Medlem', participants: 'Deltagare', effect: 'Årlig effekt', cost: 'Kostnad', net: 'Lönsamhet',
+    years: 'år', payback: 'Återbetalningstid', noKommun: 'utan kommun', others: 'övriga medlemmar',
+    few: (n: number) => `färre än ${n} deltagare`, complement: 'ingår i övriga medlemmar',
+    basis: {
+      key: 'Kostnaden per medlem är medlemmens andel i finansieringsnyckeln.',
+      participants: 'Finansieringsnyckeln anger kommunens andel utan medlemmar; den fördelas på medlemmarna efter antal deltagare.',
+      mixed: 'Kostnaden per medlem är medlemmens andel i nyckeln; kommunens andel under år då nyckeln inte anger medlemmar fördelas efter antal deltagare.',
+      none: 'Kommunen bär ingen del av insatskostnaden.',
+    },
+    rule: (n: number) => `Medlemmar med färre än ${n} deltagare redovisas inte; de och, om det behövs för att inga siffror ska gå att räkna fram, den minsta redovisade medlemmen ingår i "övriga medlemmar". Medlemmarna summerar till kommunen.`,
+  },
+  en: {
+    title: 'Member kommuner', member: 'Member', participants: 'Participants', effect: 'Annual effect', cost: 'Cost', net: 'Net',
+    years: 'yrs', payback: 'Payback', noKommun: 'no kommun', others: 'other members',
+    few: (n: number) => `fewer than ${n} participants`, complement: 'included in other members',
+    basis: {
+      key: "Each member's cost is its share in the financing key.",
+      participants: "The financing key gives the kommun's share without members; it is split between the members by participants.",
+      mixed: "Each member's cost is its share in the key; the kommun's share in years whose key names no members is split by participants.",
+      none: 'The kommun bears no part of the intervention cost.',
+    },
+    rule: (n: number) => `Members with fewer than ${n} participants are not shown; they, and where needed so that no figure can be derived the smallest shown member, are in "other members". The members sum to the kommun.`,
+  },
+};
+
+/** The members to show: when asked (`--per-kommun`) or when the project has members; else undefined. */
+export function projectMembers(ledger: Ledger, project: Project, catalog: Catalog, asked = false): MembersResult | undefined {
+  if (!asked && !hasMembers(ledger, project, catalog)) return undefined;
+  return memberResults(ledger, project, catalog, project.disclosureThreshold);
+}
+
+/** A member's name in the user's language. */
+export function memberLabel(m: MemberResult, lang: Lang): string {
+  const t = T[lang];
+  if (m.id.endsWith(`:${OTHER_MEMBERS}`)) return t.others;
+  return m.name ?? t.noKommun;
+}
+
+/** The cells of one member row: name, participants, effect, cost, net 1 and H years, payback. */
+function cells(m: MemberResult, H: number, threshold: number, lang: Lang): string[] {
+  const t = T[lang];
+  if (m.withheld) return [memberLabel(m, lang), m.withheld === 'complement' ? t.complement : t.few(threshold), '', '', '', '', ''];
+  return [
+    memberLabel(m, lang), decimal(m.participants, Number.isInteger(m.participants) ? 0 : 1, lang), kr(m.annualEffect!, lang), kr(m.cost!, lang),
+    kr(m.horizons!['1'].net, lang), kr(m.horizons![String(H)].net, lang), paybackText(m.payback!, H, lang, m.annualEffect!),
+  ];
+}
+
+const head = (H: number, lang: Lang): string[] => {
+  const t = T[lang];
+  return [t.member, t.participants, t.effect, t.cost, `${t.net} 1 ${t.years}`, `${t.net} ${H} ${t.years}`, t.payback];
+};
+
+/** The `calc --per-kommun` table. */
+export function membersText(m: MembersResult, H: number, lang: Lang): string {
+  const t = T[lang];
+  const rows = [head(H, lang), ...m.members.map((x) => cells(x, H, m.threshold, lang))];
+  return `${t.title} (kr)\n\n${table(rows, [false, true, true, true, true, true, true])}\n\n${t.basis[m.costBasis]} ${t.rule(m.threshold)}\n`;
+}
+
+/** The report's member table, appended to the återbetalningstid section. */
+export function membersTable(m: MembersResult, H: number, lang: Lang): ReportTable {
+  const t = T[lang];
+  const keys = ['member', 'participants', 'effect', 'cost', 'net1', 'netH', 'payback'];
+  const kinds = ['text', 'text', 'kr', 'kr', 'kr', 'kr', 'text'] as const;
+  return {
+    id: 'medlemmar', title: t.title, section: 'aterbetalningstid',
+    columns: head(H, lang).map((label, i) => ({ key: keys[i], label, kind: kinds[i] })),
+    rows: m.members.map((x) => {
+      const c = cells(x, H, m.threshold, lang);
+      const withheld = x.withheld !== null;
+      return {
+        member: c[0], participants: c[1],
+        effect: withheld ? null : x.annualEffect, cost: withheld ? null : x.cost,
+        net1: withheld ? null : x.horizons!['1'].net, netH: withheld ? null : x.horizons![String(H)].net, payback: withheld ? null : c[6],
+      };
+    }),
+    note: `${t.basis[m.costBasis]} ${t.rule(m.threshold)}`,
+  };
+}
+
+/** One member in the results JSON (method §9): counts and figures null when withheld. */
+export interface MemberJson {
+  id: string;
+  name: string | null;
+  participants: number | null;
+  withheld: string | null;
+  annualEffect: number | null;
+  cost: number | null;
+  horizons: Record<string, { benefit: number; cost: number; net: number; roi: number | null }> | null;
+  payback: { status: string; months: number | null; simpleMonths: number | null } | null;
+}
+
+/** The results JSON's `members` array. */
+export function membersJson(m: MembersResult): MemberJson[] {
+  return m.members.map((x) => ({
+    id: x.id, name: x.name, participants: x.withheld ? null : x.participants, withheld: x.withheld,
+    annualEffect: x.annualEffect === null ? null : money(x.annualEffect), cost: x.cost === null ? null : money(x.cost),
+    horizons: x.horizons && horizonsJson(x.horizons),
+    payback: x.payback && { ...x.payback },
+  }));
+}
