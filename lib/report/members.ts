@@ -53,10 +53,15 @@ export function memberLabel(m: MemberResult, lang: Lang): string {
   return m.name ?? t.noKommun;
 }
 
+/** A withheld member's text: "färre än 5 deltagare" or "ingår i övriga medlemmar". */
+export function withheldText(m: MemberResult, threshold: number, lang: Lang): string {
+  return m.withheld === 'complement' ? T[lang].complement : T[lang].few(threshold);
+}
+
 /** The cells of one member row: name, participants, effect, cost, net 1 and H years, payback. */
 function cells(m: MemberResult, H: number, threshold: number, lang: Lang): string[] {
   const t = T[lang];
-  if (m.withheld) return [memberLabel(m, lang), m.withheld === 'complement' ? t.complement : t.few(threshold), '', '', '', '', ''];
+  if (m.withheld) return [memberLabel(m, lang), withheldText(m, threshold, lang), '', '', '', '', ''];
   return [
     memberLabel(m, lang), decimal(m.participants, Number.isInteger(m.participants) ? 0 : 1, lang), kr(m.annualEffect!, lang), kr(m.cost!, lang),
     kr(m.horizons!['1'].net, lang), kr(m.horizons![String(H)].net, lang), paybackText(m.payback!, H, lang, m.annualEffect!),

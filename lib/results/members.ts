@@ -109,7 +109,9 @@ export function memberResults(ledger: Ledger, a: Assumptions, catalog: Catalog, 
   const namedTotal = [...named.values()].reduce((s, x) => s + x, 0);
   const unallocated = (costByActor(catalog, a.cost, [actor], a.discountRate)[actor] ?? 0) - namedTotal;
   const W = rows.weights.reduce((s, w) => s + w, 0);
-  const costOf = (r: Raw): number => (named.get(`${actor}:${r.key}`) ?? 0) + (W > 0 && Math.abs(unallocated) > 1e-9 ? (unallocated * r.w) / W : 0);
+  // Without weighted participants the remainder is split evenly, so the members still sum to the actor.
+  const share = (r: Raw): number => (W > 0 ? r.w / W : 1 / raw.size);
+  const costOf = (r: Raw): number => (named.get(`${actor}:${r.key}`) ?? 0) + (Math.abs(unallocated) > 1e-9 ? unallocated * share(r) : 0);
   const costBasis = named.size > 0 ? (Math.abs(unallocated) > 1e-6 ? 'mixed' : 'key') : Math.abs(unallocated) > 1e-6 ? 'participants' : 'none';
 
   const H = a.horizonYears;
