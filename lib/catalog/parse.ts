@@ -237,7 +237,18 @@ function readFinancing(path: string, doc: unknown, p: ProblemList, c: Catalog): 
     else { shares[actor] = share; sum += share; }
   }
   if (Math.abs(sum - 1) > 1e-9) p.error('shares', 'andelarna ska summera till 1', 'shares must sum to 1', sum);
-  const key: FinancingKey = { id, label: str(doc, 'label', p, ''), description: str(doc, 'description', p, ''), shares, source: readSource(doc.source, p, 'source'), status: readStatus(doc.status, p, 'status') };
+  unknownKeys(doc, ['label', 'description', 'shares', 'from', 'to', 'status', 'source'], p, '');
+  // A programme period (ESF+ 2021-2027): YAML may read the dates as strings or Date objects.
+  const date = (k: 'from' | 'to'): string | undefined => {
+    const v = doc[k] instanceof Date ? (doc[k] as Date).toISOString().slice(0, 10) : doc[k];
+    if (v === undefined) return undefined;
+    if (typeof v === 'string' && DATE.test(v)) return v;
+    p.error(k, 'ett datum ÅÅÅÅ-MM-DD krävs', 'a date YYYY-MM-DD is required', v);
+    return undefined;
+  };
+  const from = date('from'), to = date('to');
+  if (from && to && from > to) p.error('to', `perioden slutar före den börjar (from ${from})`, `the period ends before it begins (from ${from})`, to);
+  const key: FinancingKey = { id, label: str(doc, 'label', p, ''), description: str(doc, 'description', p, ''), shares, ...(from ? { from } : {}), ...(to ? { to } : {}), source: readSource(doc.source, p, 'source'), status: readStatus(doc.status, p, 'status') };
   c.financing.set(id, key);
 }
 

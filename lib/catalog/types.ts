@@ -143,6 +143,12 @@ export interface FinancingKey {
   label: string;
   description: string;
   shares: Record<string, number>;
+  /**
+   * The period the key covers (e.g. an ESF programme period), ISO dates, either end open. A cost
+   * year is covered when its 1 July lies in the period; a year outside it is a project error.
+   */
+  from?: string;
+  to?: string;
   source: Source;
   status: Status;
 }

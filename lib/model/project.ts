@@ -4,7 +4,7 @@
  * than stopping at the first.
  */
 import type { Catalog } from '../catalog/types.js';
-import { coveredPriceYears, yearRanges } from '../catalog/value-at.js';
+import { coveredPriceYears, referenceDate, yearRanges } from '../catalog/value-at.js';
 import { findKommun, suggestKommun } from '../catalog/kommun.js';
 import { checkOption, RULE_SPECS } from '../catalog/rule-specs.js';
 import { closest } from '../util/closest.js';
@@ -12,7 +12,7 @@ import { ProblemList, type Problem } from '../util/errors.js';
 import { KON_EXPECTED, parseKon } from './attributes.js';
 import { containsPersonalNumber, PERSONAL_DATA_HELP, PERSONAL_NUMBER_FOUND, screenPersonalData } from './personal-number.js';
 import {
-  type Attributes, type CostYear, type EgenPosting, type EvidenceGrade, type Line, type Participant,
+  type Attributes, type CostYear, type EgenPosting, type EvidenceGrade, type Financing, type Line, type Participant,
   type Project, type Situation,
 } from './types.js';
 import { CATEGORIES, POSTING_KINDS, type Category, type PostingKind } from '../vocabulary.js';
@@ -194,8 +194,10 @@ function readCost(v: unknown, ctx: FinancingContext, p: ProblemList): Project['c
     p.error('cost', 'insatskostnad krävs: { total, financing } eller { byYear: [...], financing }', 'intervention cost required: { total, financing } or { byYear: [...], financing }', v);
     return undefined;
   }
-  unknownKeys(v, ['total', 'byYear', 'financing'], 'cost.', p);
+  unknownKeys(v, ['total', 'byYear', 'financing', 'startYear'], 'cost.', p);
   const financing = readFinancing(v.financing ?? 'finsam', 'cost.financing', ctx, p);
+  const startYear = int(v.startYear, 'cost.startYear', p, { min: 2000, max: 2100 });
+  const start = startYear !== undefined ? { startYear } : {};
   if (v.total !== undefined && v.byYear !== undefined) p.error('cost', 'ange antingen total eller byYear, inte båda', 'give either total or byYear, not both');
   if (v.byYear !== undefined) {
     if (!Array.isArray(v.byYear) || v.byYear.length === 0) {
@@ -211,11 +213,30 @@ function readCost(v: unknown, ctx: FinancingContext, p: ProblemList): Project['c
       const amount = num(y.amount, `${path}.amount`, p, { min: 0, required: true });
       const fin = y.financing === undefined ? undefined : readFinancing(y.financing, `${path}.financing`, ctx, p);
       if (year !== undefined && amount !== undefined) byYear.push({ year, amount, ...(fin ? { financing: fin } : {}) });
+      if (year !== undefined) checkPeriod(fin ?? financing, year, startYear ?? ctx.priceYear, fin ? `${path}.financing` : 'cost.financing', ctx, p);
     });
-    return financing ? { byYear, financing } : undefined;
+    return financing ? { byYear, financing, ...start } : undefined;
   }
   const total = num(v.total, 'cost.total', p, { min: 0, required: true });
-  return financing && total !== undefined ? { total, financing } : undefined;
+  checkPeriod(financing, 1, startYear ?? ctx.priceYear, 'cost.financing', ctx, p);
+  return financing && total !== undefined ? { total, financing, ...start } : undefined;
+}
+
+/**
+ * A dated financing key (an ESF programme period, data/financing `from`/`to`) is used only for
+ * the cost years it covers: project year y is calendar year startYear + y − 1, covered when its
+ * 1 July lies in the period. Outside it is an error, never a silent fallback: who pays changes.
+ */
+function checkPeriod(financing: Financing | undefined, year: number, startYear: number, path: string, ctx: FinancingContext, p: ProblemList): void {
+  const key = typeof financing === 'string' ? ctx.catalog.financing.get(financing) : undefined;
+  if (!key || (key.from === undefined && key.to === undefined)) return;
+  const calendar = startYear + year - 1;
+  const date = referenceDate(calendar);
+  if ((key.from === undefined || key.from <= date) && (key.to === undefined || date <= key.to)) return;
+  const period = `${key.from ?? '…'}–${key.to ?? '…'}`;
+  p.error(path,
+    `finansieringsnyckeln ${key.id} gäller ${period}, men kostnadsår ${year} är ${calendar} (startår ${startYear}); ge det året en annan nyckel i byYear, eller ange cost.startYear`,
+    `the financing key ${key.id} covers ${period}, but cost year ${year} is ${calendar} (start year ${startYear}); give that year another key in byYear, or set cost.startYear`, financing);
 }
 
 function readParticipants(v: unknown, path: string, catalog: Catalog, priceYear: number, p: ProblemList): Participant[] {
