@@ -232,7 +232,7 @@ describe('samnytta portfolj: files', () => {
     await wb.xlsx.load(readFileSync(join(out1, 'portfolj.xlsx')) as unknown as ArrayBuffer);
     const ws = wb.getWorksheet('Projekt')!;
     expect(ws.getCell('A2').value).toBe('Aggregerat exempel – arbetslivsinriktad rehabilitering');
-    // Mean row under eight projects (the forecast plan included): AVERAGE over rows 2–9 of the cost-per-participant column.
-    expect((ws.getCell('K10').value as { formula: string }).formula).toBe('AVERAGE(K2:K9)');
+    // Mean row under nine projects (the forecast plan included): AVERAGE over rows 2–10 of the cost-per-participant column.
+    expect((ws.getCell('K11').value as { formula: string }).formula).toBe('AVERAGE(K2:K10)');
   });
 });
