@@ -33,10 +33,10 @@ export async function calc(o: CalcOptions, io: Io): Promise<{ project: Project; 
   const ledger = priceProject(project, catalog);
   const result = evaluate(ledger, project, catalog);
   const members = projectMembers(ledger, project, catalog, o.perKommun);
-  if (o.format === 'json') io.out(JSON.stringify(toResultJson(result, o.lang, members && membersJson(members)), null, 2) + '\n');
+  if (o.format === 'json') io.out(JSON.stringify(toResultJson(result, o.lang, members && membersJson(members.flatMap((m) => m.members))), null, 2) + '\n');
   else {
     io.out(o.perKategori ? categoryTable(result, o.lang) : summaryTable(result, o.lang));
-    if (o.perKommun && members) io.out('\n' + membersText(members, result.project.horizonYears, o.lang));
+    if (o.perKommun && members) for (const m of members) io.out('\n' + membersText(m, result.project.horizonYears, o.lang));
   }
   return { project, result };
 }

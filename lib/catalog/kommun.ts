@@ -131,14 +131,34 @@ export interface KommunPopulation {
  * @returns undefined for a kommun the table lacks (the caller refuses it, never guesses)
  */
 export function kommunPopulation(catalog: Catalog, date: string, name: string): KommunPopulation | undefined {
-  const s = catalog.series.get(POPULATION);
-  if (!s) return undefined;
-  let v: DatedValue | undefined;
-  for (const x of s.values) if (x.validFrom <= date && x.value !== null) v = x;
-  if (!v) return undefined;
   const keys = kommunKeys(name);
-  for (const [raw, row] of Object.entries(v.value as Record<string, KommunPopulation>)) {
+  for (const [raw, row] of Object.entries(tableAt<KommunPopulation>(catalog, POPULATION, date) ?? {})) {
     if (keys.includes(foldKommun(raw))) return { folkmangd: Number(row.folkmangd), avser: String(row.avser) };
   }
   return undefined;
+}
+
+/** The table in force on `date` of a series, or undefined when the catalogue lacks it. */
+function tableAt<T>(catalog: Catalog, id: string, date: string): Record<string, T> | undefined {
+  let v: DatedValue | undefined;
+  for (const x of catalog.series.get(id)?.values ?? []) if (x.validFrom <= date && x.value !== null) v = x;
+  return v?.value as Record<string, T> | undefined;
+}
+
+/**
+ * The region (län name, "Värmland") a kommun belongs to: the first two digits of its kommunkod
+ * (params.utjamning.kommunkod) in params.region.lan. For member regions (method §5.1).
+ * @returns undefined for a kommun without a code, or a catalogue without the tables
+ */
+export function kommunRegion(catalog: Catalog, date: string, kommun: string): string | undefined {
+  const codes = tableAt<{ kod: string }>(catalog, 'params.utjamning.kommunkod', date);
+  const lan = tableAt<{ namn: string }>(catalog, 'params.region.lan', date);
+  const keys = kommunKeys(kommun);
+  const code = Object.entries(codes ?? {}).find(([k]) => keys.includes(foldKommun(k)))?.[1].kod;
+  return code ? lan?.[code.slice(0, 2)]?.namn : undefined;
+}
+
+/** The region names of params.region.lan ("Värmland", …), for member regions in a financing key. */
+export function regionNames(catalog: Catalog, date: string): string[] {
+  return Object.values(tableAt<{ namn: string }>(catalog, 'params.region.lan', date) ?? {}).map((x) => x.namn);
 }

@@ -5,7 +5,8 @@
  * Member shares are normalised to `kommun:<display name>` keys; the shares sum to 1.
  */
 import type { Catalog } from '../catalog/types.js';
-import { kommunDisplay, kommunPopulation, suggestKommun } from '../catalog/kommun.js';
+import { foldKommun, kommunDisplay, kommunPopulation, regionNames, suggestKommun } from '../catalog/kommun.js';
+import { closest } from '../util/closest.js';
 import { referenceDate } from '../catalog/value-at.js';
 import type { ProblemList } from '../util/errors.js';
 import type { Financing } from './types.js';
@@ -21,13 +22,16 @@ export interface FinancingContext {
   participantKommuner: string[];
 }
 
-/** The actor a financing key's member shares belong to (the receiver of the kommunal tax). */
+/** The actor a financing key's member kommuner belong to (the receiver of the kommunal tax). */
 export const memberActor = (catalog: Catalog): string => catalog.roles.kommunalskatt ?? 'kommun';
 
-/** `kommun:Karlstad` → `Karlstad`, or undefined for a key that names no member. */
-export function memberName(catalog: Catalog, key: string): string | undefined {
-  const prefix = `${memberActor(catalog)}:`;
-  return key.toLowerCase().startsWith(prefix.toLowerCase()) ? key.slice(prefix.length).trim() : undefined;
+/** `kommun:Karlstad` → { actor: kommun, name: Karlstad }, `region:Värmland` likewise; undefined for no member. */
+export function memberOf(catalog: Catalog, key: string): { actor: string; name: string } | undefined {
+  for (const actor of [memberActor(catalog), catalog.roles.regionskatt]) {
+    const prefix = `${actor}:`;
+    if (key.toLowerCase().startsWith(prefix.toLowerCase())) return { actor, name: key.slice(prefix.length).trim() };
+  }
+  return undefined;
 }
 
 const POPULATION_KEYS = ['andel', 'fordelning', 'medlemmar'];
@@ -48,17 +52,16 @@ export function readFinancing(v: unknown, path: string, ctx: FinancingContext, p
   const kommun = memberActor(catalog);
   const shares: Record<string, number> = {};
   let total = 0;
-  let members = 0;
   const add = (key: string, s: number): void => {
     shares[key] = (shares[key] ?? 0) + s;
     total += s;
   };
   for (const [key, raw] of Object.entries(v)) {
     const at = `${path}.${key}`;
-    const member = memberName(catalog, key);
+    const member = memberOf(catalog, key);
     if (key === kommun && isObj(raw)) {
       const split = populationSplit(raw, at, ctx, p);
-      if (split) for (const [m, s] of Object.entries(split)) add(`${kommun}:${m}`, s), members++;
+      if (split) for (const [m, s] of Object.entries(split)) add(`${kommun}:${m}`, s);
       continue;
     }
     if (member === undefined && !actorIds.has(key)) {
@@ -71,12 +74,15 @@ export function readFinancing(v: unknown, path: string, ctx: FinancingContext, p
       add(key, s);
       continue;
     }
-    const name = knownKommun(member, at, ctx, p);
-    if (name) add(`${kommun}:${name}`, s), members++;
+    const name = member.actor === kommun ? knownKommun(member.name, at, ctx, p) : knownRegion(member.name, at, ctx, p);
+    if (name) add(`${member.actor}:${name}`, s);
   }
-  // One way to say the kommun's share: for the whole kommun or per member, not both.
-  if (members > 0 && shares[kommun] !== undefined) {
-    p.error(`${path}.${kommun}`, `kommunens andel anges antingen för hela kommunen eller per medlemskommun (${kommun}:Namn), inte båda`, `give the kommun's share either for the whole kommun or per member kommun (${kommun}:Name), not both`, shares[kommun]);
+  // One way to say an actor's share: for the whole kommun (region) or per member, not both.
+  for (const actor of [kommun, catalog.roles.regionskatt]) {
+    if (shares[actor] !== undefined && Object.keys(shares).some((k) => k.startsWith(`${actor}:`))) {
+      const sv = (catalog.actors.find((a) => a.id === actor)?.label ?? actor).toLowerCase();
+      p.error(`${path}.${actor}`, `${sv}s andel anges antingen för hela ${sv} eller per medlem (${actor}:Namn), inte båda`, `give ${actor}'s share either as a whole or per member (${actor}:Name), not both`, shares[actor]);
+    }
   }
   if (Math.abs(total - 1) > 1e-6) p.error(path, 'andelarna ska summera till 1', 'shares must sum to 1', Number(total.toFixed(6)));
   return shares;
@@ -98,6 +104,18 @@ function knownKommun(name: string, path: string, ctx: FinancingContext, p: Probl
   p.error(path,
     hint ? `okänd medlemskommun; menade du ${hint}?` : 'okänd medlemskommun (ange kommunens namn som i Skatteverkets tabell, t.ex. "Karlstad")',
     hint ? `unknown member kommun; did you mean ${hint}?` : 'unknown member kommun (give its name as in Skatteverket\'s table, e.g. "Karlstad")', name);
+  return undefined;
+}
+
+/** A member region's name as params.region.lan spells it ("värmland" → "Värmland"), or an error listing them. */
+function knownRegion(name: string, path: string, ctx: FinancingContext, p: ProblemList): string | undefined {
+  const names = regionNames(ctx.catalog, referenceDate(ctx.priceYear));
+  const found = names.find((n) => foldKommun(n) === foldKommun(name.replace(/^region\s+/i, '')));
+  if (found) return found;
+  const hint = closest(name, names);
+  p.error(path,
+    `okänd medlemsregion${hint ? `; menade du ${hint}?` : ''} (regionerna i data/params/region/lan.yaml: ${names.join(', ')})`,
+    `unknown member region${hint ? `; did you mean ${hint}?` : ''} (the regions in data/params/region/lan.yaml: ${names.join(', ')})`, name);
   return undefined;
 }
 

@@ -367,7 +367,7 @@ export function reportModel(input: ReportInput): ReportModel {
   });
 
   const members = projectMembers(input.ledger, input.project, input.catalog, input.perKommun);
-  if (members) tables.push(membersTable(members, H, lang));
+  for (const m of members ?? []) tables.push(membersTable(m, H, lang));
 
   return {
     lang, datum: input.datum ?? defaultDatum(r.project.priceYear), title: t.reportTitle, projectName: r.project.name, horizonYears: H,

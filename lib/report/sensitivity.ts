@@ -287,7 +287,7 @@ function breakEvenMembersTable(r: BreakEvenReport, variantHeads: string[], cell:
 function breakEvenMembersJson(r: BreakEvenReport) {
   const first = r.variants[0];
   return first.members!.map((m, i) => ({
-    ...membersJson({ actor: '', threshold: 0, costBasis: 'none', members: [m.member] })[0],
+    ...membersJson([m.member])[0],
     breakEven: Object.fromEntries(r.variants.map((v) => {
       const f = v.members![i];
       return [v.base, { status: f.status, share: f.share === null ? null : roundTo(f.share, 6), participants: f.participants === null ? null : roundTo(f.participants, 4) }];

@@ -8,7 +8,8 @@
  * threshold is withheld, and so is any member whose figures the others' would reveal.
  */
 import type { Catalog } from '../catalog/types.js';
-import { kommunDisplay } from '../catalog/kommun.js';
+import { kommunDisplay, kommunRegion } from '../catalog/kommun.js';
+import { referenceDate } from '../catalog/value-at.js';
 import type { Ledger } from '../engine/ledger.js';
 import { laggedStream } from '../engine/lagged.js';
 import { costByActor, memberCosts } from './cost.js';
@@ -35,10 +36,14 @@ export interface MemberResult {
   payback: Payback | null;
 }
 
-/** The members of a project's kommun actor. */
+/** The actors split into members: the kommun (by the participant's kommun) and the region (by its län). */
+export type MemberRole = 'kommunalskatt' | 'regionskatt';
+
+/** The members of a project's kommun (or region) actor. */
 export interface MembersResult {
-  /** The actor split into members (the receiver of the kommunal tax, `kommun`). */
+  /** The actor split into members (the receiver of the kommunal tax, `kommun`, or of the regional tax). */
   actor: string;
+  role: MemberRole;
   /** The disclosure threshold applied. */
   threshold: number;
   /** How member costs were set: by the key's member shares, by participants, or both (by year). */
@@ -53,25 +58,28 @@ export const OTHER_MEMBERS = 'ovriga';
 interface Raw { key: string; name: string | null; w: number; change: number; lagged: number }
 
 /**
- * Whether a project has members to show unasked: its financing names members, or its
- * participants live in two or more kommuner.
+ * Whether a project has members to show unasked: its financing names members of the actor, or
+ * its participants live in two or more kommuner (regions).
  */
-export function hasMembers(ledger: Ledger, a: Assumptions, catalog: Catalog): boolean {
-  if (memberCosts(catalog, a.cost, 0).size > 0) return true;
-  return new Set(ledger.rows.attributes.map((x) => memberKey(catalog, x.kommun))).size > 1;
+export function hasMembers(ledger: Ledger, a: Assumptions, catalog: Catalog, role: MemberRole = 'kommunalskatt'): boolean {
+  if ([...memberCosts(catalog, a.cost, 0).keys()].some((k) => k.startsWith(`${catalog.roles[role]}:`))) return true;
+  return new Set(ledger.rows.attributes.map((x) => memberKey(catalog, x.kommun, role, ledger.priceYear))).size > 1;
 }
 
-const memberKey = (catalog: Catalog, kommun: string | undefined): string => {
+/** A participant's member: its kommun's display name, or its kommun's region; '?' when unknown. */
+const memberKey = (catalog: Catalog, kommun: string | undefined, role: MemberRole, priceYear: number): string => {
   const t = kommun?.trim();
-  return t ? kommunDisplay(catalog, t) ?? t : '?';
+  if (!t) return '?';
+  if (role === 'regionskatt') return kommunRegion(catalog, referenceDate(priceYear), t) ?? '?';
+  return kommunDisplay(catalog, t) ?? t;
 };
 
 /**
  * Each member's effect, cost, horizons and payback, with the disclosure rule applied.
  * @param threshold the smallest group shown (project.disclosureThreshold)
  */
-export function memberResults(ledger: Ledger, a: Assumptions, catalog: Catalog, threshold: number): MembersResult {
-  const actor = catalog.roles.kommunalskatt;
+export function memberResults(ledger: Ledger, a: Assumptions, catalog: Catalog, threshold: number, role: MemberRole = 'kommunalskatt'): MembersResult {
+  const actor = catalog.roles[role];
   const k = ledger.actors.indexOf(actor);
   const nA = ledger.actors.length;
   const { rows, comparison: C } = ledger;
@@ -96,7 +104,7 @@ export function memberResults(ledger: Ledger, a: Assumptions, catalog: Catalog, 
     return r;
   };
   rows.ids.forEach((_, p) => {
-    const r = get(memberKey(catalog, rows.attributes[p]?.kommun));
+    const r = get(memberKey(catalog, rows.attributes[p]?.kommun, role, ledger.priceYear));
     const w = rows.weights[p];
     r.w += w;
     r.change += w * (rows.actorEfter[p * nA + k] - rows.actorFore[p * nA + k]);
@@ -104,7 +112,7 @@ export function memberResults(ledger: Ledger, a: Assumptions, catalog: Catalog, 
   });
 
   // Costs: named member shares, and the actor's unnamed remainder split by participants.
-  const named = memberCosts(catalog, a.cost, a.discountRate);
+  const named = new Map([...memberCosts(catalog, a.cost, a.discountRate)].filter(([k]) => k.startsWith(`${actor}:`)));
   for (const key of named.keys()) get(key.slice(actor.length + 1));
   const namedTotal = [...named.values()].reduce((s, x) => s + x, 0);
   const unallocated = (costByActor(catalog, a.cost, [actor], a.discountRate)[actor] ?? 0) - namedTotal;
@@ -133,7 +141,7 @@ export function memberResults(ledger: Ledger, a: Assumptions, catalog: Catalog, 
 
   const sorted = [...raw.values()].sort((x, y) => (x.name === null ? 1 : y.name === null ? -1 : x.name.localeCompare(y.name, 'sv')));
   const members = sorted.map((r) => figures(`${actor}:${r.key}`, r.name, r.w, r.change, r.lagged, costOf(r)));
-  return { actor, threshold, costBasis, members: disclose(members, sorted, threshold, figures, costOf, actor) };
+  return { actor, role, threshold, costBasis, members: disclose(members, sorted, threshold, figures, costOf, actor) };
 }
 
 /**

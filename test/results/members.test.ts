@@ -73,7 +73,7 @@ describe('member kommuner: a Futuro-like förbund (Karlstad, Hammarö, Grums)', 
   });
 
   it('gives the results JSON a members array', () => {
-    const json = toResultJson(result, 'sv', membersJson(members));
+    const json = toResultJson(result, 'sv', membersJson(members.members));
     expect(json.members![2]).toEqual({
       id: 'kommun:Karlstad', name: 'Karlstad', participants: 8, withheld: null, annualEffect: 960000, cost: 150000,
       horizons: { '1': { benefit: 960000, cost: 150000, net: 810000, roi: 5.4 }, '5': { benefit: 4800000, cost: 150000, net: 4650000, roi: 31 } },
@@ -99,8 +99,46 @@ describe('member kommuner: disclosure', () => {
   });
 
   it('leaves withheld counts out of the JSON', () => {
-    const json = membersJson(members);
+    const json = membersJson(members.members);
     expect(json.find((m) => m.id === 'kommun:Kristinehamn')).toMatchObject({ participants: null, annualEffect: null, horizons: null });
+  });
+});
+
+describe('member regions: a förbund spanning Värmland and Örebro', () => {
+  // test.vard: the region pays 1 000 kr per visit. Karlstad (län 17, Värmland) 8 × 2 visits a
+  // month → none: 8 × 24 000 = 192 000 kr/år; Karlskoga (län 18, Örebro) 6 × 1 visit → none:
+  // 6 × 12 000 = 72 000 kr/år; the region actor 264 000 kr/år. Cost 1 000 000 kr with
+  // region:Värmland 0.15 and region:örebro 0.10 → 150 000 and 100 000 kr. Payback 12 × 150 000 /
+  // 192 000 = 9.375 → 9.4 months and 12 × 100 000 / 72 000 = 16.67 → 16.7; lönsamhet 5 år
+  // 5 × 192 000 − 150 000 = 810 000 and 5 × 72 000 − 100 000 = 260 000 kr.
+  const vard = (kommun: string, id: string, weight: number, perMonth: number) => ({
+    id, weight, attributes: { kommun }, fore: { lines: [{ item: 'test.vard', months: 12, perMonth }] }, efter: { lines: [] },
+  });
+  const project = makeProject({
+    cost: { total: 1_000_000, financing: { fk: 0.5, 'region:Värmland': 0.15, 'region:örebro': 0.1, 'kommun:Karlstad': 0.15, 'kommun:Karlskoga': 0.1 } },
+    participants: [vard('Karlstad', 'k', 8, 2), vard('Karlskoga', 'g', 6, 1)],
+  });
+  const ledger = priceProject(project, catalog);
+  const result = evaluate(ledger, project, catalog);
+  const regions = memberResults(ledger, project, catalog, 5, 'regionskatt');
+  const by = (name: string) => regions.members.find((m) => m.name === name)!;
+
+  it('splits the region by the participants\' län, with each region\'s payback and lönsamhet', () => {
+    expect(regions.members.map((m) => m.id)).toEqual(['region:Värmland', 'region:Örebro']);
+    expect(by('Värmland')).toMatchObject({ participants: 8, annualEffect: 192_000, cost: 150_000 });
+    expect(by('Värmland').payback!.months).toBe(9.4);
+    expect(by('Värmland').horizons!['5'].net).toBe(810_000);
+    expect(by('Örebro')).toMatchObject({ participants: 6, annualEffect: 72_000, cost: 100_000 });
+    expect(by('Örebro').payback).toEqual({ status: 'months', months: 16.7, simpleMonths: 16.7 });
+    expect(by('Örebro').horizons!['5'].net).toBe(260_000);
+    expect(result.actors.region.annualEffect).toBe(264_000);
+    expect(result.actors.region.cost).toBe(250_000);
+  });
+
+  it('refuses an unknown member region with a suggestion', () => {
+    const r = validateProject({ name: 'T', priceYear: 2025, cost: { total: 1, financing: { fk: 0.75, 'region:Värmlnd': 0.25 } }, participants: FUTURO }, catalog, 'projekt.yaml');
+    expect(r.problems[0]).toMatchObject({ path: 'cost.financing.region:Värmlnd', value: 'Värmlnd' });
+    expect(r.problems[0].sv).toMatch(/^okänd medlemsregion; menade du Värmland\?/);
   });
 });
 
@@ -135,7 +173,7 @@ describe('member kommuner: financing keys', () => {
 });
 
 describe('member kommuner: invariants (fast-check)', () => {
-  const names = ['Karlstad', 'Hammarö', 'Grums', 'Kristinehamn', ''];
+  const names = ['Karlstad', 'Hammarö', 'Grums', 'Kristinehamn', 'Karlskoga', ''];
   const person = fc.record({
     weight: fc.integer({ min: 0, max: 9 }), kommun: fc.constantFrom(...names),
     fore: fc.integer({ min: 0, max: 12 }), efter: fc.integer({ min: 0, max: 12 }), vard: fc.integer({ min: 0, max: 4 }),
@@ -155,15 +193,20 @@ describe('member kommuner: invariants (fast-check)', () => {
     deadweight: r.deadweight, dropOff: r.dropOff, discountRate: r.discountRate, utjamning: r.utjamning,
   }));
 
-  it('members sum to the kommun actor: effect, cost and every horizon', () => {
+  it('members sum to the kommun (and the region) actor: effect, cost and every horizon', () => {
     fc.assert(fc.property(projects, (raw) => {
-      const { result, members } = run(raw, 0);
-      const k = result.actors.kommun;
+      const project = makeProject(raw);
+      const ledger = priceProject(project, catalog);
+      const result = evaluate(ledger, project, catalog);
       const close = (a: number, b: number) => expect(Math.abs(a - b)).toBeLessThan(1e-6 * Math.max(1, Math.abs(b)));
-      const sum = (f: (m: (typeof members.members)[number]) => number) => members.members.reduce((s, m) => s + f(m), 0);
-      close(sum((m) => m.annualEffect!), k.annualEffect);
-      close(sum((m) => m.cost!), k.cost);
-      for (const h of ['1', '5']) close(sum((m) => m.horizons![h].net), k.horizons[h].net);
+      for (const role of ['kommunalskatt', 'regionskatt'] as const) {
+        const { actor, members } = memberResults(ledger, project, catalog, 0, role);
+        const k = result.actors[actor];
+        const sum = (f: (m: (typeof members)[number]) => number) => members.reduce((s, m) => s + f(m), 0);
+        close(sum((m) => m.annualEffect!), k.annualEffect);
+        close(sum((m) => m.cost!), k.cost);
+        for (const h of ['1', '5']) close(sum((m) => m.horizons![h].net), k.horizons[h].net);
+      }
     }), { numRuns: 60 });
   });
 
