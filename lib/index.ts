@@ -25,6 +25,7 @@ export { evaluate, cellEffects, type Assumptions } from './results/evaluate.js';
 export { payback, paysBack, yearlyStream, effectPath, horizonFactor, benefitOver, cumulativeNet, discounted, adjustedEffect, comparisonScale, type HorizonOptions, type Payback, type PaybackStatus } from './results/horizon.js';
 export { subgroupTables, subgroupKey, SUBGROUP_DIMENSIONS, type SubgroupTable, type SubgroupRow, type SubgroupDimension } from './results/subgroups.js';
 export { costByActor, financingShares, totalCost } from './results/cost.js';
+export { memberResults, hasMembers, type MemberResult, type MembersResult } from './results/members.js';
 export { calculate } from './calculate.js';
 export type { Ledger, LedgerSide, ParticipantRows } from './engine/ledger.js';
 export type { Result, ActorResult, HorizonResult, CategoryChange, ItemRow, PotentialResult } from './results/result.js';
