@@ -54,7 +54,6 @@ export function readFinancing(v: unknown, path: string, ctx: FinancingContext, p
   let total = 0;
   const add = (key: string, s: number): void => {
     shares[key] = (shares[key] ?? 0) + s;
-    total += s;
   };
   for (const [key, raw] of Object.entries(v)) {
     const at = `${path}.${key}`;
@@ -62,6 +61,8 @@ export function readFinancing(v: unknown, path: string, ctx: FinancingContext, p
     if (key === kommun && isObj(raw)) {
       const split = populationSplit(raw, at, ctx, p);
       if (split) for (const [m, s] of Object.entries(split)) add(`${kommun}:${m}`, s);
+      // An unreadable split is reported on its own; its andel still counts towards the sum.
+      if (typeof raw.andel === 'number') total += raw.andel;
       continue;
     }
     if (member === undefined && !actorIds.has(key)) {
@@ -70,6 +71,7 @@ export function readFinancing(v: unknown, path: string, ctx: FinancingContext, p
     }
     const s = share(raw, at, p);
     if (s === undefined) continue;
+    total += s; // counted even for an unknown member, so the sum is not a second error
     if (member === undefined) {
       add(key, s);
       continue;
