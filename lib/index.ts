@@ -25,6 +25,7 @@ export { evaluate, cellEffects, type Assumptions } from './results/evaluate.js';
 export { payback, paysBack, yearlyStream, effectPath, horizonFactor, benefitOver, cumulativeNet, discounted, adjustedEffect, comparisonScale, type HorizonOptions, type Payback, type PaybackStatus } from './results/horizon.js';
 export { subgroupTables, subgroupKey, SUBGROUP_DIMENSIONS, type SubgroupTable, type SubgroupRow, type SubgroupDimension } from './results/subgroups.js';
 export { costByActor, financingShares, totalCost } from './results/cost.js';
+export { memberResults, hasMembers, type MemberResult, type MembersResult } from './results/members.js';
 export { calculate } from './calculate.js';
 export type { Ledger, LedgerSide, ParticipantRows } from './engine/ledger.js';
 export type { Result, ActorResult, HorizonResult, CategoryChange, ItemRow, PotentialResult } from './results/result.js';
@@ -32,7 +33,7 @@ export { incomeTax, type TaxInput, type TaxResult } from './engine/tax/income-ta
 export { taxYearParams, type TaxYearParams } from './engine/tax/tax-params.js';
 
 // Sensitivity
-export { sensitivityModel, baseScenario, copyScenario, scenarioLedger, evaluateScenario, scenarioNets, headlineTargets, FUNDERS, type SensitivityModel, type Scenario, type ScenarioNets, type Target } from './sensitivity/scenario.js';
+export { sensitivityModel, baseScenario, copyScenario, scenarioLedger, evaluateScenario, scenarioNets, headlineTargets, type SensitivityModel, type Scenario, type ScenarioNets, type Target } from './sensitivity/scenario.js';
 export { rangeDefaults, uncertainInputs, applyInput, RANGES_PARAMETER, type UncertainInput, type RangeDefaults, type InputKind } from './sensitivity/ranges.js';
 export { classics, type Classic, type ClassicOutcome } from './sensitivity/classics.js';
 export { oneWay, type Tornado, type TornadoRow } from './sensitivity/one-way.js';

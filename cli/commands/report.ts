@@ -23,6 +23,8 @@ export interface ReportOptions extends GlobalOptions {
   nyckelfil?: string;
   /** Participant-level rows in the workbook, every sheet marked internal (`--deltagarrader`). */
   deltagarrader?: boolean;
+  /** The member kommuner table (method §5.1) even when the project has none to show unasked. */
+  perKommun?: boolean;
 }
 
 /** Why there is no PDF and how to get one, in one line. */
@@ -88,7 +90,7 @@ export async function report(o: ReportOptions, io: Io): Promise<{ files: string[
   const datum = o.datum ?? defaultReportDatum(o.lang);
   let files: ReportFile[];
   try {
-    files = await reportFiles(project, catalog, { formats: use, lang: o.lang, datum, chromium, participantRows: o.deltagarrader });
+    files = await reportFiles(project, catalog, { formats: use, lang: o.lang, datum, chromium, participantRows: o.deltagarrader, perKommun: o.perKommun });
   } catch (e) {
     if (e instanceof ChromiumMissingError) throw new ExitError(1, noBrowserMessage(o.lang, e.path));
     throw e;

@@ -8,8 +8,8 @@ import { closest } from '../util/closest.js';
 import { ProblemList } from '../util/errors.js';
 import { CODE_PARAMETERS, RULE_SPECS } from './rule-specs.js';
 import {
-  FIELD_UNITS, QUANTITIES, STATUSES, TABLE_SHAPES, UNITS,
-  type Actor, type Catalog, type ClassPart, type DatedValue, type FieldSpec, type FieldUnit, type FinancingKey, type Group, type Item, type ItemKind,
+  ACTOR_ROLES, FIELD_UNITS, QUANTITIES, STATUSES, TABLE_SHAPES, UNITS,
+  type Actor, type ActorRole, type Catalog, type ClassPart, type DatedValue, type FieldSpec, type FieldUnit, type FinancingKey, type Group, type Item, type ItemKind,
   type Quantity, type Series, type Source, type Status, type TableShape, type Unit,
 } from './types.js';
 
@@ -67,7 +67,7 @@ export function parseCatalogYaml(files: Record<string, string>): CatalogDocs {
  */
 export function catalogFromDocs(docs: CatalogDocs, root = 'data'): Catalog {
   const all = new ProblemList(root);
-  const catalog: Catalog = { actors: [], groups: [], financing: new Map(), series: new Map(), items: new Map(), classes: { targetGroups: [], kinds: [] } };
+  const catalog: Catalog = { actors: [], groups: [], roles: {} as Record<ActorRole, string>, funders: [], financing: new Map(), series: new Map(), items: new Map(), classes: { targetGroups: [], kinds: [] } };
   for (const path of Object.keys(docs).sort()) {
     const problems = new ProblemList(`${root}/${path}`);
     const doc = docs[path];
@@ -191,15 +191,39 @@ function readActors(doc: unknown, p: ProblemList, c: Catalog): void {
     p.error('', 'ska ha listorna actors och groups', 'must have lists actors and groups');
     return;
   }
+  unknownKeys(doc, ['actors', 'groups', 'funders'], p, '');
   doc.actors.forEach((a: unknown, i: number) => {
     if (!isObj(a)) return p.error(`actors[${i}]`, 'ska vara en tabell', 'must be a map', a);
+    unknownKeys(a, ['id', 'label', 'label_en', 'description', 'roles'], p, `actors[${i}].`);
     const actor: Actor = { id: str(a, 'id', p, `actors[${i}].`), label: str(a, 'label', p, `actors[${i}].`), labelEn: str(a, 'label_en', p, `actors[${i}].`), description: str(a, 'description', p, `actors[${i}].`) };
     c.actors.push(actor);
+    readRoles(a.roles, `actors[${i}].roles`, actor.id, p, c);
   });
+  // Every role held by exactly one actor: the engine posts taxes and wages to it.
+  for (const role of ACTOR_ROLES) {
+    if (c.roles[role] === undefined) p.error('actors', `ingen aktör har rollen ${role}; ange roles: [${role}] på den aktör som tar emot den`, `no actor has the role ${role}; give roles: [${role}] to the actor that receives it`, role);
+  }
+  if (!Array.isArray(doc.funders) || doc.funders.some((f) => typeof f !== 'string')) p.error('funders', 'ska vara en lista med aktörer (t.ex. [fk, af, kommun, region])', 'must be a list of actors (e.g. [fk, af, kommun, region])', doc.funders);
+  else c.funders = doc.funders.map(String);
   doc.groups.forEach((g: unknown, i: number) => {
     if (!isObj(g) || !Array.isArray(g.members)) return p.error(`groups[${i}]`, 'ska ha id, label och members', 'must have id, label and members', g);
     const group: Group = { id: str(g, 'id', p, `groups[${i}].`), label: str(g, 'label', p, `groups[${i}].`), labelEn: str(g, 'label_en', p, `groups[${i}].`), members: g.members.map(String) };
     c.groups.push(group);
+  });
+}
+
+/** An actor's `roles:` (optional): known roles, none held by another actor. */
+function readRoles(v: unknown, path: string, actor: string, p: ProblemList, c: Catalog): void {
+  if (v === undefined) return;
+  if (!Array.isArray(v)) return p.error(path, `ska vara en lista med roller (${ACTOR_ROLES.join(', ')})`, `must be a list of roles (${ACTOR_ROLES.join(', ')})`, v);
+  v.forEach((r: unknown, j: number) => {
+    const role = String(r) as ActorRole;
+    if (!ACTOR_ROLES.includes(role)) {
+      const [sv, en] = didYouMean(String(r), ACTOR_ROLES);
+      return p.error(`${path}[${j}]`, `okänd roll${sv}; roller: ${ACTOR_ROLES.join(', ')}`, `unknown role${en}; roles: ${ACTOR_ROLES.join(', ')}`, r);
+    }
+    if (c.roles[role] !== undefined) return p.error(`${path}[${j}]`, `rollen ${role} har redan aktören ${c.roles[role]}; en roll har en aktör`, `the role ${role} is already held by ${c.roles[role]}; a role has one actor`, r);
+    c.roles[role] = actor;
   });
 }
 
@@ -213,7 +237,18 @@ function readFinancing(path: string, doc: unknown, p: ProblemList, c: Catalog): 
     else { shares[actor] = share; sum += share; }
   }
   if (Math.abs(sum - 1) > 1e-9) p.error('shares', 'andelarna ska summera till 1', 'shares must sum to 1', sum);
-  const key: FinancingKey = { id, label: str(doc, 'label', p, ''), description: str(doc, 'description', p, ''), shares, source: readSource(doc.source, p, 'source'), status: readStatus(doc.status, p, 'status') };
+  unknownKeys(doc, ['label', 'description', 'shares', 'from', 'to', 'status', 'source'], p, '');
+  // A programme period (ESF+ 2021-2027): YAML may read the dates as strings or Date objects.
+  const date = (k: 'from' | 'to'): string | undefined => {
+    const v = doc[k] instanceof Date ? (doc[k] as Date).toISOString().slice(0, 10) : doc[k];
+    if (v === undefined) return undefined;
+    if (typeof v === 'string' && DATE.test(v)) return v;
+    p.error(k, 'ett datum ÅÅÅÅ-MM-DD krävs', 'a date YYYY-MM-DD is required', v);
+    return undefined;
+  };
+  const from = date('from'), to = date('to');
+  if (from && to && from > to) p.error('to', `perioden slutar före den börjar (from ${from})`, `the period ends before it begins (from ${from})`, to);
+  const key: FinancingKey = { id, label: str(doc, 'label', p, ''), description: str(doc, 'description', p, ''), shares, ...(from ? { from } : {}), ...(to ? { to } : {}), source: readSource(doc.source, p, 'source'), status: readStatus(doc.status, p, 'status') };
   c.financing.set(id, key);
 }
 
@@ -383,6 +418,7 @@ function crossCheck(c: Catalog, p: ProblemList): void {
   const actorIds = new Set(c.actors.map((a) => a.id));
   if (actorIds.size === 0) p.error('actors.yaml', 'aktörer saknas', 'actors missing');
   for (const g of c.groups) for (const m of g.members) if (!actorIds.has(m)) p.error(`actors.yaml: groups.${g.id}`, 'okänd aktör i grupp', 'unknown actor in group', m);
+  c.funders.forEach((f, i) => { if (!actorIds.has(f)) p.error(`actors.yaml: funders[${i}]`, `okänd aktör${didYouMean(f, actorIds)[0]}`, `unknown actor${didYouMean(f, actorIds)[1]}`, f); });
   for (const f of c.financing.values()) for (const a of Object.keys(f.shares)) if (!actorIds.has(a)) p.error(`financing/${f.id}.yaml: shares.${a}`, 'okänd aktör', 'unknown actor', a);
   for (const it of c.items.values()) {
     const where = `items/${it.file.replace(/^items\//, '')}`;

@@ -112,6 +112,15 @@ export interface Item {
   reviewed?: string;
 }
 
+/**
+ * The roles the pricing rules post to, each held by exactly one actor in data/actors.yaml
+ * (`roles:`): the participant (wages, income tax, taxable transfers), the receivers of the
+ * kommunal and regional tax, the state (statlig skatt, arbetsgivaravgifter, the utjämning) and the
+ * employer (the wage residual and subsidies).
+ */
+export const ACTOR_ROLES = ['individ', 'kommunalskatt', 'regionskatt', 'statligSkatt', 'arbetsgivare'] as const;
+export type ActorRole = (typeof ACTOR_ROLES)[number];
+
 /** An actor who pays or receives (method §1), from data/actors.yaml. */
 export interface Actor {
   id: string;
@@ -134,6 +143,12 @@ export interface FinancingKey {
   label: string;
   description: string;
   shares: Record<string, number>;
+  /**
+   * The period the key covers (e.g. an ESF programme period), ISO dates, either end open. A cost
+   * year is covered when its 1 July lies in the period; a year outside it is a project error.
+   */
+  from?: string;
+  to?: string;
   source: Source;
   status: Status;
 }
@@ -156,6 +171,10 @@ export interface InsatsClasses {
 export interface Catalog {
   actors: Actor[];
   groups: Group[];
+  /** The actor holding each role the pricing rules post to (data/actors.yaml `roles`). */
+  roles: Record<ActorRole, string>;
+  /** The usual funders shown beside society in headlines and charts, in order (data/actors.yaml `funders`). */
+  funders: string[];
   financing: Map<string, FinancingKey>;
   series: Map<string, Series>;
   items: Map<string, Item>;

@@ -3,7 +3,7 @@
  * values uprated to the price year, rule parameters in force on the reference date, tax and
  * employer-fee parameters — and the registry of every catalogue value the result rests on.
  */
-import type { Catalog, DatedValue, Item, Series, UsedValue } from '../catalog/types.js';
+import { ACTOR_ROLES, type ActorRole, type Catalog, type DatedValue, type Item, type Series, type UsedValue } from '../catalog/types.js';
 import { catalogGap, indexValue, paramAt, referenceDate, uprate, valueAt, series as seriesById } from '../catalog/value-at.js';
 import type { Project } from '../model/types.js';
 import { CATEGORIES, type Category } from '../vocabulary.js';
@@ -35,8 +35,8 @@ export interface PricingContext {
   refDate: string;
   actors: string[];
   actorIndex: Map<string, number>;
-  /** Indices of the actors the pricing rules post to directly. */
-  core: { individ: number; kommun: number; region: number; ovrigStat: number; arbetsgivare: number };
+  /** Indices of the actors holding the roles the pricing rules post to (data/actors.yaml `roles`). */
+  roles: Record<ActorRole, number>;
   categoryIndex: Map<Category, number>;
   items: string[];
   tax: TaxYearParams;
@@ -77,12 +77,13 @@ export function createContext(catalog: Catalog, project: Pick<Project, 'priceYea
   const refDate = referenceDate(priceYear);
   const actors = catalog.actors.map((a) => a.id);
   const actorIndex = new Map(actors.map((a, i) => [a, i] as const));
-  const coreIndex = (id: string): number => {
-    const i = actorIndex.get(id);
-    if (i === undefined) throw catalogGap('actors.yaml', 'actors', `aktören ${id} saknas`, `actor ${id} is missing`, id);
+  // parseCatalog guarantees every role an actor; a hand-built catalogue may not.
+  const roleIndex = (role: ActorRole): number => {
+    const i = actorIndex.get(catalog.roles?.[role] ?? '');
+    if (i === undefined) throw catalogGap('actors.yaml', 'actors', `ingen aktör har rollen ${role}`, `no actor has the role ${role}`, role);
     return i;
   };
-  const core = { individ: coreIndex('individ'), kommun: coreIndex('kommun'), region: coreIndex('region'), ovrigStat: coreIndex('ovrigStat'), arbetsgivare: coreIndex('arbetsgivare') };
+  const roles = Object.fromEntries(ACTOR_ROLES.map((r) => [r, roleIndex(r)])) as Record<ActorRole, number>;
   const categoryIndex = new Map(CATEGORIES.map((c, i) => [c, i] as const));
   const items: string[] = [];
   const resolved = new Map<string, ResolvedItem>();
@@ -205,7 +206,7 @@ export function createContext(catalog: Catalog, project: Pick<Project, 'priceYea
   const utjamningIndex = (): number => egenIndexOf('utjamning:inkomstutjamning');
 
   return {
-    catalog, priceYear, refDate, actors, actorIndex, core, categoryIndex, items, utjamning, utjamningLag, utjamningIndex,
+    catalog, priceYear, refDate, actors, actorIndex, roles, categoryIndex, items, utjamning, utjamningLag, utjamningIndex,
     tax: taxYearParams(catalog, priceYear, refDate),
     employerFee: employerFeeParams(catalog, priceYear, refDate),
     referenceWage, rates, resolveItem, egenIndex, use, warnings,

@@ -124,7 +124,7 @@ function priceSituation(
 ): void {
   const nA = ctx.actors.length;
   const A = ctx.actorIndex;
-  const { individ, kommun, region, ovrigStat, arbetsgivare } = ctx.core;
+  const { individ, kommunalskatt: kommun, regionskatt: region, statligSkatt: ovrigStat, arbetsgivare } = ctx.roles;
   s.actor.fill(0);
   s.lagged.fill(0);
   s.earned = s.other = s.pensionable = s.production = s.real = 0;

@@ -4,11 +4,10 @@
  * than stopping at the first.
  */
 import type { Catalog } from '../catalog/types.js';
-import { coveredPriceYears, yearRanges } from '../catalog/value-at.js';
-import { findKommun } from '../catalog/kommun.js';
+import { coveredPriceYears, referenceDate, yearRanges } from '../catalog/value-at.js';
+import { findKommun, suggestKommun } from '../catalog/kommun.js';
 import { checkOption, RULE_SPECS } from '../catalog/rule-specs.js';
 import { closest } from '../util/closest.js';
-import { suggestKommun } from '../catalog/kommuner.js';
 import { ProblemList, type Problem } from '../util/errors.js';
 import { KON_EXPECTED, parseKon } from './attributes.js';
 import { containsPersonalNumber, PERSONAL_DATA_HELP, PERSONAL_NUMBER_FOUND, screenPersonalData } from './personal-number.js';
@@ -18,6 +17,7 @@ import {
 } from './types.js';
 import { CATEGORIES, POSTING_KINDS, type Category, type PostingKind } from '../vocabulary.js';
 import { suggestItem } from './suggest-item.js';
+import { readFinancing, type FinancingContext } from './financing.js';
 import { checkClass } from './insatsklass.js';
 import { isPlaceholderDescription, isPlaceholderName } from './placeholders.js';
 
@@ -67,7 +67,7 @@ export function validateProject(raw: unknown, catalog: Catalog, file: string): V
   const discountRate = frac(raw.discountRate, 'discountRate', p) ?? 0;
   const deadweight = frac(raw.deadweight, 'deadweight', p) ?? 0;
   const dropOff = frac(raw.dropOff, 'dropOff', p) ?? 0;
-  const cost = readCost(raw.cost, catalog, p);
+  const cost = readCost(raw.cost, { catalog, priceYear, participantKommuner: rawKommuner(raw.participants) }, p);
 
   let taxRates: Project['taxRates'];
   if (raw.taxRates !== undefined) {
@@ -136,6 +136,13 @@ export function validateProject(raw: unknown, catalog: Catalog, file: string): V
   };
 }
 
+/** The participants' kommun names as written (the default members of a population split). */
+function rawKommuner(participants: unknown): string[] {
+  if (!Array.isArray(participants)) return [];
+  const names = participants.map((x) => (isObj(x) && isObj(x.attributes) ? x.attributes.kommun : undefined));
+  return [...new Set(names.filter((n): n is string => typeof n === 'string' && n.trim() !== ''))];
+}
+
 function unknownKeys(o: Obj, known: string[], prefix: string, p: ProblemList): void {
   for (const k of Object.keys(o)) {
     if (!known.includes(k)) p.error(`${prefix}${k}`, `okänd nyckel; tillåtna: ${known.join(', ')}`, `unknown key; allowed: ${known.join(', ')}`, k);
@@ -182,38 +189,15 @@ function frac(v: unknown, path: string, p: ProblemList): number | undefined {
   return num(v, path, p, { min: 0, max: 1 });
 }
 
-function readFinancing(v: unknown, path: string, catalog: Catalog, p: ProblemList): Financing | undefined {
-  if (typeof v === 'string') {
-    if (catalog.financing.has(v)) return v;
-    p.error(path, `okänd finansieringsnyckel; finns: ${[...catalog.financing.keys()].join(', ')}`, `unknown financing key; available: ${[...catalog.financing.keys()].join(', ')}`, v);
-    return undefined;
-  }
-  if (!isObj(v)) {
-    p.error(path, 'ange en finansieringsnyckel (t.ex. "finsam") eller andelar per aktör', 'give a financing key (e.g. "finsam") or shares per actor', v);
-    return undefined;
-  }
-  const actorIds = new Set(catalog.actors.map((a) => a.id));
-  const shares: Record<string, number> = {};
-  let total = 0;
-  for (const [actor, share] of Object.entries(v)) {
-    if (!actorIds.has(actor)) p.error(`${path}.${actor}`, `okänd aktör; finns: ${[...actorIds].join(', ')}`, `unknown actor; available: ${[...actorIds].join(', ')}`, actor);
-    const s = num(share, `${path}.${actor}`, p, { min: 0, max: 1, required: true });
-    if (s !== undefined) {
-      shares[actor] = s;
-      total += s;
-    }
-  }
-  if (Math.abs(total - 1) > 1e-6) p.error(path, 'andelarna ska summera till 1', 'shares must sum to 1', Number(total.toFixed(6)));
-  return shares;
-}
-
-function readCost(v: unknown, catalog: Catalog, p: ProblemList): Project['cost'] | undefined {
+function readCost(v: unknown, ctx: FinancingContext, p: ProblemList): Project['cost'] | undefined {
   if (!isObj(v)) {
     p.error('cost', 'insatskostnad krävs: { total, financing } eller { byYear: [...], financing }', 'intervention cost required: { total, financing } or { byYear: [...], financing }', v);
     return undefined;
   }
-  unknownKeys(v, ['total', 'byYear', 'financing'], 'cost.', p);
-  const financing = readFinancing(v.financing ?? 'finsam', 'cost.financing', catalog, p);
+  unknownKeys(v, ['total', 'byYear', 'financing', 'startYear'], 'cost.', p);
+  const financing = readFinancing(v.financing ?? 'finsam', 'cost.financing', ctx, p);
+  const startYear = int(v.startYear, 'cost.startYear', p, { min: 2000, max: 2100 });
+  const start = startYear !== undefined ? { startYear } : {};
   if (v.total !== undefined && v.byYear !== undefined) p.error('cost', 'ange antingen total eller byYear, inte båda', 'give either total or byYear, not both');
   if (v.byYear !== undefined) {
     if (!Array.isArray(v.byYear) || v.byYear.length === 0) {
@@ -227,13 +211,32 @@ function readCost(v: unknown, catalog: Catalog, p: ProblemList): Project['cost']
       unknownKeys(y, ['year', 'amount', 'financing'], `${path}.`, p);
       const year = int(y.year, `${path}.year`, p, { min: 1, max: 50, required: true });
       const amount = num(y.amount, `${path}.amount`, p, { min: 0, required: true });
-      const fin = y.financing === undefined ? undefined : readFinancing(y.financing, `${path}.financing`, catalog, p);
+      const fin = y.financing === undefined ? undefined : readFinancing(y.financing, `${path}.financing`, ctx, p);
       if (year !== undefined && amount !== undefined) byYear.push({ year, amount, ...(fin ? { financing: fin } : {}) });
+      if (year !== undefined) checkPeriod(fin ?? financing, year, startYear ?? ctx.priceYear, fin ? `${path}.financing` : 'cost.financing', ctx, p);
     });
-    return financing ? { byYear, financing } : undefined;
+    return financing ? { byYear, financing, ...start } : undefined;
   }
   const total = num(v.total, 'cost.total', p, { min: 0, required: true });
-  return financing && total !== undefined ? { total, financing } : undefined;
+  checkPeriod(financing, 1, startYear ?? ctx.priceYear, 'cost.financing', ctx, p);
+  return financing && total !== undefined ? { total, financing, ...start } : undefined;
+}
+
+/**
+ * A dated financing key (an ESF programme period, data/financing `from`/`to`) is used only for
+ * the cost years it covers: project year y is calendar year startYear + y − 1, covered when its
+ * 1 July lies in the period. Outside it is an error, never a silent fallback: who pays changes.
+ */
+function checkPeriod(financing: Financing | undefined, year: number, startYear: number, path: string, ctx: FinancingContext, p: ProblemList): void {
+  const key = typeof financing === 'string' ? ctx.catalog.financing.get(financing) : undefined;
+  if (!key || (key.from === undefined && key.to === undefined)) return;
+  const calendar = startYear + year - 1;
+  const date = referenceDate(calendar);
+  if ((key.from === undefined || key.from <= date) && (key.to === undefined || date <= key.to)) return;
+  const period = `${key.from ?? '…'}–${key.to ?? '…'}`;
+  p.error(path,
+    `finansieringsnyckeln ${key.id} gäller ${period}, men kostnadsår ${year} är ${calendar} (startår ${startYear}); ge det året en annan nyckel i byYear, eller ange cost.startYear`,
+    `the financing key ${key.id} covers ${period}, but cost year ${year} is ${calendar} (start year ${startYear}); give that year another key in byYear, or set cost.startYear`, financing);
 }
 
 function readParticipants(v: unknown, path: string, catalog: Catalog, priceYear: number, p: ProblemList): Participant[] {

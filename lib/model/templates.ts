@@ -12,7 +12,7 @@ import type { TransitionMapping } from './transitions.js';
 import { byCodePoint } from '../util/compare.js';
 import type { Lang } from '../util/errors.js';
 import { TEMPLATE_TEXT } from './placeholders.js';
-import { kommunNames } from '../catalog/kommuner.js';
+import { kommunNames } from '../catalog/kommun.js';
 
 /** A file to write, relative to the project folder. */
 export interface TemplateFile {

@@ -84,6 +84,8 @@ export interface InterventionCost {
   total?: number;
   byYear?: CostYear[];
   financing: Financing;
+  /** Calendar year of project year 1, for dated financing keys (default: the price year). */
+  startYear?: number;
 }
 
 /** Evidence grade of the evaluation design (method §8). */

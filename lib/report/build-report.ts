@@ -65,9 +65,9 @@ export async function buildReport(input: ReportInput, formats: readonly ReportFo
  * and built. `reportFiles` (report-files.ts) adds the PDF for the CLI; the notebooks call this.
  * @param datum the date printed in the report (`YYYY-MM-DD`, checked by the caller)
  */
-export async function projectReport(project: Project, catalog: Catalog, o: { formats: readonly ReportFormat[]; lang: Lang; datum: string; references?: ReportInput['references']; participantRows?: boolean }, png?: SvgToPng): Promise<{ files: ReportFile[]; html: string; result: Result }> {
+export async function projectReport(project: Project, catalog: Catalog, o: { formats: readonly ReportFormat[]; lang: Lang; datum: string; references?: ReportInput['references']; participantRows?: boolean; perKommun?: boolean }, png?: SvgToPng): Promise<{ files: ReportFile[]; html: string; result: Result }> {
   const ledger = priceProject(project, catalog);
   const result = evaluate(ledger, project, catalog);
-  const built = await buildReport({ project, catalog, ledger, result, lang: o.lang, datum: o.datum, references: o.references, participantRows: o.participantRows }, o.formats, png);
+  const built = await buildReport({ project, catalog, ledger, result, lang: o.lang, datum: o.datum, references: o.references, participantRows: o.participantRows, perKommun: o.perKommun }, o.formats, png);
   return { ...built, result };
 }

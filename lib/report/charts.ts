@@ -8,7 +8,6 @@ import * as Plot from '@observablehq/plot';
 import type { ActorResult, Result } from '../results/result.js';
 import { CATEGORIES, type Category } from '../vocabulary.js';
 import type { Lang } from '../util/errors.js';
-import { FUNDERS } from '../sensitivity/scenario.js';
 import { decimal, kr } from './format.js';
 import { paybackText } from './summary-table.js';
 import { ACTOR_COLORS, CATEGORY_COLORS, text, type ChartId } from './text.js';
@@ -143,7 +142,7 @@ export interface CumulativeDatum { id: string; name: string; year: number; value
 
 /** Cumulative net (Σ Δ_t − C, years 0..H) of samhället and the funders that bear a cost or feel an effect. */
 export function cumulativeData(r: Result, lang: Lang): CumulativeDatum[] {
-  const shown = [r.groups.samhallet, ...FUNDERS.map((id) => r.actors[id])]
+  const shown = [r.groups.samhallet, ...r.funders.map((id) => r.actors[id])]
     .filter((a): a is ActorResult => a !== undefined && (a.cost !== 0 || a.cumulativeNet.some((v) => Math.abs(v) >= 0.5)));
   return shown.flatMap((a) => a.cumulativeNet.map((value, year) => ({ id: a.id, name: name(a, lang), year, value })));
 }

@@ -12,13 +12,14 @@ import { CATEGORIES } from '../vocabulary.js';
 import type { Project } from '../model/types.js';
 import type { Lang } from '../util/errors.js';
 import { classics as nyttosamClassics, type Classic } from '../sensitivity/classics.js';
-import { FUNDERS, sensitivityModel } from '../sensitivity/scenario.js';
+import { sensitivityModel } from '../sensitivity/scenario.js';
 import { decimal, fieldsText, kr, percent, signedTkr } from './format.js';
 import { resultWarnings } from './result-json.js';
 import { paybackText } from './summary-table.js';
 import { text, type SectionId } from './text.js';
 import type { BenchmarkEntry } from '../portfolio/benchmarks.js';
 import { referenceTable } from './reference-values.js';
+import { membersTable, projectMembers } from './members.js';
 
 export interface ReportInput {
   project: Project;
@@ -32,6 +33,8 @@ export interface ReportInput {
   references?: readonly BenchmarkEntry[];
   /** The workbook lists participant-level rows, marked internal (`--deltagarrader`); default: aggregated. */
   participantRows?: boolean;
+  /** Show member kommuner even when the project has none to show unasked (`--per-kommun`). */
+  perKommun?: boolean;
 }
 
 export type ColumnKind = 'text' | 'kr' | 'months' | 'percent' | 'count' | 'number' | 'link';
@@ -112,7 +115,7 @@ function paybackWords(a: ActorResult, H: number, lang: Lang): string {
 
 /** The funders (fk, af, kommun, region) that bear a cost or feel an effect, and the individ. */
 function storyActors(r: Result): { funders: ActorResult[]; individ?: ActorResult } {
-  const funders = FUNDERS.map((id) => r.actors[id]).filter((a): a is ActorResult => a !== undefined && (a.cost !== 0 || rounded(a) !== 0));
+  const funders = r.funders.map((id) => r.actors[id]).filter((a): a is ActorResult => a !== undefined && (a.cost !== 0 || rounded(a) !== 0));
   return { funders, individ: r.actors.individ };
 }
 
@@ -362,6 +365,9 @@ export function reportModel(input: ReportInput): ReportModel {
       ? `Värden räknade upp till prisåret ${r.project.priceYear}. Uppskattningar (status uppskattning, ${r.estimates.length} st.) är markerade och bör ersättas med lokala uppgifter när sådana finns.`
       : `Values uprated to the price year ${r.project.priceYear}. Estimates (${r.estimates.length}) are flagged and should be replaced by local figures where available.`,
   });
+
+  const members = projectMembers(input.ledger, input.project, input.catalog, input.perKommun);
+  for (const m of members ?? []) tables.push(membersTable(m, H, lang));
 
   return {
     lang, datum: input.datum ?? defaultDatum(r.project.priceYear), title: t.reportTitle, projectName: r.project.name, horizonYears: H,

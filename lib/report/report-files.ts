@@ -32,6 +32,8 @@ export interface ReportFilesOptions {
   references?: readonly BenchmarkEntry[];
   /** Participant-level rows in the workbook, every sheet marked internal (`--deltagarrader`). */
   participantRows?: boolean;
+  /** The member kommuner table even when the project has no members to show unasked (`--per-kommun`). */
+  perKommun?: boolean;
 }
 
 /**
@@ -43,7 +45,7 @@ export async function reportFiles(project: Project, catalog: Catalog, o: ReportF
   const chromium = o.chromium ?? DEFAULT_CHROMIUM;
   if (o.formats.includes('pdf') && !existsSync(chromium)) throw new ChromiumMissingError(chromium);
   const references = o.references ?? bundledReferences(catalog);
-  const { files, html } = await projectReport(project, catalog, { formats: o.formats, lang: o.lang, datum, references, participantRows: o.participantRows });
+  const { files, html } = await projectReport(project, catalog, { formats: o.formats, lang: o.lang, datum, references, participantRows: o.participantRows, perKommun: o.perKommun });
   if (o.formats.includes('pdf')) files.push({ path: REPORT_FILES.pdf, data: await htmlToPdf(html, { lang: o.lang, datum, executablePath: chromium }) });
   return files;
 }

@@ -2,11 +2,12 @@
  * The results JSON, a stable contract (method §9): exactly these keys, amounts in kronor of the
  * price year rounded to öre, months with one decimal.
  */
-import type { ActorResult, Result } from '../results/result.js';
+import type { ActorResult, HorizonResult, Result } from '../results/result.js';
 import type { Lang } from '../util/errors.js';
 import { formatProblem } from '../util/errors.js';
 import { CATEGORIES, type Category } from '../vocabulary.js';
 import { roundParts, roundTo } from './format.js';
+import type { MemberJson } from './members.js';
 
 /** Schema id of the results JSON (method §9). */
 export const RESULT_SCHEMA = 'samnytta/result@1';
@@ -20,6 +21,8 @@ export interface ResultJson {
   groups: Record<string, ActorJson>;
   potential: { fore: number; efter: number; verkningsgrad: number | null };
   warnings: string[];
+  /** Member kommuner (method §5.1), when asked or when the project has members. */
+  members?: MemberJson[];
 }
 
 export interface ActorJson {
@@ -30,13 +33,19 @@ export interface ActorJson {
   payback: { status: string; months: number | null; simpleMonths: number | null };
 }
 
-const money = (x: number): number => roundTo(x, 2);
+export const money = (x: number): number => roundTo(x, 2);
 
-function actorJson(a: ActorResult): ActorJson {
+/** Horizons rounded as the contract says: kronor to öre, roi to four decimals. */
+export function horizonsJson(hs: Record<string, HorizonResult>): ActorJson['horizons'] {
   const horizons: ActorJson['horizons'] = {};
-  for (const [h, r] of Object.entries(a.horizons)) {
+  for (const [h, r] of Object.entries(hs)) {
     horizons[h] = { benefit: money(r.benefit), cost: money(r.cost), net: money(r.net), roi: r.roi === null ? null : roundTo(r.roi, 4) };
   }
+  return horizons;
+}
+
+function actorJson(a: ActorResult): ActorJson {
+  const horizons = horizonsJson(a.horizons);
   const parts = roundParts(CATEGORIES.map((c) => a.byCategory[c].delta), 2, a.annualEffect);
   const byCategory = Object.fromEntries(CATEGORIES.map((c, i) => [c, parts[i]])) as Record<Category, number>;
   return { annualEffect: money(a.annualEffect), byCategory, horizons, payback: { ...a.payback } };
@@ -60,7 +69,7 @@ export function resultWarnings(r: Result, lang: Lang = 'sv', o: { upperBound?: b
 }
 
 /** Builds the §9 document. */
-export function toResultJson(r: Result, lang: Lang = 'sv'): ResultJson {
+export function toResultJson(r: Result, lang: Lang = 'sv', members?: MemberJson[]): ResultJson {
   const { name, priceYear, horizonYears, discountRate, deadweight, dropOff } = r.project;
   const map = (xs: Record<string, ActorResult>) => Object.fromEntries(Object.entries(xs).map(([k, v]) => [k, actorJson(v)]));
   return {
@@ -74,5 +83,6 @@ export function toResultJson(r: Result, lang: Lang = 'sv'): ResultJson {
       verkningsgrad: r.potential.verkningsgrad === null ? null : roundTo(r.potential.verkningsgrad, 4),
     },
     warnings: resultWarnings(r, lang),
+    ...(members ? { members } : {}),
   };
 }

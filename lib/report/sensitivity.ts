@@ -8,6 +8,7 @@ import type { Payback } from '../results/horizon.js';
 import type { Assumptions } from '../results/evaluate.js';
 import { decimal, kr, percent, roundTo } from './format.js';
 import { paybackText } from './summary-table.js';
+import { memberLabel, membersJson, withheldText } from './members.js';
 import type { Lang } from '../util/errors.js';
 import type { BreakEven, BreakEvenFinding } from '../sensitivity/break-even.js';
 import type { Classic } from '../sensitivity/classics.js';
@@ -201,6 +202,9 @@ export function sensitivityTable(r: SensitivityReport, lang: Lang = 'sv', tornad
   return out.join('\n') + '\n';
 }
 
+/** What a break-even cell shows. */
+type Share = Pick<BreakEvenFinding, 'status' | 'share' | 'participants' | 'verified'>;
+
 // ── break-even ─────────────────────────────────────────────────────────────────────────────────
 
 export interface BreakEvenReport {
@@ -225,6 +229,7 @@ export function breakEvenJson(r: BreakEvenReport, lang: Lang = 'sv') {
     horizonYears: first.horizonYears,
     participants: roundTo(first.participants, 4),
     variants: Object.fromEntries(r.variants.map((v) => [v.base, v.findings.map((f) => findingJson(f, lang))])),
+    ...(first.members ? { members: breakEvenMembersJson(r) } : {}),
     warnings: r.warnings,
   };
 }
@@ -241,7 +246,7 @@ export function breakEvenTable(r: BreakEvenReport, lang: Lang = 'sv'): string {
   out.push(sv
     ? `Minsta andel av deltagarna (${decimal(first.participants, Number.isInteger(first.participants) ? 0 : 1, lang)}) som måste nå "${first.till.label}" för att insatsen ska återbetala sig inom ${first.horizonYears} år`
     : `Smallest share of the participants (${decimal(first.participants, Number.isInteger(first.participants) ? 0 : 1, lang)}) who must reach "${first.till.labelEn}" for the intervention to pay back within ${first.horizonYears} years`);
-  const cell = (f: BreakEvenFinding): string => {
+  const cell = (f: Share): string => {
     if (f.status === 'already') return sv ? '0 % (redan)' : '0% (already)';
     if (f.status === 'never') return sv ? 'ingen (inte ens 100 %)' : 'none (not even 100%)';
     return `${percent(f.share!, 1, lang)} (${decimal(f.participants!, 1, lang)})${f.verified ? '' : ' (?)'}`;
@@ -251,6 +256,7 @@ export function breakEvenTable(r: BreakEvenReport, lang: Lang = 'sv'): string {
     : (sv ? 'Övriga kvar i föreläget (ex ante)' : 'Others stay as before (ex ante)')))];
   const rows = first.findings.map((f, i) => [sv ? f.label : f.labelEn, ...r.variants.map((v) => cell(v.findings[i]))]);
   out.push(table([head, ...rows], head.map((_, i) => i > 0)));
+  if (first.members) out.push('', breakEvenMembersTable(r, head.slice(1), cell, lang));
   out.push('');
   out.push(sv
     ? 'Andelen s flyttas till en typfall med deltagarens eget föreläge och målsituationen som efterläge (12 månader; egna vårdkontakter behålls). Kontrollerad genom ny prissättning vid den funna andelen.'
@@ -261,6 +267,32 @@ export function breakEvenTable(r: BreakEvenReport, lang: Lang = 'sv'): string {
     for (const w of r.warnings) out.push(`- ${w}`);
   }
   return out.join('\n') + '\n';
+}
+
+/** Per member kommun: observed effect, cost and payback, and the share of its own participants needed. */
+function breakEvenMembersTable(r: BreakEvenReport, variantHeads: string[], cell: (f: Share) => string, lang: Lang): string {
+  const sv = lang === 'sv';
+  const first = r.variants[0];
+  const H = first.horizonYears;
+  const head = [sv ? 'Medlem' : 'Member', sv ? 'Årlig effekt' : 'Annual effect', sv ? 'Kostnad' : 'Cost', sv ? 'Återbetalningstid' : 'Payback', ...variantHeads];
+  const rows = first.members!.map((m, i) => {
+    const x = m.member;
+    if (m.status === 'withheld') return [memberLabel(x, lang), withheldText(x, first.memberThreshold ?? 0, lang), '', '', ...variantHeads.map(() => '')];
+    return [memberLabel(x, lang), kr(x.annualEffect!, lang), kr(x.cost!, lang), paybackText(x.payback!, H, lang, x.annualEffect!),
+      ...r.variants.map((v) => { const f = v.members![i]; return f.status === 'withheld' ? '' : cell({ ...f, status: f.status, verified: true }); })];
+  });
+  return `${sv ? 'Per medlemskommun (andel av medlemmens egna deltagare)' : 'Per member kommun (share of the member\'s own participants)'}\n${table([head, ...rows], head.map((_, i) => i > 0))}`;
+}
+
+function breakEvenMembersJson(r: BreakEvenReport) {
+  const first = r.variants[0];
+  return first.members!.map((m, i) => ({
+    ...membersJson([m.member])[0],
+    breakEven: Object.fromEntries(r.variants.map((v) => {
+      const f = v.members![i];
+      return [v.base, { status: f.status, share: f.share === null ? null : roundTo(f.share, 6), participants: f.participants === null ? null : roundTo(f.participants, 4) }];
+    })),
+  }));
 }
 
 // ── Monte Carlo ────────────────────────────────────────────────────────────────────────────────

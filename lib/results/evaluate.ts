@@ -131,7 +131,7 @@ export function evaluate(ledger: Ledger, a: Assumptions, catalog: Catalog): Resu
     },
     participants: W,
     comparisonParticipants: ledger.comparison ? ledger.comparison.weight : null,
-    actors: actorResults, groups, items: itemRows,
+    actors: actorResults, groups, funders: [...catalog.funders], items: itemRows,
     potential: {
       fore: potentialFore, efter: potentialEfter, verkningsgrad, referenceProduction: ledger.referenceProduction,
       perParticipant: {

@@ -96,6 +96,8 @@ export interface Result {
   comparisonParticipants: number | null;
   actors: Record<string, ActorResult>;
   groups: Record<string, ActorResult>;
+  /** The usual funders (catalogue `funders`, e.g. fk, af, kommun, region), in presentation order. */
+  funders: string[];
   items: ItemRow[];
   potential: PotentialResult;
   /** Catalogue values the result rests on, and the subset that are estimates. */

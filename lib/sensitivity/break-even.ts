@@ -18,6 +18,7 @@ import type { Result } from '../results/result.js';
 import type { Line, Participant, Project, Situation } from '../model/types.js';
 import { InputError } from '../util/errors.js';
 import { headlineIds } from './scenario.js';
+import { hasMembers, memberResults, type MemberResult } from '../results/members.js';
 
 /** Named target situations for `--till`; any catalogue item id is accepted as well. */
 export const BREAK_EVEN_TARGETS: Record<string, { item: string; label: string; labelEn: string }> = {
@@ -122,6 +123,23 @@ export interface BreakEven {
   horizonYears: number;
   participants: number;
   findings: BreakEvenFinding[];
+  /** Per member kommun (method §5.1), when the project has members or they are asked for. */
+  members?: MemberBreakEven[];
+  /** The disclosure threshold applied to the members. */
+  memberThreshold?: number;
+}
+
+/**
+ * A member kommun's break-even: the smallest share of its own participants who must reach the
+ * target for its H-year net to reach 0, beside its effect, cost and payback at that base's s = 0.
+ * Figures are null for a member withheld by the disclosure rule.
+ */
+export interface MemberBreakEven {
+  member: MemberResult;
+  status: BreakEvenFinding['status'] | 'withheld';
+  share: number | null;
+  /** share × the member's participants. */
+  participants: number | null;
 }
 
 export interface BreakEvenOptions {
@@ -134,6 +152,8 @@ export interface BreakEvenOptions {
   tolerance?: number;
   /** Skip re-pricing the split project (tests of the bisection alone). */
   verify?: boolean;
+  /** Member kommuner even when the project has none to show unasked. */
+  members?: boolean;
 }
 
 const pick = (r: Result, id: string) => r.groups[id] ?? r.actors[id];
@@ -179,5 +199,25 @@ export function breakEven(project: Project, catalog: Catalog, till: BreakEvenTar
     }
     return { ...common, status: 'share', share, participants: share * W, verifiedNet, verified };
   });
-  return { till, base, horizonYears: H, participants: W, findings };
+  const members = o.members || hasMembers(ledger, project, catalog) ? memberBreakEven(project, catalog, till, base, o.price) : undefined;
+  return { till, base, horizonYears: H, participants: W, findings, ...(members ? { members, memberThreshold: project.disclosureThreshold } : {}) };
+}
+
+/**
+ * Members' break-even. A member's H-year net is affine in s (its effect is linear in its
+ * participants' change, its cost fixed), so from the split project at s = 0 and s = 1 the share is
+ * s* = n0 / (n0 − n1) when n0 < 0 ≤ n1.
+ */
+function memberBreakEven(project: Project, catalog: Catalog, till: BreakEvenTarget, base: BreakEvenBase, price: (p: Project) => Ledger): MemberBreakEven[] {
+  const H = String(project.horizonYears);
+  const at = (s: number) => memberResults(price(splitProject(project, s, till, catalog, base)), project, catalog, project.disclosureThreshold).members;
+  const m0 = at(0), m1 = at(1);
+  return m0.map((m, i) => {
+    if (m.withheld) return { member: m, status: 'withheld', share: null, participants: null };
+    const n0 = m.horizons![H].net, n1 = m1[i].horizons![H].net;
+    if (n0 >= 0) return { member: m, status: 'already', share: 0, participants: 0 };
+    if (n1 < 0) return { member: m, status: 'never', share: null, participants: null };
+    const share = n0 / (n0 - n1);
+    return { member: m, status: 'share', share, participants: share * m.participants };
+  });
 }

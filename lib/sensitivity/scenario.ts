@@ -243,12 +243,9 @@ export function targetIndex(model: SensitivityModel, id: string): number {
   return model.targets.findIndex((t) => t.id === id);
 }
 
-/** Society and the funders that appear in the catalogue (fk, af, kommun, region), in that order. */
-export const FUNDERS = ['fk', 'af', 'kommun', 'region'] as const;
-
 /** Society, the usual funders, and every other actor in the cost's financing keys (e.g. Övrig stat for ESF). */
 export function headlineIds(catalog: Catalog, cost: InterventionCost): string[] {
-  const ids: string[] = [SOCIETY, ...FUNDERS];
+  const ids: string[] = [SOCIETY, ...catalog.funders];
   for (const a of fundersOf(catalog, cost)) if (!ids.includes(a)) ids.push(a);
   return ids;
 }

@@ -13,7 +13,7 @@ import { validate } from '../../cli/commands/validate.js';
 import { report } from '../../cli/commands/report.js';
 import { ExitError, type Io } from '../../cli/io.js';
 import { loadCatalog } from '../../lib/catalog/load.js';
-import { suggestKommun, kommunDisplayName } from '../../lib/catalog/kommuner.js';
+import { suggestKommun, kommunDisplayName } from '../../lib/catalog/kommun.js';
 import { taxRatesFor } from '../../lib/engine/tax/rates.js';
 
 function capture(): Io & { stdout: string; stderr: string } {

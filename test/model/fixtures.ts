@@ -39,6 +39,8 @@ export function testCatalog(): Catalog {
   return {
     actors: ['kommun', 'region', 'fk', 'af', 'ovrigStat', 'forsakringsgivare', 'individ', 'arbetsgivare'].map((id) => ({ id, label: id, labelEn: id, description: id })),
     groups: [],
+    roles: { individ: 'individ', kommunalskatt: 'kommun', regionskatt: 'region', statligSkatt: 'ovrigStat', arbetsgivare: 'arbetsgivare' },
+    funders: ['fk', 'af', 'kommun', 'region'],
     financing: new Map(),
     series: new Map([['params.arbetsmarknad.lagsta_avtalslon', {
       id: 'params.arbetsmarknad.lagsta_avtalslon', file: 'params/arbetsmarknad/lagsta_avtalslon.yaml', description: '', label: 'Lägsta avtalslön', unit: 'kr/manad',

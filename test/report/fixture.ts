@@ -41,6 +41,8 @@ export const fixtureCatalog: Catalog = {
     { id: 'offentligSektor', label: 'Offentlig sektor', labelEn: 'Public sector', members: ['kommun', 'region', 'fk', 'af', 'ovrigStat', 'forsakringsgivare'] },
     { id: 'samhallet', label: 'Samhället', labelEn: 'Society', members: ACTORS.map((a) => a[0]) },
   ],
+  roles: { individ: 'individ', kommunalskatt: 'kommun', regionskatt: 'region', statligSkatt: 'ovrigStat', arbetsgivare: 'arbetsgivare' },
+  funders: ['fk', 'af', 'kommun', 'region'],
   financing: new Map([['finsam', { id: 'finsam', label: 'Finsam', description: 'Finsam', shares: { fk: 0.5, region: 0.25, kommun: 0.25 }, source, status: 'verified' as const }]]),
   series: new Map(),
   items: new Map(ITEMS.map((i) => [i.id, i])),

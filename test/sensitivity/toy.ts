@@ -49,6 +49,8 @@ export function toyCatalog(): Catalog {
       { id: 'staten', label: 'Staten', labelEn: 'Central government', members: ['fk', 'af', 'ovrigStat'] },
       { id: 'samhallet', label: 'Samhället', labelEn: 'Society', members: actors.map((a) => a.id) },
     ],
+    roles: { individ: 'individ', kommunalskatt: 'kommun', regionskatt: 'region', statligSkatt: 'ovrigStat', arbetsgivare: 'arbetsgivare' },
+    funders: ['fk', 'af', 'kommun', 'region'],
     financing: new Map([['finsam', { id: 'finsam', label: 'Finsam', description: '', shares: { fk: 0.5, region: 0.25, kommun: 0.25 }, source: src, status: 'verified' }]]),
     series: new Map([[rangeSeries.id, rangeSeries]]),
     items,
