@@ -6,6 +6,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { calculate } from '../../lib/calculate.js';
 import { priceProject } from '../../lib/engine/price.js';
+import { breakEven, resolveBreakEvenTarget } from '../../lib/sensitivity/break-even.js';
 import { baseScenario, evaluateScenario, scenarioNets, sensitivityModel } from '../../lib/sensitivity/scenario.js';
 import { makeProject, testCatalog } from '../helpers/catalog.js';
 
@@ -58,5 +59,15 @@ describe('sensitivity with follow-up years', () => {
         });
       },
     ), { numRuns: 150 });
+  });
+
+  it('break-even keeps the observed years of those who do not reach the target; every share verifies by re-pricing', () => {
+    const price = (p: typeof project) => priceProject(p, catalog);
+    for (const base of ['efter', 'fore'] as const) {
+      const b = breakEven({ ...project, utjamning: undefined }, catalog, resolveBreakEvenTarget('anstallning', catalog), { price, base });
+      expect(b.findings.length).toBeGreaterThan(0);
+      for (const f of b.findings) expect(f.verified, `${base} ${f.target} ${f.status} ${f.verifiedNet}`).toBe(true);
+      expect(b.findings.some((f) => f.status === 'share')).toBe(true);
+    }
   });
 });
