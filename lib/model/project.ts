@@ -6,7 +6,7 @@
 import type { Catalog } from '../catalog/types.js';
 import { coveredPriceYears, yearRanges } from '../catalog/value-at.js';
 import { findKommun } from '../catalog/kommun.js';
-import { checkOption, RULE_SPECS } from '../catalog/rule-specs.js';
+import { optionProblems } from '../catalog/rule-specs.js';
 import { closest } from '../util/closest.js';
 import { suggestKommun } from '../catalog/kommuner.js';
 import { ProblemList, type Problem } from '../util/errors.js';
@@ -339,19 +339,7 @@ function readSituation(v: unknown, path: string, catalog: Catalog, p: ProblemLis
 
 /** A line's options against its item's rule (lib/catalog/rule-specs.ts): a typo is an error, never a silent default. */
 function checkOptions(options: Record<string, string | number>, rule: string | undefined, path: string, p: ProblemList): void {
-  const allowed = rule ? RULE_SPECS[rule]?.options ?? {} : {};
-  const names = Object.keys(allowed);
-  for (const [k, x] of Object.entries(options)) {
-    const spec = allowed[k];
-    if (!spec) {
-      const hint = closest(k, names);
-      const list = names.length ? names.join(', ') : '–';
-      p.error(`${path}.${k}`, `okänt val${hint ? ` (menade du ${hint}?)` : ''}; posten tar: ${list}`, `unknown option${hint ? ` (did you mean ${hint}?)` : ''}; the item takes: ${list}`, k);
-      continue;
-    }
-    const bad = checkOption(spec, x);
-    if (bad) p.error(`${path}.${k}`, bad.sv, bad.en, x);
-  }
+  for (const o of optionProblems(options, rule)) p.error(`${path}.${o.key}`, o.sv, o.en, o.value);
 }
 
 function readLine(v: unknown, path: string, sitMonths: number, catalog: Catalog, p: ProblemList): Line | undefined {

@@ -7,8 +7,7 @@
  */
 import ExcelJS from 'exceljs';
 import type { Catalog } from '../catalog/types.js';
-import { loadTransitionMapping } from './node-files.js';
-import type { TransitionMapping } from './transitions.js';
+import { bundledMapping, type TransitionMapping } from './transitions.js';
 import { byCodePoint } from '../util/compare.js';
 import type { Lang } from '../util/errors.js';
 import { TEMPLATE_TEXT } from './placeholders.js';
@@ -291,8 +290,8 @@ export async function participantTemplate(catalog: Catalog, o: TemplateOptions):
 }
 
 /** The files of a new aggregated project folder (transition table). */
-export async function transitionTemplate(o: TemplateOptions & { mapping?: TransitionMapping }): Promise<TemplateFile[]> {
-  const mapping = o.mapping ?? loadTransitionMapping();
+export async function transitionTemplate(catalog: Catalog, o: TemplateOptions & { mapping?: TransitionMapping }): Promise<TemplateFile[]> {
+  const mapping = o.mapping ?? bundledMapping(catalog);
   const files: TemplateFile[] = [
     { path: 'projekt.yaml', data: projectYaml({ name: o.name ?? TEMPLATE_TEXT[o.lang ?? 'sv'].nameAggregated, priceYear: o.priceYear, source: 'overgangar.xlsx', aggregated: true, lang: o.lang }) },
     { path: 'overgangar.xlsx', data: await transitionWorkbook(mapping) },

@@ -2,13 +2,14 @@
  * Aggregated input (method §10; reference/sus.md §6 "försörjningskällor efter, given källa före"):
  * a transition table `forsorjning_fore; forsorjning_efter; antal` (optionally split by `kon` or
  * `aldersgrupp`) becomes one typfall per row with weight = antal. Each försörjning category maps to
- * catalogue lines (months, visits; never amounts) from `data/mappings/transitions.yaml`, which the
- * project file's `mapping:` can override or extend. For förbund that hold no participant-level
+ * catalogue lines (months, visits; never amounts) from `data/mappings/transitions.yaml` — read and
+ * checked with the catalogue (`catalog.transitions`, lib/catalog/transitions.ts), never from disk
+ * here — which the project file's `mapping:` can override or extend. For förbund that hold no participant-level
  * data (Finsam law gives them no basis to process personal data about participants).
  */
 import { parse as parseYaml } from 'yaml';
 import type { Catalog } from '../catalog/types.js';
-import type { Problem } from '../util/errors.js';
+import { InputError, type Problem } from '../util/errors.js';
 import type { FileSource } from './file-source.js';
 import { protectTable, type Note, type ParticipantOrigin, type RowCount } from './participants-file.js';
 import { KON_EXPECTED, parseKon } from './attributes.js';
@@ -104,9 +105,29 @@ export function parseMapping(doc: unknown, file: string, pathPrefix: string, bas
   return { mapping, problems };
 }
 
+const bundled = new WeakMap<Catalog, TransitionMapping>();
+
 /**
- * Parses a mapping file's text (the bundled data/mappings/transitions.yaml; the CLI reads it
- * from disk, the notebooks get it as text). @throws Error when the file is broken
+ * The catalogue's transition mapping (data/mappings/transitions.yaml, checked by `parseCatalog`)
+ * as a lookup structure.
+ * @throws InputError when the catalogue has no mapping file
+ */
+export function bundledMapping(catalog: Catalog): TransitionMapping {
+  let m = bundled.get(catalog);
+  if (!m) {
+    const src = catalog.transitions;
+    if (!src) {
+      throw new InputError([{ severity: 'error', file: 'data/mappings/transitions.yaml', path: '', sv: 'katalogen saknar mappningen för aggregerad indata (data/mappings/transitions.yaml)', en: 'the catalogue has no mapping for aggregated input (data/mappings/transitions.yaml)' }]);
+    }
+    m = parseMapping(src, `data/${src.file}`, 'categories').mapping;
+    bundled.set(catalog, m);
+  }
+  return m;
+}
+
+/**
+ * Parses a mapping file's text (a mapping outside the catalogue, e.g. in a test).
+ * @throws Error when the file is broken
  */
 export function parseMappingText(text: string, file: string): TransitionMapping {
   const { mapping, problems } = parseMapping(parseYaml(text), file, 'categories');
@@ -149,8 +170,8 @@ export interface TransitionsOptions {
   mapping?: unknown;
   /** The project file (for problems about `mapping:` and inline `transitions:`). */
   projectFile?: string;
-  /** The base mapping (the bundled one, see `loadTransitionMapping`), which `mapping` overrides. */
-  baseMapping: TransitionMapping;
+  /** The base mapping, which `mapping` overrides (default: the catalogue's, `bundledMapping`). */
+  baseMapping?: TransitionMapping;
   /** Where a table file is read from. */
   files: FileSource;
   /** How file names appear in problems. */
@@ -186,12 +207,12 @@ export interface PlanShare {
 /**
  * Reads a transition table from a CSV/XLSX file, or from an inline list
  * `[{ forsorjning_fore, forsorjning_efter, antal, kon?, aldersgrupp? }]`, into typfall.
- * @example (await readTransitions('overgangar.csv', catalog, { baseMapping: loadTransitionMapping(), files: nodeFiles })).participants[0].weight // => antal of row 2
+ * @example (await readTransitions('overgangar.csv', catalog, { files: nodeFiles })).participants[0].weight // => antal of row 2
  */
 export async function readTransitions(source: string | unknown[], catalog: Catalog, options: TransitionsOptions): Promise<TransitionsResult> {
   const problems: Problem[] = [];
   const projectFile = options.projectFile ?? 'projekt.yaml';
-  let mapping = options.baseMapping;
+  let mapping = options.baseMapping ?? bundledMapping(catalog);
   if (options.mapping !== undefined) {
     const r = parseMapping(options.mapping, projectFile, 'mapping', mapping);
     problems.push(...r.problems);
