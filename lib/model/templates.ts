@@ -147,6 +147,7 @@ const AGGREGATED_INSTRUCTIONS = [
   'För förbund som inte har uppgifter om enskilda deltagare. Varje rad anger hur många deltagare som gick från en försörjning före insatsen till en försörjning efter (jämför SUS-rapporten "försörjningskällor efter, given källa före").',
   'forsorjning_fore och forsorjning_efter väljs bland kategorierna på bladet Kategorier. Flera källor samtidigt skrivs med plustecken: sjukpenning + forsorjningsstod.',
   'antal = antal deltagare (heltal). kon (K, M, X) eller aldersgrupp (t.ex. 16–24, 50+) är frivilliga kolumner.',
+  'Uppföljning efter flera år: en frivillig kolumn uppfoljningsar (1, 2 eller 3; tomt = 1) och en tabell per år för samma deltagare, t.ex. samma rader en gång med 1 och en gång med 3.',
   'Varje kategori prissätts med katalogposter under 12 månader; månader och vårdbesök är antaganden som kan ändras under mapping: i projekt.yaml.',
   'Kontrollera med npx samnytta validate MAPP och beräkna med npx samnytta calc MAPP.',
 ];
