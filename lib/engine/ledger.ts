@@ -61,6 +61,8 @@ export interface ParticipantRows {
   /** Annual lagged (utjämning) net per actor, row-major [participant × actor]. */
   laggedFore?: Float64Array;
   laggedEfter?: Float64Array;
+  /** Participants observed after year 1 (method §5.1): annual net per actor in years 1..k (carried forward). */
+  followUps?: { participant: number; efter: Float64Array[] }[];
 }
 
 /** A priced project: weighted annual postings and per-participant rows (from `priceProject`). */

@@ -103,7 +103,12 @@ export function priceProject(project: Project, catalog: Catalog): Ledger {
         }
         g.weight += w;
         priceSituation(ctx, p.fore, age, rates, utj, w, g.fore, g.laggedFore, scratch);
-        for (let t = 1; t <= last; t++) priceSituation(ctx, situationInYear(p, t), age, rates, utj, w, g.efter[t - 1], g.laggedEfter[t - 1], scratch);
+        const years: Float64Array[] = [];
+        for (let t = 1; t <= last; t++) {
+          priceSituation(ctx, situationInYear(p, t), age, rates, utj, w, g.efter[t - 1], g.laggedEfter[t - 1], scratch);
+          years.push(Float64Array.from(scratch.actor));
+        }
+        if (rows) (rows.followUps ??= []).push({ participant: i, efter: years });
       }
     });
     return s;

@@ -10,6 +10,8 @@ import { calculate } from '../../lib/calculate.js';
 import { validateProject } from '../../lib/model/project.js';
 import { toResultJson } from '../../lib/report/result-json.js';
 import { yearlyStream } from '../../lib/results/horizon.js';
+import { subgroupTables } from '../../lib/results/subgroups.js';
+import { priceProject } from '../../lib/engine/price.js';
 import { makeProject, testCatalog } from '../helpers/catalog.js';
 
 const catalog = testCatalog();
@@ -93,6 +95,27 @@ describe('the rule', () => {
     expect(r.actors.kommun.yearly).toEqual([90000, 135000, 67500, 33750, 16875]);
     expect(r.actors.kommun.effectByYear).toEqual([90000, 135000]);
     expect(r.followUpYears).toEqual({ '1': 2, '2': 1 });
+  });
+});
+
+describe('subgroups', () => {
+  it('a subgroup holding everyone has the project\'s net over 1 and 5 years, follow-up years included', () => {
+    // Three participants of one kön (threshold 3): the kön row is the whole project.
+    const project = makeProject({
+      disclosureThreshold: 3, dropOff: 0.2, discountRate: 0.035, deadweight: 0.1, cost: { total: 90000, financing: 'finsam' },
+      participants: [
+        { id: 'a', attributes: { kon: 'K' }, fore: { lines: [bidrag(12), vard(12, 2)] }, efter: { lines: [bidrag(6)] }, efter3: { lines: [vard(12, 0.5)] } },
+        { id: 'b', attributes: { kon: 'K' }, fore: { lines: [bidrag(12)] }, efter2: { lines: [bidrag(3)] } },
+        { id: 'c', attributes: { kon: 'K' }, fore: { lines: [bidrag(12)] }, efter: { lines: [bidrag(9)] } },
+      ],
+    });
+    const ledger = priceProject(project, catalog);
+    const r = calculate(project, catalog);
+    const row = subgroupTables(ledger, r, project).find((t) => t.dimension === 'kon')!.rows.find((x) => x.key === 'K')!;
+    for (const h of ['1', '5']) {
+      for (const id of ['kommun', 'region', 'individ']) expect(row.net![h][id]).toBeCloseTo(r.actors[id].horizons[h].net, 4);
+      expect(row.net![h].samhallet).toBeCloseTo(r.groups.samhallet.horizons[h].net, 4);
+    }
   });
 });
 
