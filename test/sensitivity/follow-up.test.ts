@@ -9,6 +9,7 @@ import { priceProject } from '../../lib/engine/price.js';
 import { breakEven, resolveBreakEvenTarget } from '../../lib/sensitivity/break-even.js';
 import { baseScenario, evaluateScenario, scenarioNets, sensitivityModel } from '../../lib/sensitivity/scenario.js';
 import { makeProject, testCatalog } from '../helpers/catalog.js';
+import { expectFastMatchesEvaluate } from './toy.js';
 
 const catalog = testCatalog();
 const bidrag = (months: number) => ({ item: 'test.bidrag', months });
@@ -45,18 +46,7 @@ describe('sensitivity with follow-up years', () => {
     fc.assert(fc.property(
       fc.array(grid(3), { minLength: n, maxLength: n }), grid(2), grid(1), grid(1), grid(0.2), grid(3), grid(2), fc.boolean(),
       (factors, effect, deadweight, dropOff, discountRate, costFactor, comparison, utjamning) => {
-        const s = { ...baseScenario(model), itemFactors: Float64Array.from(factors), effect, deadweight, dropOff, discountRate, costFactor, comparison, utjamning };
-        const fast = scenarioNets(model, s);
-        const r = evaluateScenario(model, s);
-        model.targets.forEach((t, i) => {
-          const x = r.groups[t.id] ?? r.actors[t.id];
-          expect(fast.netH[i]).toBeCloseTo(x.horizons['5'].net, 3);
-          expect(fast.net1[i]).toBeCloseTo(x.horizons['1'].net, 3);
-          // The fast payback test assumes a stream of one sign; compare where that holds.
-          if (x.yearly.every((y) => y >= 0) || x.yearly.every((y) => y <= 0)) {
-            expect(fast.paysBack[i]).toBe(x.payback.status === 'months' || x.payback.status === 'noCost' ? 1 : 0);
-          }
-        });
+        expectFastMatchesEvaluate(model, { ...baseScenario(model), itemFactors: Float64Array.from(factors), effect, deadweight, dropOff, discountRate, costFactor, comparison, utjamning });
       },
     ), { numRuns: 150 });
   });
