@@ -4,7 +4,7 @@
  */
 export { loadCatalog, readCatalogFiles, defaultDataDir } from './catalog/load.js';
 export { readProject, resolveProjectPath } from './model/read-project.js';
-export { diskFiles, nodeFiles, loadTransitionMapping } from './model/node-files.js';
+export { diskFiles, nodeFiles } from './model/node-files.js';
 export { loadPortfolio, findProjects, type LoadPortfolioResult } from './portfolio/load.js';
 export { loadBenchmarks, defaultBenchmarksDir } from './portfolio/benchmarks-load.js';
 export * from './index.js';

@@ -3,7 +3,7 @@
  * actor for 1 and H years with återbetalningstid, as a readable table or as the results JSON
  * (method §9); with `--per-kategori` the table shows each actor's annual effect by category (the
  * JSON always has it); with `--per-kommun` each member kommun's effect, cost and payback (the JSON
- * has them also when the project has members, method §5.1).
+ * has them also when the project has members, method §5.2).
  */
 import { loadCatalog } from '../../lib/catalog/load.js';
 import { priceProject } from '../../lib/engine/price.js';
@@ -21,7 +21,7 @@ export interface CalcOptions extends GlobalOptions {
   format: 'table' | 'json';
   /** Table view: the annual effect per actor and category instead of the summary. */
   perKategori?: boolean;
-  /** Each member kommun's effect, cost and payback (method §5.1). */
+  /** Each member kommun's effect, cost and payback (method §5.2). */
   perKommun?: boolean;
   pseudonymisera?: boolean;
   nyckelfil?: string;

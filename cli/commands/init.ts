@@ -32,7 +32,7 @@ export async function init(o: InitOptions, io: Io): Promise<{ files: string[] }>
   }
   const catalog = loadCatalog();
   const priceYear = o.priceYear ?? latestPriceYear(catalog);
-  const files = o.aggregerad ? await transitionTemplate({ priceYear, lang: o.lang }) : await participantTemplate(catalog, { priceYear, lang: o.lang });
+  const files = o.aggregerad ? await transitionTemplate(catalog, { priceYear, lang: o.lang }) : await participantTemplate(catalog, { priceYear, lang: o.lang });
   writeFilesAtomically(files.map((f) => ({ path: join(o.dir, f.path), data: f.data })), o.lang);
   const list = files.map((f) => `  ${join(o.dir, f.path)}`).join('\n');
   const main = o.aggregerad ? 'overgangar.xlsx' : 'deltagare.xlsx';

@@ -23,7 +23,7 @@ export interface ReportOptions extends GlobalOptions {
   nyckelfil?: string;
   /** Participant-level rows in the workbook, every sheet marked internal (`--deltagarrader`). */
   deltagarrader?: boolean;
-  /** The member kommuner table (method §5.1) even when the project has none to show unasked. */
+  /** The member kommuner table (method §5.2) even when the project has none to show unasked. */
   perKommun?: boolean;
 }
 

@@ -147,7 +147,7 @@ function tableAt<T>(catalog: Catalog, id: string, date: string): Record<string, 
 
 /**
  * The region (län name, "Värmland") a kommun belongs to: the first two digits of its kommunkod
- * (params.utjamning.kommunkod) in params.region.lan. For member regions (method §5.1).
+ * (params.utjamning.kommunkod) in params.region.lan. For member regions (method §5.2).
  * @returns undefined for a kommun without a code, or a catalogue without the tables
  */
 export function kommunRegion(catalog: Catalog, date: string, kommun: string): string | undefined {

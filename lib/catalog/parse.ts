@@ -7,6 +7,7 @@ import { CATEGORIES, type Category } from '../vocabulary.js';
 import { closest } from '../util/closest.js';
 import { ProblemList } from '../util/errors.js';
 import { CODE_PARAMETERS, RULE_SPECS } from './rule-specs.js';
+import { MAPPING_FILE, checkTransitionLines, readTransitionMapping } from './transitions.js';
 import {
   ACTOR_ROLES, FIELD_UNITS, QUANTITIES, STATUSES, TABLE_SHAPES, UNITS,
   type Actor, type ActorRole, type Catalog, type ClassPart, type DatedValue, type FieldSpec, type FieldUnit, type FinancingKey, type Group, type Item, type ItemKind,
@@ -19,8 +20,8 @@ const ITEM_KINDS: readonly ItemKind[] = ['transfer', 'real', 'wage'];
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-/** Folders of data/ that hold other things than the catalogue (examples, mappings, reference set). */
-export const NOT_CATALOGUE = ['examples/', 'mappings/', 'benchmarks/'];
+/** Folders of data/ that hold other things than the catalogue (examples, reference set); mappings/ is read with it. */
+export const NOT_CATALOGUE = ['examples/', 'benchmarks/'];
 
 /** Catalogue id of a file: `items/kommun/x.yaml` → `kommun.x`; `params/skatt/y.yaml` → `params.skatt.y`. */
 export function idFromPath(path: string): string {
@@ -77,10 +78,14 @@ export function catalogFromDocs(docs: CatalogDocs, root = 'data'): Catalog {
     else if (path.startsWith('financing/')) readFinancing(path, doc, problems, catalog);
     else if (path.startsWith('index/') || path.startsWith('params/')) readSeries(path, doc, problems, catalog);
     else if (path.startsWith('items/')) readItem(path, doc, problems, catalog);
-    else problems.error('', 'okänd katalogfil: lägg den under items/, params/, index/ eller financing/', 'unknown catalogue file: put it under items/, params/, index/ or financing/');
+    else if (path === MAPPING_FILE) readTransitionMapping(doc, problems, catalog, path);
+    else problems.error('', `okänd katalogfil: lägg den under items/, params/, index/ eller financing/ (mappningen heter ${MAPPING_FILE})`, `unknown catalogue file: put it under items/, params/, index/ or financing/ (the mapping is ${MAPPING_FILE})`);
     all.items.push(...problems.items);
   }
   crossCheck(catalog, all);
+  const mapping = new ProblemList(`${root}/${MAPPING_FILE}`);
+  checkTransitionLines(catalog, mapping);
+  all.items.push(...mapping.items);
   all.throwIfErrors();
   return catalog;
 }

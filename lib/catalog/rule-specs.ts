@@ -6,6 +6,7 @@
  * a suggestion, never a NaN or a silent default. test/catalog/rule-specs.test.ts ties the
  * declarations to the engine's rule functions.
  */
+import { closest } from '../util/closest.js';
 
 /** A line option a rule accepts: one of a list of words, a number in a range, or a date. */
 export type OptionSpec =
@@ -99,6 +100,28 @@ export function checkOption(spec: OptionSpec, value: unknown): { sv: string; en:
   }
   return typeof value === 'number' && Number.isFinite(value) && value >= spec.min && value <= spec.max
     ? null : { sv: `tal mellan ${spec.min} och ${spec.max} krävs`, en: `number between ${spec.min} and ${spec.max} required` };
+}
+
+/**
+ * Problems with a line's rule options (a project line or a mapping line): an unknown option names
+ * the closest the item's rule takes; a bad value says what the option expects.
+ */
+export function optionProblems(options: Record<string, unknown>, rule: string | undefined): { key: string; sv: string; en: string; value: unknown }[] {
+  const allowed = rule ? RULE_SPECS[rule]?.options ?? {} : {};
+  const names = Object.keys(allowed);
+  const out: { key: string; sv: string; en: string; value: unknown }[] = [];
+  for (const [k, x] of Object.entries(options)) {
+    const spec = allowed[k];
+    if (!spec) {
+      const hint = closest(k, names);
+      const list = names.length ? names.join(', ') : '–';
+      out.push({ key: k, sv: `okänt val${hint ? ` (menade du ${hint}?)` : ''}; posten tar: ${list}`, en: `unknown option${hint ? ` (did you mean ${hint}?)` : ''}; the item takes: ${list}`, value: k });
+      continue;
+    }
+    const bad = checkOption(spec, x);
+    if (bad) out.push({ key: k, ...bad, value: x });
+  }
+  return out;
 }
 
 /**

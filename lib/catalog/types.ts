@@ -180,6 +180,20 @@ export interface Catalog {
   items: Map<string, Item>;
   /** Insatsklasser for classifying projects and reference entries (data/insatsklasser.yaml). */
   classes: InsatsClasses;
+  /** The transition mapping for aggregated input (data/mappings/transitions.yaml), checked at load. */
+  transitions?: TransitionMappingSource;
+}
+
+/**
+ * The bundled transition mapping as checked at load (lib/catalog/transitions.ts): observation
+ * months and, per försörjning category, its labels, aliases and catalogue lines. The model builds
+ * its lookup structure from it (lib/model/transitions.ts `bundledMapping`).
+ */
+export interface TransitionMappingSource {
+  /** The file, relative to data/ (`mappings/transitions.yaml`). */
+  file: string;
+  metadata: { months: number };
+  categories: Record<string, { label?: string; label_en?: string; aliases?: string[]; note?: string; lines: Record<string, unknown>[] }>;
 }
 
 /** A catalogue value as resolved for a project: what the result rests on. */

@@ -28,6 +28,22 @@ export interface LedgerSide {
    */
   laggedFore?: Float64Array;
   laggedEfter?: Float64Array;
+  /**
+   * Follow-up years (method §5.1): the participants observed after year 1, grouped by their last
+   * observed year. Their year-1 postings are also in `efter`; absent when no one has a later year.
+   */
+  followUps?: FollowUpGroup[];
+}
+
+/** Participants whose last observed follow-up year is `lastYear` (≥ 2), priced year by year. */
+export interface FollowUpGroup {
+  lastYear: number;
+  weight: number;
+  /** Same cell layout as `LedgerSide.fore`; `efter[t − 1]` is year t's situation (carried forward). */
+  fore: Float64Array;
+  efter: Float64Array[];
+  laggedFore: Float64Array;
+  laggedEfter: Float64Array[];
 }
 
 /** Per-participant annual figures (unweighted), for potential and subgroups. */
@@ -45,6 +61,8 @@ export interface ParticipantRows {
   /** Annual lagged (utjämning) net per actor, row-major [participant × actor]. */
   laggedFore?: Float64Array;
   laggedEfter?: Float64Array;
+  /** Participants observed after year 1 (method §5.1): annual net per actor in years 1..k (carried forward). */
+  followUps?: { participant: number; efter: Float64Array[] }[];
 }
 
 /** A priced project: weighted annual postings and per-participant rows (from `priceProject`). */
@@ -57,6 +75,8 @@ export interface Ledger {
   participants: LedgerSide;
   comparison?: LedgerSide;
   rows: ParticipantRows;
+  /** Weighted participants observed in each follow-up year ("1", "2", "3"); absent when only year 1 is used. */
+  followUpYears?: Record<string, number>;
   /** Years between a change in taxable income and the utjämning it moves (0 when not priced). */
   lagYears?: number;
   /** Annual production value of a full-time job at the reference wage (method §6). */

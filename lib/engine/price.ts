@@ -8,7 +8,7 @@ import type { Catalog } from '../catalog/types.js';
 import type { Participant, Project, Situation } from '../model/types.js';
 import { CATEGORIES } from '../vocabulary.js';
 import { createContext, type PricingContext } from './context.js';
-import type { Ledger, LedgerSide, ParticipantRows } from './ledger.js';
+import type { FollowUpGroup, Ledger, LedgerSide, ParticipantRows } from './ledger.js';
 import { isWageRule } from '../catalog/rule-specs.js';
 import { transferRules, wageTerms } from './rules.js';
 import { emptyTaxResult, incomeTax, type TaxResult } from './tax/income-tax.js';
@@ -44,7 +44,7 @@ export function priceProject(project: Project, catalog: Catalog): Ledger {
   const ctx = createContext(catalog, project);
   // Resolve every item up front so the item axis (and array sizes) is fixed before pricing.
   for (const p of [...project.participants, ...(project.comparison?.participants ?? [])]) {
-    for (const sit of [p.fore, p.efter]) {
+    for (const sit of [p.fore, p.efter, ...(p.followUps ?? []).map((f) => f.situation)]) {
       for (const l of sit.lines) {
         if (l.item === 'egen') ctx.egenIndex(l.label ?? 'egen');
         else ctx.resolveItem(l.item);
@@ -89,6 +89,27 @@ export function priceProject(project: Project, catalog: Catalog): Ledger {
         rows.productionEfter[i] = scratch.production;
         rows.realEfter[i] = scratch.real;
       }
+      const last = p.followUps?.[p.followUps.length - 1].year ?? 1;
+      if (last > 1) {
+        // Method §5.1: priced again year by year into the group of its last observed year.
+        const groups = (s.followUps ??= []);
+        let g = groups.find((x) => x.lastYear === last);
+        if (!g) {
+          const arr = () => new Float64Array(nItems * nA * NC);
+          g = { lastYear: last, weight: 0, fore: arr(), efter: [], laggedFore: arr(), laggedEfter: [] };
+          for (let t = 0; t < last; t++) { g.efter.push(arr()); g.laggedEfter.push(arr()); }
+          groups.push(g);
+          groups.sort((a, b) => a.lastYear - b.lastYear);
+        }
+        g.weight += w;
+        priceSituation(ctx, p.fore, age, rates, utj, w, g.fore, g.laggedFore, scratch);
+        const years: Float64Array[] = [];
+        for (let t = 1; t <= last; t++) {
+          priceSituation(ctx, situationInYear(p, t), age, rates, utj, w, g.efter[t - 1], g.laggedEfter[t - 1], scratch);
+          years.push(Float64Array.from(scratch.actor));
+        }
+        if (rows) (rows.followUps ??= []).push({ participant: i, efter: years });
+      }
     });
     return s;
   };
@@ -102,16 +123,33 @@ export function priceProject(project: Project, catalog: Catalog): Ledger {
     laggedFore: new Float64Array(n * nA), laggedEfter: new Float64Array(n * nA),
   };
   const participants = side(project.participants, rows);
+  const followUpYears = observedYears(project.participants);
   const comparison = project.comparison ? side(project.comparison.participants) : undefined;
 
   const fullFee = ctx.use<number>('params.skatt.arbetsgivaravgift') / 100;
   const agreed = ctx.use<number>('params.arbetsgivare.avtalade_avgifter') / 100;
   return {
     priceYear: project.priceYear, actors: ctx.actors, items: ctx.items, categories: CATEGORIES,
-    participants, comparison, rows, lagYears: ctx.utjamningLag,
+    participants, comparison, rows, lagYears: ctx.utjamningLag, ...(followUpYears ? { followUpYears } : {}),
     referenceProduction: ctx.referenceWage * 12 * (1 + fullFee + agreed),
     used: ctx.usedValues(), warnings: [...ctx.warnings],
   };
+}
+
+/** A participant's situation in follow-up year t: the latest observation at or before t, före before the first (method §5.1). */
+export function situationInYear(p: Participant, t: number): Situation {
+  if (!p.followUps) return p.efter;
+  let s = p.fore;
+  for (const f of p.followUps) if (f.year <= t) s = f.situation;
+  return s;
+}
+
+/** Weighted participants observed per follow-up year, when any participant has a year after the first. */
+function observedYears(ps: Participant[]): Record<string, number> | undefined {
+  if (!ps.some((p) => p.followUps)) return undefined;
+  const out: Record<string, number> = {};
+  for (const p of ps) for (const y of p.followUps?.map((f) => f.year) ?? [1]) out[String(y)] = (out[String(y)] ?? 0) + p.weight;
+  return Object.fromEntries(Object.entries(out).sort(([a], [b]) => Number(a) - Number(b)));
 }
 
 /**

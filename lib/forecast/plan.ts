@@ -13,8 +13,8 @@ import type { Catalog, Source, Status } from '../catalog/types.js';
 import { paramAt, referenceDate } from '../catalog/value-at.js';
 import { validateProject } from '../model/project.js';
 import { parseProjectText, resolveProjectPath } from '../model/read-project.js';
-import { FORECAST_EVIDENCE, findCategory, parseMapping, readTransitions, type ForecastEvidence } from '../model/transitions.js';
-import { diskFiles, loadTransitionMapping } from '../model/node-files.js';
+import { FORECAST_EVIDENCE, bundledMapping, findCategory, parseMapping, readTransitions, type ForecastEvidence } from '../model/transitions.js';
+import { diskFiles } from '../model/node-files.js';
 import type { Line, Project } from '../model/types.js';
 import type { Problem } from '../util/errors.js';
 
@@ -200,7 +200,7 @@ export async function readPlan(path: string, catalog: Catalog): Promise<PlanRead
   let shares: NonNullable<Awaited<ReturnType<typeof readTransitions>>['shares']> = [];
   let groupsRead: NonNullable<Awaited<ReturnType<typeof readTransitions>>['groups']> = [];
   if (source !== undefined && targetGroup.length > 0) {
-    const read = await readTransitions(source, catalog, { mapping: raw.mapping, projectFile: file, display: (p) => shown(relative(dir, p)), targetGroup, inlineSheet: 'outcomes', baseMapping: loadTransitionMapping(), files: diskFiles() });
+    const read = await readTransitions(source, catalog, { mapping: raw.mapping, projectFile: file, display: (p) => shown(relative(dir, p)), targetGroup, inlineSheet: 'outcomes', files: diskFiles() });
     problems.push(...read.problems);
     notes.push(...read.notes.slice(0, -1));
     participants = read.participants;
@@ -233,7 +233,7 @@ export async function readPlan(path: string, catalog: Catalog): Promise<PlanRead
   }
 
   // Break-even target category (default arbete).
-  let mapping = loadTransitionMapping();
+  let mapping = bundledMapping(catalog);
   if (raw.mapping !== undefined) mapping = parseMapping(raw.mapping, file, 'mapping', mapping).mapping;
   const be = isObj(raw.breakEven) ? raw.breakEven : {};
   if (raw.breakEven !== undefined && (!isObj(raw.breakEven) || Object.keys(raw.breakEven).some((k) => k !== 'till'))) err('breakEven', 'ska vara { till: arbete } (en försörjningskategori)', 'must be { till: arbete } (a support category)', raw.breakEven);

@@ -1,5 +1,5 @@
 /**
- * A project's financing key (method §5.1): a catalogue key (`finsam`) or shares per actor, where
+ * A project's financing key (method §5.2): a catalogue key (`finsam`) or shares per actor, where
  * the kommun's share may be named per member kommun (`kommun:Karlstad: 0.15`) or split between
  * members by population (`kommun: { andel: 0.25, fordelning: befolkning, medlemmar: [...] }`).
  * Member shares are normalised to `kommun:<display name>` keys; the shares sum to 1.

@@ -1,21 +1,14 @@
 /**
- * Node-only: project files on disk as a `FileSource` (the CLI's side of `file-source.ts`), and
- * the bundled transition mapping read from data/mappings.
+ * Node-only: project files on disk as a `FileSource` (the CLI's side of `file-source.ts`). The
+ * transition mapping is part of the catalogue (`catalog.transitions`), read by lib/catalog/load.ts.
  */
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { defaultDataDir } from '../catalog/load.js';
-import { parseMappingText, type TransitionMapping } from './transitions.js';
 
 // Kept apart (disk-files.ts) so reading a project needs neither the transitions reader nor papaparse.
 export { diskFiles, nodeFiles } from './disk-files.js';
 
-/** The bundled mapping file. */
+/** Where the bundled mapping file lies (for tools that ship its text, e.g. the notebooks' data). */
 export function defaultMappingFile(): string {
   return join(defaultDataDir(), 'mappings', 'transitions.yaml');
-}
-
-/** Reads the bundled mapping (or another mapping file). @throws Error when the file is broken */
-export function loadTransitionMapping(file: string = defaultMappingFile()): TransitionMapping {
-  return parseMappingText(readFileSync(file, 'utf8'), file);
 }

@@ -55,7 +55,8 @@ export interface ParticipantOrigin {
   /** Column header text by field (participants table). */
   columns: Record<string, string>;
   situations?: { file: string; sheet?: string; columns: Record<string, string> };
-  lines: { fore: number[]; efter: number[] };
+  /** Table rows of each situation's lines, by situation key (`fore`, `efter`, `efter2`, `efter3`). */
+  lines: { fore: number[]; efter: number[]; efter2?: number[]; efter3?: number[] };
 }
 
 /** A user-facing note (not a problem), e.g. the row summary or where the key file is. */
@@ -83,6 +84,7 @@ export const SITUATION_COLUMNS: ColumnSpec = {
   belopp_per_manad: ['belopp_per_manad', 'belopp_manad', 'belopp', 'amount_per_month'],
   omfattning: ['omfattning', 'sysselsattningsgrad', 'extent'],
   lon: ['lon', 'manadslon', 'wage'],
+  uppfoljningsar: ['uppfoljningsar', 'uppfoljning', 'uppfoljningsaret', 'follow_up_year'],
 };
 
 /** Participants-table columns and their accepted header spellings (normalised). */
@@ -232,7 +234,7 @@ export async function readParticipantsFile(paths: string | string[], catalog: Ca
   // Situations (long format).
   const floor = wageFloor(catalog, options.priceYear);
   const hasPeopleTable = participantTables.length > 0;
-  interface LineRow { id: string; lage: 'fore' | 'efter'; line: Obj; row: number; table: Table; columns: Record<string, string> }
+  interface LineRow { id: string; lage: 'fore' | 'efter'; year: number; line: Obj; row: number; table: Table; columns: Record<string, string> }
   const lineRows: LineRow[] = [];
   for (const t of situationTables) {
     const cols = resolveColumns(t, SITUATION_COLUMNS, ignoredColumns.get(t));
@@ -253,6 +255,7 @@ export async function readParticipantsFile(paths: string | string[], catalog: Ca
       const lageCell = rp.cell(r, 'lage');
       const lage = isBlank(lageCell) ? undefined : LAGE[normalizeHeader(String(lageCell))];
       if (!lage) rp.add('error', r, 'lage', 'läge ska vara fore (före insatsen) eller efter', 'situation must be fore (before the intervention) or efter (after)', show(lageCell));
+      const year = followUpYear(rp, r, lage);
       const postCell = rp.cell(r, 'post');
       const post = isBlank(postCell) ? '' : String(show(postCell)).trim().toLowerCase();
       const item = post ? catalog.items.get(post) : undefined;
@@ -281,7 +284,7 @@ export async function readParticipantsFile(paths: string | string[], catalog: Ca
       if (amountPerMonth !== undefined) line.amountPerMonth = amountPerMonth;
       if (extent !== undefined) line.extent = extent;
       if (wage !== undefined) line.wage = wage;
-      lineRows.push({ id, lage: lage!, line, row: r.row, table: t, columns });
+      lineRows.push({ id, lage: lage!, year: year ?? 1, line, row: r.row, table: t, columns });
     }
     problems.push(...rp.items);
     counts.push({ kind: 'situations', file: t.file, sheet: t.sheet, read: t.rows.length, used, rejected: t.rows.length - used });
@@ -305,12 +308,15 @@ export async function readParticipantsFile(paths: string | string[], catalog: Ca
     }
     const origin = p.origin;
     if (own[0]) origin.situations = { file: own[0].table.file, sheet: own[0].table.sheet, columns: own[0].columns };
-    const sit = (lage: 'fore' | 'efter', months: number) => {
-      const ls = own.filter((l) => l.lage === lage);
-      origin.lines[lage] = ls.map((l) => l.row);
+    const sit = (lage: 'fore' | 'efter', months: number, year = 1) => {
+      const ls = own.filter((l) => l.lage === lage && (lage === 'fore' || l.year === year));
+      const key: keyof ParticipantOrigin['lines'] = lage === 'fore' ? 'fore' : year === 2 ? 'efter2' : year === 3 ? 'efter3' : 'efter';
+      origin.lines[key] = ls.map((l) => l.row);
       return { months, lines: ls.map((l) => l.line) };
     };
     const raw: Obj = { id: p.id, ...(p.weight !== undefined ? { weight: p.weight } : {}), attributes: p.attributes, fore: sit('fore', p.foreMonths), efter: sit('efter', p.efterMonths) };
+    // Follow-up years 2 and 3 (method §5.1): a year is observed when it has rows.
+    for (const year of [2, 3]) if (own.some((l) => l.lage === 'efter' && l.year === year)) raw[`efter${year}`] = sit('efter', p.efterMonths, year);
     participants.push(raw);
     origins.push(origin);
   }
@@ -327,6 +333,26 @@ export async function readParticipantsFile(paths: string | string[], catalog: Ca
     });
   }
   return { participants, problems, counts, origins, notes };
+}
+
+/**
+ * The follow-up year of a situation row (column uppfoljningsar, method §5.1): blank = 1; 1, 2 or 3
+ * on efter rows; blank or 1 on före rows. Undefined (with a problem) when invalid.
+ */
+function followUpYear(rp: RowProblems, r: TableRow, lage: 'fore' | 'efter' | undefined): number | undefined {
+  const c = rp.cell(r, 'uppfoljningsar');
+  if (isBlank(c)) return 1;
+  const n = parseNumber(c);
+  const year = n.ok ? n.value : NaN;
+  if (year !== 1 && year !== 2 && year !== 3) {
+    rp.add('error', r, 'uppfoljningsar', 'uppföljningsår ska vara 1, 2 eller 3 (tomt = 1)', 'the follow-up year must be 1, 2 or 3 (blank = 1)', show(c));
+    return undefined;
+  }
+  if (lage === 'fore' && year !== 1) {
+    rp.add('error', r, 'uppfoljningsar', 'uppföljningsår gäller bara rader med läge efter; lämna tomt för före', 'a follow-up year applies only to rows with situation efter; leave it blank for fore', show(c));
+    return undefined;
+  }
+  return year;
 }
 
 /** Sheets of samnytta's own templates that hold no data (item list, instructions). */
@@ -465,14 +491,14 @@ function wageFloor(catalog: Catalog, priceYear?: number): { value: number; label
  * @param prefix `participants` or `comparison.participants`
  */
 export function locateProblems(problems: Problem[], origins: ParticipantOrigin[], prefix: string): Problem[] {
-  const re = new RegExp(`^${prefix.replace(/\./g, '\\.')}\\[(\\d+)\\](?:\\.(fore|efter)\\.lines\\[(\\d+)\\]\\.?(\\w*)|\\.attributes\\.(\\w+)|\\.(\\w+))?`);
+  const re = new RegExp(`^${prefix.replace(/\./g, '\\.')}\\[(\\d+)\\](?:\\.(fore|efter[23]?)\\.lines\\[(\\d+)\\]\\.?(\\w*)|\\.attributes\\.(\\w+)|\\.(\\w+))?`);
   return problems.map((p) => {
     const m = re.exec(p.path);
     if (!m) return p;
     const o = origins[Number(m[1])];
     if (!o) return p;
     if (m[2]) {
-      const row = o.lines[m[2] as 'fore' | 'efter'][Number(m[3])];
+      const row = o.lines[m[2] as keyof ParticipantOrigin['lines']]?.[Number(m[3])];
       const s = o.situations ?? o;
       const field = LINE_FIELD_COLUMN[m[4]] ?? m[4];
       return { ...p, file: s.file, sheet: s.sheet, row: row ?? o.row, column: s.columns[field] ?? field, path: '' };

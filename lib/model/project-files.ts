@@ -53,7 +53,7 @@ export type PseudonymiserSource = () => { pseudonymiser: Pseudonymiser; note?: N
 
 export interface ProjectSourceOptions {
   /** The bundled transition mapping (only asked for when the project has transitions). */
-  transitionMapping: () => TransitionMapping | Promise<TransitionMapping>;
+  transitionMapping?: () => TransitionMapping | Promise<TransitionMapping>;
   /** Set to replace identifiers with keyed hashes instead of refusing personal data (CLI `--pseudonymisera`). */
   pseudonymise?: PseudonymiserSource;
   /** Where problems about the key are reported. */
@@ -150,7 +150,7 @@ export async function readProjectSource(files: FileSource, file: string, catalog
       if (!source) problems.push({ severity: 'error', file: shownFile, path: o.transitionsFile !== undefined ? 'transitionsFile' : 'transitions', sv: 'ange transitionsFile: overgangar.csv (eller en lista transitions: [...])', en: 'give transitionsFile: overgangar.csv (or a list transitions: [...])', value: o.transitionsFile ?? o.transitions });
       else if (o.participants !== undefined && !origins) problems.push({ severity: 'error', file: shownFile, path: 'transitionsFile', sv: 'ange en källa för deltagare: participants, participantsFile eller transitionsFile', en: 'give one source of participants: participants, participantsFile or transitionsFile' });
       else if (!origins) {
-        const read = await (await transitionsModule()).readTransitions(source, catalog, { mapping: o.mapping, projectFile: shownFile, display, files, baseMapping: await options.transitionMapping() });
+        const read = await (await transitionsModule()).readTransitions(source, catalog, { mapping: o.mapping, projectFile: shownFile, display, files, baseMapping: await options.transitionMapping?.() });
         problems.push(...read.problems);
         notes.push(...read.notes);
         o.participants = read.participants;

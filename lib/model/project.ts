@@ -6,13 +6,13 @@
 import type { Catalog } from '../catalog/types.js';
 import { coveredPriceYears, referenceDate, yearRanges } from '../catalog/value-at.js';
 import { findKommun, suggestKommun } from '../catalog/kommun.js';
-import { checkOption, RULE_SPECS } from '../catalog/rule-specs.js';
+import { optionProblems } from '../catalog/rule-specs.js';
 import { closest } from '../util/closest.js';
 import { ProblemList, type Problem } from '../util/errors.js';
 import { KON_EXPECTED, parseKon } from './attributes.js';
 import { containsPersonalNumber, PERSONAL_DATA_HELP, PERSONAL_NUMBER_FOUND, screenPersonalData } from './personal-number.js';
 import {
-  type Attributes, type CostYear, type EgenPosting, type EvidenceGrade, type Financing, type Line, type Participant,
+  type Attributes, type CostYear, type EgenPosting, type EvidenceGrade, type Financing, type FollowUp, type Line, type Participant,
   type Project, type Situation,
 } from './types.js';
 import { CATEGORIES, POSTING_KINDS, type Category, type PostingKind } from '../vocabulary.js';
@@ -25,7 +25,7 @@ type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 const PROJECT_KEYS = ['name', 'description', 'priceYear', 'horizonYears', 'discountRate', 'deadweight', 'dropOff', 'cost', 'participants', 'participantsFile', 'comparison', 'taxRates', 'referenceWage', 'evidence', 'disclosureThreshold', 'uncertainty', 'transitions', 'transitionsFile', 'mapping', 'insatsklass', 'kind', 'utjamning'];
-const PARTICIPANT_KEYS = ['id', 'weight', 'attributes', 'fore', 'efter'];
+const PARTICIPANT_KEYS = ['id', 'weight', 'attributes', 'fore', 'efter', 'efter1', 'efter2', 'efter3'];
 const ATTRIBUTE_KEYS = ['kon', 'fodelsear', 'alder', 'utbildning', 'hushallstyp', 'kommun'];
 const SITUATION_KEYS = ['months', 'lines'];
 const LINE_KEYS = ['item', 'months', 'perMonth', 'amountPerMonth', 'extent', 'wage', 'options', 'label', 'postings'];
@@ -82,7 +82,7 @@ export function validateProject(raw: unknown, catalog: Catalog, file: string): V
   const referenceWage = num(raw.referenceWage, 'referenceWage', p, { min: 1 });
   const disclosureThreshold = int(raw.disclosureThreshold, 'disclosureThreshold', p, { min: 3, max: 1000 }) ?? 5;
 
-  const participants = readParticipants(raw.participants, 'participants', catalog, priceYear, p);
+  const participants = readParticipants(raw.participants, 'participants', catalog, priceYear, p, true);
   let comparison: Project['comparison'];
   if (raw.comparison !== undefined) {
     if (!isObj(raw.comparison)) p.error('comparison', 'ska vara { participants: [...] }', 'must be { participants: [...] }', raw.comparison);
@@ -239,7 +239,7 @@ function checkPeriod(financing: Financing | undefined, year: number, startYear: 
     `the financing key ${key.id} covers ${period}, but cost year ${year} is ${calendar} (start year ${startYear}); give that year another key in byYear, or set cost.startYear`, financing);
 }
 
-function readParticipants(v: unknown, path: string, catalog: Catalog, priceYear: number, p: ProblemList): Participant[] {
+function readParticipants(v: unknown, path: string, catalog: Catalog, priceYear: number, p: ProblemList, followUps = false): Participant[] {
   if (!Array.isArray(v) || v.length === 0) {
     p.error(path, 'minst en deltagare krävs (participants eller participantsFile)', 'at least one participant required (participants or participantsFile)', v);
     return [];
@@ -249,7 +249,11 @@ function readParticipants(v: unknown, path: string, catalog: Catalog, priceYear:
   v.forEach((raw: unknown, i: number) => {
     const at = `${path}[${i}]`;
     if (!isObj(raw)) return p.error(at, 'ska vara ett objekt { id, weight?, attributes?, fore, efter }', 'must be an object { id, weight?, attributes?, fore, efter }', raw);
-    unknownKeys(raw, PARTICIPANT_KEYS, `${at}.`, p);
+    for (const k of Object.keys(raw)) {
+      if (PARTICIPANT_KEYS.includes(k)) continue;
+      if (/^efter_?\S+$/i.test(k)) p.error(`${at}.${k}`, 'okänt uppföljningsår; ange efter (år 1, även efter1), efter2 eller efter3', 'unknown follow-up year; give efter (year 1, also efter1), efter2 or efter3', k);
+      else p.error(`${at}.${k}`, `okänd nyckel; tillåtna: ${PARTICIPANT_KEYS.join(', ')}`, `unknown key; allowed: ${PARTICIPANT_KEYS.join(', ')}`, k);
+    }
     const id = raw.id === undefined ? `#${i + 1}` : String(raw.id);
     if (containsPersonalNumber(id)) p.error(`${at}.id`, `id är ett personnummer eller samordningsnummer (värdet visas inte); ${PERSONAL_DATA_HELP.sv}`, `the id is a personal identity or coordination number (value not shown); ${PERSONAL_DATA_HELP.en}`);
     else if (seen.has(id)) p.error(`${at}.id`, 'id förekommer flera gånger', 'duplicate id', id);
@@ -257,10 +261,32 @@ function readParticipants(v: unknown, path: string, catalog: Catalog, priceYear:
     const weight = num(raw.weight ?? 1, `${at}.weight`, p, { min: 0 }) ?? 0;
     const attributes = readAttributes(raw.attributes, `${at}.attributes`, catalog, priceYear, p);
     const fore = readSituation(raw.fore, `${at}.fore`, catalog, p);
-    const efter = readSituation(raw.efter, `${at}.efter`, catalog, p);
-    out.push({ id, weight, attributes, fore, efter });
+    const { efter, followUps: later } = readFollowUps(raw, at, fore, catalog, p, followUps);
+    out.push({ id, weight, attributes, fore, efter, ...(later ? { followUps: later } : {}) });
   });
   return out;
+}
+
+/**
+ * Follow-up years (method §5.1): `efter` (or `efter1`) is year 1, `efter2` and `efter3` later years.
+ * Returns year 1's situation (before itself when only later years are given: no effect in year 1)
+ * and, when a later year is given, every observed year.
+ */
+function readFollowUps(raw: Obj, at: string, fore: Situation, catalog: Catalog, p: ProblemList, allowed: boolean): { efter: Situation; followUps?: FollowUp[] } {
+  if (raw.efter !== undefined && raw.efter1 !== undefined) {
+    p.error(`${at}.efter1`, 'uppföljningsår 1 anges två gånger (efter och efter1); behåll den ena', 'follow-up year 1 is given twice (efter and efter1); keep one', 'efter1');
+  }
+  const key1 = raw.efter === undefined && raw.efter1 !== undefined ? 'efter1' : 'efter';
+  const later = [2, 3].filter((y) => raw[`efter${y}`] !== undefined);
+  if (later.length === 0) return { efter: readSituation(raw[key1], `${at}.${key1}`, catalog, p) };
+  if (!allowed) {
+    p.error(`${at}.efter${later[0]}`, 'jämförelsegruppen räknas med ett uppföljningsår; ange bara efter', 'the comparison group is counted with one follow-up year; give efter only', `efter${later[0]}`);
+    return { efter: readSituation(raw[key1], `${at}.${key1}`, catalog, p) };
+  }
+  const followUps: FollowUp[] = [];
+  if (raw[key1] !== undefined) followUps.push({ year: 1, situation: readSituation(raw[key1], `${at}.${key1}`, catalog, p) });
+  for (const year of later) followUps.push({ year, situation: readSituation(raw[`efter${year}`], `${at}.efter${year}`, catalog, p) });
+  return { efter: followUps[0].year === 1 ? followUps[0].situation : fore, followUps };
 }
 
 function readAttributes(v: unknown, path: string, catalog: Catalog, priceYear: number, p: ProblemList): Attributes {
@@ -316,19 +342,7 @@ function readSituation(v: unknown, path: string, catalog: Catalog, p: ProblemLis
 
 /** A line's options against its item's rule (lib/catalog/rule-specs.ts): a typo is an error, never a silent default. */
 function checkOptions(options: Record<string, string | number>, rule: string | undefined, path: string, p: ProblemList): void {
-  const allowed = rule ? RULE_SPECS[rule]?.options ?? {} : {};
-  const names = Object.keys(allowed);
-  for (const [k, x] of Object.entries(options)) {
-    const spec = allowed[k];
-    if (!spec) {
-      const hint = closest(k, names);
-      const list = names.length ? names.join(', ') : '–';
-      p.error(`${path}.${k}`, `okänt val${hint ? ` (menade du ${hint}?)` : ''}; posten tar: ${list}`, `unknown option${hint ? ` (did you mean ${hint}?)` : ''}; the item takes: ${list}`, k);
-      continue;
-    }
-    const bad = checkOption(spec, x);
-    if (bad) p.error(`${path}.${k}`, bad.sv, bad.en, x);
-  }
+  for (const o of optionProblems(options, rule)) p.error(`${path}.${o.key}`, o.sv, o.en, o.value);
 }
 
 function readLine(v: unknown, path: string, sitMonths: number, catalog: Catalog, p: ProblemList): Line | undefined {

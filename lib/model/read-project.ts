@@ -47,7 +47,6 @@ export async function readProject(path: string, catalog: Catalog, options: ReadP
   // Read by absolute path; shown relative to the folder as the user named it.
   const files = diskFiles((p) => join(dirname(file), relative(dir, p)));
   return readProjectSource(files, join(dir, basename(file)), catalog, {
-    transitionMapping: async () => (await import('./node-files.js')).loadTransitionMapping(),
     keyFile,
     ...(options.pseudonymise ? { pseudonymise: () => keyPseudonymiser(keyFile, options.outputDirs) } : {}),
   });

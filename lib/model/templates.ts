@@ -7,8 +7,7 @@
  */
 import ExcelJS from 'exceljs';
 import type { Catalog } from '../catalog/types.js';
-import { loadTransitionMapping } from './node-files.js';
-import type { TransitionMapping } from './transitions.js';
+import { bundledMapping, type TransitionMapping } from './transitions.js';
 import { byCodePoint } from '../util/compare.js';
 import type { Lang } from '../util/errors.js';
 import { TEMPLATE_TEXT } from './placeholders.js';
@@ -43,10 +42,12 @@ export interface TemplateSituation {
   belopp_per_manad?: number;
   omfattning?: number;
   lon?: number;
+  /** Follow-up year of an efter row, 1–3 (blank = 1; method §5.1). */
+  uppfoljningsar?: number;
 }
 
 export const PARTICIPANT_HEADERS = ['deltagare', 'vikt', 'kon', 'fodelsear', 'utbildning', 'hushallstyp', 'kommun', 'fore_manader', 'efter_manader'] as const;
-export const SITUATION_HEADERS = ['deltagare', 'lage', 'post', 'manader', 'antal_per_manad', 'belopp_per_manad', 'omfattning', 'lon'] as const;
+export const SITUATION_HEADERS = ['deltagare', 'lage', 'post', 'manader', 'antal_per_manad', 'belopp_per_manad', 'omfattning', 'lon', 'uppfoljningsar'] as const;
 export const TRANSITION_HEADERS = ['forsorjning_fore', 'forsorjning_efter', 'antal', 'kon'] as const;
 
 /** Example participants: three made-up people (ids are serial numbers, never personnummer). */
@@ -109,6 +110,7 @@ const INSTRUCTIONS = [
   '   manader = antal månader posten pågår inom observationstiden. antal_per_manad = t.ex. besök per månad (tomt = postens standard).',
   '   belopp_per_manad = faktiskt belopp i kronor om det är känt (tomt = katalogens belopp). omfattning = andel av heltid (0,75 eller 75 %).',
   '   lon = heltidslön per månad för anställningar, eller inkomstunderlag (SGI) för sjukpenning och a-kassa.',
+  '   uppfoljningsar = vilket år efter insatsen en efter-rad gäller: 1, 2 eller 3 (tomt = 1). Ett år utan rader räknas som ej uppföljt; det senaste uppföljda året förs vidare.',
   '3. Tomma rader hoppas över. Decimaler skrivs med komma eller punkt. Rubrikerna får skrivas med eller utan å, ä, ö.',
   '4. Kontrollera: npx samnytta validate MAPP – alla fel listas på en gång med blad, rad och kolumn.',
   '5. Beräkna: npx samnytta calc MAPP.',
@@ -129,6 +131,7 @@ const INSTRUCTIONS_EN = [
   '   manader = months the item lasts within the observation time. antal_per_manad = e.g. visits per month (empty = the item\'s default).',
   '   belopp_per_manad = the actual amount in kronor if known (empty = the catalogue amount). omfattning = share of full time (0.75 or 75 %).',
   '   lon = full-time monthly wage for jobs, or the income basis (SGI) for sickness benefit and unemployment insurance.',
+  '   uppfoljningsar = the follow-up year an efter row belongs to: 1, 2 or 3 (empty = 1). A year without rows is not followed up; the latest followed-up year is carried forward.',
   '3. Empty rows are skipped. Decimals with comma or point. Headers may be written with or without å, ä, ö.',
   '4. Check: npx samnytta validate FOLDER – every error at once with sheet, row and column.',
   '5. Calculate: npx samnytta calc FOLDER.',
@@ -144,6 +147,7 @@ const AGGREGATED_INSTRUCTIONS = [
   'För förbund som inte har uppgifter om enskilda deltagare. Varje rad anger hur många deltagare som gick från en försörjning före insatsen till en försörjning efter (jämför SUS-rapporten "försörjningskällor efter, given källa före").',
   'forsorjning_fore och forsorjning_efter väljs bland kategorierna på bladet Kategorier. Flera källor samtidigt skrivs med plustecken: sjukpenning + forsorjningsstod.',
   'antal = antal deltagare (heltal). kon (K, M, X) eller aldersgrupp (t.ex. 16–24, 50+) är frivilliga kolumner.',
+  'Uppföljning efter flera år: en frivillig kolumn uppfoljningsar (1, 2 eller 3; tomt = 1) och en tabell per år för samma deltagare, t.ex. samma rader en gång med 1 och en gång med 3.',
   'Varje kategori prissätts med katalogposter under 12 månader; månader och vårdbesök är antaganden som kan ändras under mapping: i projekt.yaml.',
   'Kontrollera med npx samnytta validate MAPP och beräkna med npx samnytta calc MAPP.',
 ];
@@ -222,6 +226,7 @@ export async function participantWorkbook(catalog: Catalog, participants: Templa
   const items = [...catalog.items.values()].sort((a, b) => byCodePoint(a.id, b.id));
   addValidation(sits, 'B2:B5000', { type: 'list', allowBlank: false, formulae: ['"fore,efter"'], showErrorMessage: true, errorTitle: 'Läge', error: 'Ange fore eller efter' });
   addValidation(sits, 'C2:C5000', { type: 'list', allowBlank: false, formulae: [`Poster!$A$2:$A$${items.length + 1}`], showErrorMessage: true, errorTitle: 'Post', error: 'Välj en post från bladet Poster' });
+  addValidation(sits, 'I2:I5000', { type: 'list', allowBlank: true, formulae: ['"1,2,3"'], showErrorMessage: true, errorTitle: 'Uppföljningsår', error: 'Ange 1, 2 eller 3 (tomt = 1)' });
 
   instructionsSheet(wb, lang === 'en' ? INSTRUCTIONS_EN : INSTRUCTIONS);
   const posts = wb.addWorksheet('Poster', { views: [{ state: 'frozen', ySplit: 1 }] });
@@ -286,8 +291,8 @@ export async function participantTemplate(catalog: Catalog, o: TemplateOptions):
 }
 
 /** The files of a new aggregated project folder (transition table). */
-export async function transitionTemplate(o: TemplateOptions & { mapping?: TransitionMapping }): Promise<TemplateFile[]> {
-  const mapping = o.mapping ?? loadTransitionMapping();
+export async function transitionTemplate(catalog: Catalog, o: TemplateOptions & { mapping?: TransitionMapping }): Promise<TemplateFile[]> {
+  const mapping = o.mapping ?? bundledMapping(catalog);
   const files: TemplateFile[] = [
     { path: 'projekt.yaml', data: projectYaml({ name: o.name ?? TEMPLATE_TEXT[o.lang ?? 'sv'].nameAggregated, priceYear: o.priceYear, source: 'overgangar.xlsx', aggregated: true, lang: o.lang }) },
     { path: 'overgangar.xlsx', data: await transitionWorkbook(mapping) },

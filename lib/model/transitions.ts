@@ -2,13 +2,14 @@
  * Aggregated input (method §10; reference/sus.md §6 "försörjningskällor efter, given källa före"):
  * a transition table `forsorjning_fore; forsorjning_efter; antal` (optionally split by `kon` or
  * `aldersgrupp`) becomes one typfall per row with weight = antal. Each försörjning category maps to
- * catalogue lines (months, visits; never amounts) from `data/mappings/transitions.yaml`, which the
- * project file's `mapping:` can override or extend. For förbund that hold no participant-level
+ * catalogue lines (months, visits; never amounts) from `data/mappings/transitions.yaml` — read and
+ * checked with the catalogue (`catalog.transitions`, lib/catalog/transitions.ts), never from disk
+ * here — which the project file's `mapping:` can override or extend. For förbund that hold no participant-level
  * data (Finsam law gives them no basis to process personal data about participants).
  */
 import { parse as parseYaml } from 'yaml';
 import type { Catalog } from '../catalog/types.js';
-import type { Problem } from '../util/errors.js';
+import { InputError, type Problem } from '../util/errors.js';
 import type { FileSource } from './file-source.js';
 import { protectTable, type Note, type ParticipantOrigin, type RowCount } from './participants-file.js';
 import { KON_EXPECTED, parseKon } from './attributes.js';
@@ -16,7 +17,7 @@ import { RowProblems, resolveColumns, type ColumnSpec } from './tabular/columns.
 import { normalizeHeader } from './tabular/normalize-header.js';
 import { parseNumber } from './tabular/parse-number.js';
 import { readTableFile } from './tabular/read-table-file.js';
-import { isBlank, type Cell, type Table } from './tabular/table.js';
+import { isBlank, type Cell, type Table, type TableRow } from './tabular/table.js';
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -47,6 +48,7 @@ export const TRANSITION_COLUMNS: ColumnSpec = {
   andel: ['andel', 'andel_deltagare', 'share'],
   kon: ['kon', 'gender', 'sex'],
   aldersgrupp: ['aldersgrupp', 'alder', 'age_group'],
+  uppfoljningsar: ['uppfoljningsar', 'uppfoljning', 'follow_up_year'],
 };
 
 /** Extra columns of a forecast plan's outcome table (lib/forecast): low and high share, evidence, source. */
@@ -104,9 +106,29 @@ export function parseMapping(doc: unknown, file: string, pathPrefix: string, bas
   return { mapping, problems };
 }
 
+const bundled = new WeakMap<Catalog, TransitionMapping>();
+
 /**
- * Parses a mapping file's text (the bundled data/mappings/transitions.yaml; the CLI reads it
- * from disk, the notebooks get it as text). @throws Error when the file is broken
+ * The catalogue's transition mapping (data/mappings/transitions.yaml, checked by `parseCatalog`)
+ * as a lookup structure.
+ * @throws InputError when the catalogue has no mapping file
+ */
+export function bundledMapping(catalog: Catalog): TransitionMapping {
+  let m = bundled.get(catalog);
+  if (!m) {
+    const src = catalog.transitions;
+    if (!src) {
+      throw new InputError([{ severity: 'error', file: 'data/mappings/transitions.yaml', path: '', sv: 'katalogen saknar mappningen för aggregerad indata (data/mappings/transitions.yaml)', en: 'the catalogue has no mapping for aggregated input (data/mappings/transitions.yaml)' }]);
+    }
+    m = parseMapping(src, `data/${src.file}`, 'categories').mapping;
+    bundled.set(catalog, m);
+  }
+  return m;
+}
+
+/**
+ * Parses a mapping file's text (a mapping outside the catalogue, e.g. in a test).
+ * @throws Error when the file is broken
  */
 export function parseMappingText(text: string, file: string): TransitionMapping {
   const { mapping, problems } = parseMapping(parseYaml(text), file, 'categories');
@@ -149,8 +171,8 @@ export interface TransitionsOptions {
   mapping?: unknown;
   /** The project file (for problems about `mapping:` and inline `transitions:`). */
   projectFile?: string;
-  /** The base mapping (the bundled one, see `loadTransitionMapping`), which `mapping` overrides. */
-  baseMapping: TransitionMapping;
+  /** The base mapping, which `mapping` overrides (default: the catalogue's, `bundledMapping`). */
+  baseMapping?: TransitionMapping;
   /** Where a table file is read from. */
   files: FileSource;
   /** How file names appear in problems. */
@@ -186,12 +208,12 @@ export interface PlanShare {
 /**
  * Reads a transition table from a CSV/XLSX file, or from an inline list
  * `[{ forsorjning_fore, forsorjning_efter, antal, kon?, aldersgrupp? }]`, into typfall.
- * @example (await readTransitions('overgangar.csv', catalog, { baseMapping: loadTransitionMapping(), files: nodeFiles })).participants[0].weight // => antal of row 2
+ * @example (await readTransitions('overgangar.csv', catalog, { files: nodeFiles })).participants[0].weight // => antal of row 2
  */
 export async function readTransitions(source: string | unknown[], catalog: Catalog, options: TransitionsOptions): Promise<TransitionsResult> {
   const problems: Problem[] = [];
   const projectFile = options.projectFile ?? 'projekt.yaml';
-  let mapping = options.baseMapping;
+  let mapping = options.baseMapping ?? bundledMapping(catalog);
   if (options.mapping !== undefined) {
     const r = parseMapping(options.mapping, projectFile, 'mapping', mapping);
     problems.push(...r.problems);
@@ -208,7 +230,9 @@ export async function readTransitions(source: string | unknown[], catalog: Catal
   }
 
   const plan = options.targetGroup !== undefined;
-  const spec: ColumnSpec = plan ? { ...TRANSITION_COLUMNS, ...PLAN_COLUMNS } : TRANSITION_COLUMNS;
+  // A forecast's outcome rows have no follow-up years (their columns keep their letters).
+  const { uppfoljningsar: _years, ...observed } = TRANSITION_COLUMNS;
+  const spec: ColumnSpec = plan ? { ...observed, ...PLAN_COLUMNS } : TRANSITION_COLUMNS;
   const countKeys = [...TRANSITION_COLUMNS.antal, ...TRANSITION_COLUMNS.andel];
   const catKey = (cs: TransitionCategory[]) => cs.map((c) => c.id).join('+');
   // Plan mode: the target group's size per före key (category ids joined by +).
@@ -245,6 +269,7 @@ export async function readTransitions(source: string | unknown[], catalog: Catal
 
   const participants: Obj[] = [];
   const origins: ParticipantOrigin[] = [];
+  const records: TransitionRecord[] = [];
   const counts: RowCount[] = [];
   const unknownUsed = new Set<string>();
   for (const t of tables) {
@@ -340,25 +365,25 @@ export async function readTransitions(source: string | unknown[], catalog: Catal
         if (a) attributes.alder = a.age;
         else rp.add('error', r, 'aldersgrupp', 'åldersgrupp anges som t.ex. 16–24, 25-29 eller 50+', 'age group is given as e.g. 16–24, 25-29 or 50+', show(ag));
       }
+      const year = followUpYearCell(rp, r);
       if (rp.errors > before) continue;
       used++;
       const weight = planShare ? planShare.share * groups.get(planShare.fore)!.n : antal!;
       if (weight === 0 && !plan) continue;
-      if (planShare) shares.push({ ...planShare, participant: participants.length });
+      if (planShare) shares.push({ ...planShare, participant: records.length });
       for (const c of [...fore!, ...efter!]) if (c.id === 'okand') unknownUsed.add(String(r.row));
-      const label = (cs: TransitionCategory[]) => cs.map((c) => c.id).join('+');
-      const lines = (cs: TransitionCategory[]) => cs.flatMap((c) => c.lines.map((l) => ({ ...l })));
-      participants.push({
-        id: `rad ${r.row}: ${label(fore!)} → ${label(efter!)}${attributes.kon ? ` ${attributes.kon}` : ''}${isBlank(ag) ? '' : ` ${String(show(ag))}`}`,
-        weight,
-        attributes,
-        fore: { months: mapping.months, lines: lines(fore!) },
-        efter: { months: mapping.months, lines: lines(efter!) },
+      const tail = `${attributes.kon ? ` ${attributes.kon}` : ''}${isBlank(ag) ? '' : ` ${String(show(ag))}`}`;
+      records.push({
+        key: `${catKey(fore!)}|${tail}`, year: year ?? 1, weight, row: r.row, fore: fore!, efter: efter!, tail, attributes,
+        origin: { file: t.file, sheet: t.sheet, row: r.row, columns, lines: { fore: [], efter: [] } },
       });
-      origins.push({ file: t.file, sheet: t.sheet, row: r.row, columns, lines: { fore: [], efter: [] } });
     }
     problems.push(...rp.items);
     counts.push({ kind: 'transitions', file: t.file, sheet: t.sheet, read: t.rows.length, used, rejected: t.rows.length - used });
+  }
+  for (const t of typfallOf(records, mapping.months)) {
+    participants.push(t.participant);
+    origins.push(t.origin);
   }
   // Plan mode: shares per före group at most 100 %; whoever no row moves stays unchanged.
   const groupsOut: TransitionsResult['groups'] = plan ? [] : undefined;
@@ -386,6 +411,90 @@ export async function readTransitions(source: string | unknown[], catalog: Catal
     en: 'aggregated input: each row becomes a typfall with weight = antal; the categories\' months and care visits are assumptions from data/mappings/transitions.yaml (override under mapping: in the project file)',
   });
   return { participants, problems, counts, origins, notes, ...(plan ? { shares, groups: groupsOut } : {}) };
+}
+
+/** One used row of a transition table, before it becomes typfall. */
+interface TransitionRecord {
+  /** Före categories, kön and åldersgrupp: rows of different follow-up years are paired within a key. */
+  key: string;
+  year: number;
+  weight: number;
+  row: number;
+  fore: TransitionCategory[];
+  efter: TransitionCategory[];
+  tail: string;
+  attributes: Obj;
+  origin: ParticipantOrigin;
+}
+
+/**
+ * The follow-up year of a transition row (column uppfoljningsar, method §5.1): blank = 1; 1, 2
+ * or 3. A forecast's outcome rows have no such column (an unknown column there).
+ */
+function followUpYearCell(rp: RowProblems, r: TableRow): number | undefined {
+  const c = rp.cell(r, 'uppfoljningsar');
+  if (isBlank(c)) return 1;
+  const n = parseNumber(c);
+  const year = n.ok ? n.value : NaN;
+  if (year !== 1 && year !== 2 && year !== 3) rp.add('error', r, 'uppfoljningsar', 'uppföljningsår ska vara 1, 2 eller 3 (tomt = 1)', 'the follow-up year must be 1, 2 or 3 (blank = 1)', show(c));
+  else return year;
+  return undefined;
+}
+
+const catLabel = (cs: TransitionCategory[]) => cs.map((c) => c.id).join('+');
+const catLines = (cs: TransitionCategory[]) => cs.flatMap((c) => c.lines.map((l) => ({ ...l })));
+
+/**
+ * Typfall from the used rows. With only year-1 rows each row is one typfall. With rows for later
+ * follow-up years (method §5.1), the tables of each year are marginals of the same cohort: within
+ * each key (före, kön, åldersgrupp) the rows of successive years are paired in row order (the
+ * north-west corner rule), so every typfall has one situation per observed year, the typfall of a
+ * year sum to that year's table, and a year's effect is exactly its table's (the engine is linear
+ * in the weights). Counts that differ between years leave typfall observed in fewer years.
+ */
+function typfallOf(records: TransitionRecord[], months: number): { participant: Obj; origin: ParticipantOrigin }[] {
+  const situation = (cs: TransitionCategory[]) => ({ months, lines: catLines(cs) });
+  if (records.every((r) => r.year === 1)) {
+    return records.map((r) => ({
+      participant: { id: `rad ${r.row}: ${catLabel(r.fore)} → ${catLabel(r.efter)}${r.tail}`, weight: r.weight, attributes: r.attributes, fore: situation(r.fore), efter: situation(r.efter) },
+      origin: r.origin,
+    }));
+  }
+  const EPS = 1e-9;
+  const keys = [...new Set(records.map((r) => r.key))];
+  const out: { participant: Obj; origin: ParticipantOrigin }[] = [];
+  for (const key of keys) {
+    const own = records.filter((r) => r.key === key);
+    type Piece = { weight: number; by: Map<number, TransitionRecord> };
+    let pieces: Piece[] = [];
+    for (const year of [...new Set(own.map((r) => r.year))].sort((a, b) => a - b)) {
+      const rows = own.filter((r) => r.year === year);
+      const next: Piece[] = [];
+      let i = 0, j = 0, pw = pieces[0]?.weight ?? 0, rw = rows[0]?.weight ?? 0;
+      while (i < pieces.length && j < rows.length) {
+        const m = Math.min(pw, rw);
+        if (m > EPS) next.push({ weight: m, by: new Map([...pieces[i].by, [year, rows[j]]]) });
+        pw -= m;
+        rw -= m;
+        if (pw <= EPS) pw = pieces[++i]?.weight ?? 0;
+        if (rw <= EPS) rw = rows[++j]?.weight ?? 0;
+      }
+      for (; i < pieces.length; i++, pw = pieces[i]?.weight ?? 0) if (pw > EPS) next.push({ weight: pw, by: pieces[i].by });
+      for (; j < rows.length; j++, rw = rows[j]?.weight ?? 0) if (rw > EPS) next.push({ weight: rw, by: new Map([[year, rows[j]]]) });
+      pieces = next;
+    }
+    for (const piece of pieces) {
+      const years = [...piece.by.keys()];
+      const first = piece.by.get(years[0])!;
+      const participant: Obj = {
+        id: `rad ${years.map((y) => piece.by.get(y)!.row).join('+')}: ${catLabel(first.fore)} → ${years.map((y) => `${catLabel(piece.by.get(y)!.efter)} (år ${y})`).join(' → ')}${first.tail}`,
+        weight: piece.weight, attributes: first.attributes, fore: situation(first.fore),
+      };
+      for (const y of years) participant[y === 1 ? 'efter' : `efter${y}`] = situation(piece.by.get(y)!.efter);
+      out.push({ participant, origin: first.origin });
+    }
+  }
+  return out;
 }
 
 /** Evidence levels of a forecast's outcome shares (lib/forecast/optimism.ts prices them). */

@@ -59,13 +59,27 @@ export interface Attributes {
   kommun?: string;
 }
 
+/** An efter situation observed in a given follow-up year (method §5.1). */
+export interface FollowUp {
+  /** Follow-up year, 1–3 (year 1 is `efter`). */
+  year: number;
+  situation: Situation;
+}
+
 /** A participant or a typfall (weight = number of participants it represents). */
 export interface Participant {
   id: string;
   weight: number;
   attributes: Attributes;
   fore: Situation;
+  /** The efter situation of follow-up year 1 (the före situation when year 1 was not observed). */
   efter: Situation;
+  /**
+   * Every observed follow-up year in order (method §5.1), present only when a year after the
+   * first was observed (`efter2`, `efter3`, or `uppfoljningsar` 2–3 in a table). Year t's
+   * situation is the latest observation at or before t (före before the first).
+   */
+  followUps?: FollowUp[];
 }
 
 /** One year's share of the intervention cost, optionally with its own financing key. */

@@ -1,5 +1,5 @@
 /**
- * Member kommuner in every output (method §5.1): the `calc --per-kommun` table, the results
+ * Member kommuner in every output (method §5.2): the `calc --per-kommun` table, the results
  * JSON's `members` array and the report's table under återbetalningstid. Withheld members read
  * "färre än N deltagare" (or "ingår i övriga medlemmar") with every figure and count left out.
  */

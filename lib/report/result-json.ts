@@ -17,11 +17,13 @@ export interface ResultJson {
   schema: typeof RESULT_SCHEMA;
   project: { name: string; priceYear: number; horizonYears: number; discountRate: number; deadweight: number; dropOff: number };
   participants: number;
+  /** Weighted participants observed per follow-up year (method §5.1); only when a year after the first was observed. */
+  followUpYears?: Record<string, number>;
   actors: Record<string, ActorJson>;
   groups: Record<string, ActorJson>;
   potential: { fore: number; efter: number; verkningsgrad: number | null };
   warnings: string[];
-  /** Member kommuner (method §5.1), when asked or when the project has members. */
+  /** Member kommuner (method §5.2), when asked or when the project has members. */
   members?: MemberJson[];
 }
 
@@ -31,6 +33,8 @@ export interface ActorJson {
   byCategory: Record<Category, number>;
   horizons: Record<string, { benefit: number; cost: number; net: number; roi: number | null }>;
   payback: { status: string; months: number | null; simpleMonths: number | null };
+  /** The effect of follow-up years 1..K before discounting (method §5.1); only with follow-up years. */
+  effectByYear?: number[];
 }
 
 export const money = (x: number): number => roundTo(x, 2);
@@ -48,7 +52,7 @@ function actorJson(a: ActorResult): ActorJson {
   const horizons = horizonsJson(a.horizons);
   const parts = roundParts(CATEGORIES.map((c) => a.byCategory[c].delta), 2, a.annualEffect);
   const byCategory = Object.fromEntries(CATEGORIES.map((c, i) => [c, parts[i]])) as Record<Category, number>;
-  return { annualEffect: money(a.annualEffect), byCategory, horizons, payback: { ...a.payback } };
+  return { annualEffect: money(a.annualEffect), byCategory, horizons, payback: { ...a.payback }, ...(a.effectByYear ? { effectByYear: a.effectByYear.map(money) } : {}) };
 }
 
 /** Warnings for the result: validation warnings, the design's evidence grade, estimates relied on. */
@@ -76,6 +80,7 @@ export function toResultJson(r: Result, lang: Lang = 'sv', members?: MemberJson[
     schema: RESULT_SCHEMA,
     project: { name, priceYear, horizonYears, discountRate, deadweight, dropOff },
     participants: roundTo(r.participants, 4),
+    ...(r.followUpYears ? { followUpYears: Object.fromEntries(Object.entries(r.followUpYears).map(([y, w]) => [y, roundTo(w, 4)])) } : {}),
     actors: map(r.actors),
     groups: map(r.groups),
     potential: {

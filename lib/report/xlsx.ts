@@ -108,6 +108,8 @@ export async function buildWorkbook(w: WorkbookInput): Promise<Uint8Array> {
     put(ind, `B${factorRow(y)}`, { formula: `(1-$B$${P.dropOff})^(A${factorRow(y)}-1)/(1+$B$${P.rate})^(A${factorRow(y)}-1)`, result: (1 - r.project.dropOff) ** (y - 1) / (1 + r.project.discountRate) ** (y - 1) }, '0.0000');
   }
   const factors = `Indata!$B$${factorRow(1)}:$B$${factorRow(H)}`;
+  let factorSum = 0;
+  for (let y = 1; y <= H; y++) factorSum += (1 - r.project.dropOff) ** (y - 1) / (1 + r.project.discountRate) ** (y - 1);
   const actors = ledger.actors;
   const costHead = 12 + H;
   header(ind, costHead, [sv ? 'Kostnadsår' : 'Cost year', sv ? 'Belopp (kr)' : 'Amount (SEK)', ...actors.map((a) => `${sv ? 'Andel' : 'Share'} ${a}`)]);
@@ -295,13 +297,23 @@ export async function buildWorkbook(w: WorkbookInput): Promise<Uint8Array> {
   header(res, 1, ['Id', t.actor, `${t.annualEffect} (kr)`, `${t.cost} (kr)`, `${t.benefit} 1 ${t.year}`, `${t.net} 1 ${t.year}`, `${t.benefit} ${H} ${t.years}`, `${t.net} ${H} ${t.years}`, t.status, t.simpleMonths], [18, 22, 16, 14, 16, 16, 16, 16, 16, 14]);
   const rowOf = new Map<string, number>();
   const HS = String(H);
-  const writeRow = (rr: number, a: Result['actors'][string], effect: string, cost: string) => {
+  // Follow-up years (method §5.1): column K holds what the observed years 2–3 add over H years
+  // beyond the year-1 effect × the factors (the engine's figure; members sum to a group's).
+  const later = r.followUpYears !== undefined;
+  if (later) {
+    put(res, 'K1', sv ? `Tillägg uppföljningsår ${H} år (kr)` : `Follow-up years addition ${H} years (SEK)`);
+    res.getCell('K1').font = { bold: true };
+    res.getColumn('K').width = 22;
+  }
+  const writeRow = (rr: number, a: Result['actors'][string], effect: string, cost: string, laterFormula?: string) => {
     put(res, `A${rr}`, a.id); put(res, `B${rr}`, sv ? a.label : a.labelEn);
     put(res, `C${rr}`, { formula: effect, result: a.annualEffect }, KR);
     put(res, `D${rr}`, { formula: cost, result: a.cost }, KR);
     put(res, `E${rr}`, { formula: `C${rr}*Indata!$B$${factorRow(1)}`, result: a.horizons['1'].benefit }, KR);
     put(res, `F${rr}`, { formula: `E${rr}-D${rr}`, result: a.horizons['1'].net }, KR);
-    put(res, `G${rr}`, { formula: `C${rr}*SUM(${factors})`, result: a.horizons[HS].benefit }, KR);
+    const extra = a.horizons[HS].benefit - a.annualEffect * factorSum;
+    if (later) put(res, `K${rr}`, laterFormula ? { formula: laterFormula, result: extra } : extra, KR);
+    put(res, `G${rr}`, { formula: `C${rr}*SUM(${factors})${later ? `+K${rr}` : ''}`, result: a.horizons[HS].benefit }, KR);
     put(res, `H${rr}`, { formula: `G${rr}-D${rr}`, result: a.horizons[HS].net }, KR);
     put(res, `I${rr}`, a.payback.status === 'months' && a.annualEffect >= 0 ? a.payback.months : paybackText(a.payback, H, lang, a.annualEffect));
     put(res, `J${rr}`, a.payback.simpleMonths);
@@ -315,7 +327,7 @@ export async function buildWorkbook(w: WorkbookInput): Promise<Uint8Array> {
   }
   for (const g of Object.values(r.groups)) {
     const members = g.members.map((m) => rowOf.get(m)).filter((x): x is number => x !== undefined);
-    writeRow(rr, g, members.map((m) => `C${m}`).join('+') || '0', members.map((m) => `D${m}`).join('+') || '0');
+    writeRow(rr, g, members.map((m) => `C${m}`).join('+') || '0', members.map((m) => `D${m}`).join('+') || '0', members.map((m) => `K${m}`).join('+') || '0');
     res.getRow(rr).font = { bold: true };
     rr++;
   }

@@ -11,7 +11,8 @@ import { CATEGORIES, type Category } from '../vocabulary.js';
 import { costByActor, totalCost } from './cost.js';
 import type { Ledger } from '../engine/ledger.js';
 import { laggedCellEffects, laggedStream } from '../engine/lagged.js';
-import { adjustedEffect, benefitOver, comparisonScale, cumulativeNet, payback, yearlyStream } from './horizon.js';
+import { adjustedEffect, benefitOver, comparisonScale, cumulativeNet, payback, yearlyStream, type HorizonOptions } from './horizon.js';
+import { followUpEffects, followUpStream } from './follow-up.js';
 import type { ActorResult, CategoryChange, ItemRow, Result } from './result.js';
 
 /** The assumptions evaluate needs; a Project satisfies it. Sensitivity analyses vary them. */
@@ -75,6 +76,7 @@ export function evaluate(ledger: Ledger, a: Assumptions, catalog: Catalog): Resu
   }
 
   const costs = costByActor(catalog, a.cost, actors, a.discountRate);
+  const followUp = P.followUps ? followUpEffects(ledger, a.deadweight, withLag) : undefined;
   const build = (id: string, label: string, labelEn: string, members: string[]): ActorResult => {
     const byCategory = {} as Record<Category, CategoryChange>;
     let annualEffect = 0, lagEffect = 0, f = 0, e = 0, cost = 0;
@@ -94,8 +96,10 @@ export function evaluate(ledger: Ledger, a: Assumptions, catalog: Catalog): Resu
       }
     }
     // Δ includes the utjämning at its steady state; the stream has it from year lag + 1 (method §2.3).
-    const yearly = yearlyStream(annualEffect - lagEffect, { years: H, dropOff: a.dropOff, discountRate: a.discountRate });
-    if (withLag && lagEffect !== 0) laggedStream(lagEffect, H, lag, a.dropOff, a.discountRate).forEach((u, t) => { yearly[t] += u; });
+    const o: HorizonOptions = { years: H, dropOff: a.dropOff, discountRate: a.discountRate };
+    const later = followUp ? followUpStream(followUp, members.map((m) => actors.indexOf(m)), annualEffect - lagEffect, lagEffect, o, withLag ? lag : 0) : undefined;
+    const yearly = later ? later.yearly : yearlyStream(annualEffect - lagEffect, o);
+    if (!later && withLag && lagEffect !== 0) laggedStream(lagEffect, H, lag, a.dropOff, a.discountRate).forEach((u, t) => { yearly[t] += u; });
     const horizon = (h: number) => {
       const benefit = benefitOver(yearly, h);
       return { benefit, cost, net: benefit - cost, roi: cost === 0 ? null : (benefit - cost) / cost };
@@ -103,7 +107,8 @@ export function evaluate(ledger: Ledger, a: Assumptions, catalog: Catalog): Resu
     return {
       id, label, labelEn, members, annualEffect, fore: f, efter: e, yearly, cumulativeNet: cumulativeNet(cost, yearly), cost,
       horizons: { '1': horizon(1), [String(H)]: horizon(H) },
-      payback: payback(cost, annualEffect, yearly), byCategory, shiftFlag: false,
+      payback: payback(cost, later ? later.lastLevel : annualEffect, yearly), byCategory, shiftFlag: false,
+      ...(later ? { effectByYear: later.byYear } : {}),
     };
   };
 
@@ -131,6 +136,7 @@ export function evaluate(ledger: Ledger, a: Assumptions, catalog: Catalog): Resu
     },
     participants: W,
     comparisonParticipants: ledger.comparison ? ledger.comparison.weight : null,
+    ...(ledger.followUpYears ? { followUpYears: ledger.followUpYears } : {}),
     actors: actorResults, groups, funders: [...catalog.funders], items: itemRows,
     potential: {
       fore: potentialFore, efter: potentialEfter, verkningsgrad, referenceProduction: ledger.referenceProduction,

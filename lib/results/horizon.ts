@@ -79,6 +79,18 @@ export function yearlyStream(effects: number | readonly number[], o: HorizonOpti
 }
 
 /**
+ * A stream that starts `lag` years late (the utjämning, method §2.3): nothing in years 1..lag, then
+ * the effect path from its first year, discounted by the calendar year.
+ * @example delayedStream([100, 50], { years: 4, dropOff: 0, discountRate: 0 }, 1) // => [0, 100, 50, 50]
+ */
+export function delayedStream(effects: number | readonly number[], o: HorizonOptions, lag: number): number[] {
+  const path = effectPath(effects, Math.max(0, o.years - lag), o.dropOff);
+  const out: number[] = [];
+  for (let t = 1; t <= o.years; t++) out.push(t > lag ? discounted(path[t - lag - 1], t, o.discountRate) : 0);
+  return out;
+}
+
+/**
  * The multiplier of a constant annual effect summed over the first h years:
  * Σ_{t=1..h} (1 − avklingning)^(t−1) / (1 + r)^(t−1), so benefit_h = Δ × horizonFactor.
  * Its terms are those of `yearlyStream`, added in the same order.

@@ -1,5 +1,5 @@
 /**
- * Member kommuner (method §5.1): a förbund's kommun actor split by the participants' `kommun`
+ * Member kommuner (method §5.2): a förbund's kommun actor split by the participants' `kommun`
  * attribute into members `kommun:<namn>` whose effects and costs sum to the kommun actor's. A
  * member's effect is its participants' change in the kommun's net (comparison group scaled to its
  * weight, dödvikt, the utjämning when counted — as for every actor, through horizon.ts); its cost

@@ -50,6 +50,11 @@ export interface ActorResult {
   byCategory: Record<Category, CategoryChange>;
   /** A cost shift: this actor loses while society gains (method §7). */
   shiftFlag: boolean;
+  /**
+   * Follow-up years (method §5.1): the effect of years 1..K before discounting, K = the last
+   * observed year; present only when a participant was observed after year 1.
+   */
+  effectByYear?: number[];
 }
 
 /** One item's postings for one actor (the rows behind waterfalls and flows). */
@@ -94,6 +99,8 @@ export interface Result {
   };
   participants: number;
   comparisonParticipants: number | null;
+  /** Weighted participants observed per follow-up year ("1".."3"); only when a year after the first was observed (method §5.1). */
+  followUpYears?: Record<string, number>;
   actors: Record<string, ActorResult>;
   groups: Record<string, ActorResult>;
   /** The usual funders (catalogue `funders`, e.g. fk, af, kommun, region), in presentation order. */

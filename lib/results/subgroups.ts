@@ -8,7 +8,7 @@
  * was suppressed. The one subgroup path: the report, the workbook and the JSON all read it.
  */
 import type { Ledger } from '../engine/ledger.js';
-import { adjustedEffect, horizonFactor } from './horizon.js';
+import { adjustedEffect, benefitOver, horizonFactor, yearlyStream } from './horizon.js';
 import type { Result } from './result.js';
 import type { Attributes, Project } from '../model/types.js';
 
@@ -127,15 +127,25 @@ export function subgroupTables(ledger: Ledger, result: Result, project: Subgroup
     for (let a = 0; a < nA; a++) change[p * nA + a] = rows.weights[p] * (rows.actorEfter[p * nA + a] - rows.actorFore[p * nA + a]);
   }
 
+  // Follow-up years (method §5.1): what a participant's observed years add to its benefit over h
+  // beyond year 1's effect × the horizon factor, per actor.
+  const laterExtra = followUpExtra(rows, cmpChange, project, horizons, factors);
+
   const tables: SubgroupTable[] = [];
   for (const dim of SUBGROUP_DIMENSIONS) {
     const sums = new Map<string, number[]>();
+    const extras = new Map<string, Record<string, Float64Array>>();
     for (let p = 0; p < n; p++) {
       const key = subgroupKey(dim, rows.attributes[p], project.priceYear);
       let acc = sums.get(key);
       if (!acc) sums.set(key, (acc = new Array<number>(nA + 1).fill(0)));
       acc[0] += rows.weights[p];
       for (let a = 0; a < nA; a++) acc[a + 1] += change[p * nA + a];
+      const x = laterExtra.get(p);
+      if (x) {
+        if (!extras.has(key)) extras.set(key, Object.fromEntries(horizons.map((h) => [h, new Float64Array(nA)])));
+        for (const h of horizons) for (let a = 0; a < nA; a++) extras.get(key)![h][a] += x[h][a];
+      }
     }
     const keys = orderKeys(dim, [...sums.keys()]);
     const built: SubgroupRow[] = keys.map((key) => {
@@ -147,7 +157,13 @@ export function subgroupTables(ledger: Ledger, result: Result, project: Subgroup
       const cost: Record<string, number> = {};
       for (const id of columns) cost[id] = ((result.actors[id] ?? result.groups[id])?.cost ?? 0) * share;
       const net: Record<string, Record<string, number>> = {};
-      for (const h of horizons) net[h] = Object.fromEntries(columns.map((id) => [id, effect[id] * factors[h] - cost[id]]));
+      const extra = extras.get(key);
+      const extraOf = (h: string, id: string): number => {
+        if (!extra) return 0;
+        const a = actors.indexOf(id);
+        return a >= 0 ? extra[h][a] : (groups.find((g) => g.id === id)?.members ?? []).reduce((s, m) => s + extra[h][actors.indexOf(m)], 0);
+      };
+      for (const h of horizons) net[h] = Object.fromEntries(columns.map((id) => [id, effect[id] * factors[h] + extraOf(h, id) - cost[id]]));
       const [label, labelEn] = labelOf(key);
       return {
         key, label, labelEn, suppressed: false, participants: weight, annualEffect: effect,
@@ -160,6 +176,27 @@ export function subgroupTables(ledger: Ledger, result: Result, project: Subgroup
     tables.push({ dimension: dim, label, labelEn, threshold, columns, rows: built, suppressed, note: noteFor(built, suppressed, threshold) });
   }
   return tables;
+}
+
+/**
+ * Per participant observed after year 1: per horizon h and actor, the benefit of its own stream
+ * (observed years carried forward, method §5.1) minus year 1's effect × the horizon factor.
+ */
+function followUpExtra(rows: Ledger['rows'], cmpChange: Float64Array, project: SubgroupProject, horizons: string[], factors: Record<string, number>): Map<number, Record<string, Float64Array>> {
+  const out = new Map<number, Record<string, Float64Array>>();
+  const nA = cmpChange.length;
+  const o = { years: project.horizonYears, dropOff: project.dropOff, discountRate: project.discountRate };
+  for (const f of rows.followUps ?? []) {
+    const p = f.participant, w = rows.weights[p];
+    const x: Record<string, Float64Array> = Object.fromEntries(horizons.map((h) => [h, new Float64Array(nA)]));
+    for (let a = 0; a < nA; a++) {
+      const path = f.efter.map((e) => adjustedEffect(w * (e[a] - rows.actorFore[p * nA + a]), w * cmpChange[a], project.deadweight));
+      const stream = yearlyStream(path, o);
+      for (const h of horizons) x[h][a] = benefitOver(stream, Number(h)) - path[0] * factors[h];
+    }
+    out.set(p, x);
+  }
+  return out;
 }
 
 /** Primary suppression below the threshold, then secondary suppression of the next smallest group when only one is hidden. */

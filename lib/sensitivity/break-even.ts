@@ -81,8 +81,10 @@ export function targetSituation(p: Participant, target: BreakEvenTarget, catalog
 export function splitProject(project: Project, share: number, target: BreakEvenTarget, catalog: Catalog, base: BreakEvenBase = 'efter'): Project {
   const participants: Participant[] = [];
   for (const p of project.participants) {
-    participants.push({ ...p, id: `${p.id}~kvar`, weight: p.weight * (1 - share), efter: base === 'efter' ? p.efter : p.fore });
-    participants.push({ ...p, id: `${p.id}~mal`, weight: p.weight * share, efter: targetSituation(p, target, catalog) });
+    // Follow-up years (method §5.1) stay with those who keep their own efter; the target situation is one year carried forward.
+    const { followUps, ...one } = p;
+    participants.push({ ...(base === 'efter' ? p : one), id: `${p.id}~kvar`, weight: p.weight * (1 - share), efter: base === 'efter' ? p.efter : p.fore });
+    participants.push({ ...one, id: `${p.id}~mal`, weight: p.weight * share, efter: targetSituation(p, target, catalog) });
   }
   return { ...project, participants };
 }
@@ -92,7 +94,12 @@ function mixSide(from: LedgerSide, to: LedgerSide, s: number, base: BreakEvenBas
   const efter = new Float64Array(b.length);
   for (let i = 0; i < efter.length; i++) efter[i] = (1 - s) * b[i] + s * to.efter[i];
   const bp = base === 'efter' ? from.productionEfter : from.productionFore, br = base === 'efter' ? from.realEfter : from.realFore;
-  return { ...from, efter, productionEfter: (1 - s) * bp + s * to.productionEfter, realEfter: (1 - s) * br + s * to.realEfter };
+  // Follow-up groups (method §5.1): those who keep their own efter are 1 − s of each group; with base före nobody does.
+  const times = (x: Float64Array) => x.map((v) => (1 - s) * v);
+  const followUps = base === 'efter' && from.followUps
+    ? from.followUps.map((g) => ({ ...g, weight: (1 - s) * g.weight, fore: times(g.fore), efter: g.efter.map(times), laggedFore: times(g.laggedFore), laggedEfter: g.laggedEfter.map(times) }))
+    : undefined;
+  return { ...from, efter, productionEfter: (1 - s) * bp + s * to.productionEfter, realEfter: (1 - s) * br + s * to.realEfter, followUps };
 }
 
 /** The ledger of the split project at share s, from the ledgers of the project and of its all-target twin. */
@@ -123,7 +130,7 @@ export interface BreakEven {
   horizonYears: number;
   participants: number;
   findings: BreakEvenFinding[];
-  /** Per member kommun (method §5.1), when the project has members or they are asked for. */
+  /** Per member kommun (method §5.2), when the project has members or they are asked for. */
   members?: MemberBreakEven[];
   /** The disclosure threshold applied to the members. */
   memberThreshold?: number;
@@ -168,7 +175,7 @@ export function breakEven(project: Project, catalog: Catalog, till: BreakEvenTar
   const H = project.horizonYears;
   // Both ledgers must share one item axis. The engine numbers items in order of appearance, so
   // each is priced with the other's participants present at weight 0 (they add nothing).
-  const twins = project.participants.map((p) => ({ ...p, id: `${p.id}~mal`, efter: targetSituation(p, till, catalog) }));
+  const twins = project.participants.map(({ followUps, ...p }) => ({ ...p, id: `${p.id}~mal`, efter: targetSituation(p, till, catalog) }));
   const zero = (ps: Participant[]) => ps.map((p) => ({ ...p, weight: 0 }));
   const ledger = o.price({ ...project, participants: [...project.participants, ...zero(twins)] });
   const targetLedger = o.price({ ...project, participants: [...zero(project.participants), ...twins] });

@@ -11,7 +11,7 @@ import type { Catalog } from '../catalog/types.js';
 import { costByActor, fundersOf } from '../results/cost.js';
 import { evaluate, type Assumptions } from '../results/evaluate.js';
 import type { Ledger, LedgerSide } from '../engine/ledger.js';
-import { comparisonScale, horizonFactor, paysBack } from '../results/horizon.js';
+import { benefitOver, comparisonScale, delayedStream, horizonFactor, paysBack, yearlyStream, type HorizonOptions } from '../results/horizon.js';
 import type { Result } from '../results/result.js';
 import type { InterventionCost } from '../model/types.js';
 
@@ -58,6 +58,20 @@ export interface SensitivityModel {
   /** As dParticipants and dComparison for the lagged (utjämning) postings. */
   dLaggedParticipants: Float64Array;
   dLaggedComparison: Float64Array;
+  /**
+   * Follow-up groups (method §5.1), as the ledger's: per observed year the participants' change per
+   * item × actor, and the comparison group's change scaled to the group's weight; lagged alike.
+   */
+  followUps: FollowUpChanges[];
+}
+
+/** One follow-up group's changes per item × actor (see `SensitivityModel.followUps`). */
+export interface FollowUpChanges {
+  lastYear: number;
+  d: Float64Array[];
+  dComparison: Float64Array;
+  dLagged: Float64Array[];
+  dLaggedComparison: Float64Array;
 }
 
 /** Prepares a ledger for scenarios: targets and per item × actor changes. */
@@ -89,7 +103,48 @@ export function sensitivityModel(ledger: Ledger, assumptions: Assumptions, catal
   for (const g of catalog.groups) targets.push({ id: g.id, label: g.label, labelEn: g.labelEn, members: g.members.map(index), isGroup: true });
   const society = societyGroup(catalog);
   if (!targets.some((t) => t.id === society.id)) targets.push({ id: society.id, label: society.label, labelEn: society.labelEn, members: society.members.map(index), isGroup: true });
-  return { ledger, assumptions, catalog, targets, dParticipants: dP, dComparison: dC, itemMoves, dLaggedParticipants: dLP, dLaggedComparison: dLC };
+  const followUps = (P.followUps ?? []).map((g): FollowUpChanges => {
+    const kg = comparisonScale(g.weight, C?.weight);
+    const change = (efter: Float64Array, fore: Float64Array, scale = 1): Float64Array => {
+      const out = new Float64Array(nI * nA);
+      for (let idx = 0; idx < fore.length; idx++) out[Math.floor(idx / nC)] += scale * (efter[idx] - fore[idx]);
+      return out;
+    };
+    const none = new Float64Array(nI * nA);
+    return {
+      lastYear: g.lastYear,
+      d: g.efter.map((e) => change(e, g.fore)), dComparison: C && kg ? change(C.efter, C.fore, kg) : none,
+      dLagged: g.laggedEfter.map((e) => change(e, g.laggedFore)),
+      dLaggedComparison: C && kg && C.laggedEfter && C.laggedFore ? change(C.laggedEfter, C.laggedFore, kg) : none,
+    };
+  });
+  return { ledger, assumptions, catalog, targets, dParticipants: dP, dComparison: dC, itemMoves, dLaggedParticipants: dLP, dLaggedComparison: dLC, followUps };
+}
+
+/**
+ * Benefit over H of a unit effect in observed year s of a group observed in years 1..k (the
+ * weights that turn a group's yearly changes into its benefit), delayed by `lag` for the utjämning.
+ */
+function followUpWeights(k: number, o: HorizonOptions, lag: number): number[] {
+  return Array.from({ length: k }, (_, s) => {
+    const unit = Array.from({ length: k }, (_, j) => (j === s ? 1 : 0));
+    return benefitOver(lag > 0 ? delayedStream(unit, o, lag) : yearlyStream(unit, o), o.years);
+  });
+}
+
+/** Per follow-up group and observed year, the scenario's change per actor (item factors and comparison applied). */
+function followUpActorDeltas(model: SensitivityModel, s: Scenario, lagged: boolean): Float64Array[][] {
+  const nA = model.ledger.actors.length, nI = model.ledger.items.length;
+  return model.followUps.map((g) => (lagged ? g.dLagged : g.d).map((d) => {
+    const dc = lagged ? g.dLaggedComparison : g.dComparison;
+    const out = new Float64Array(nA);
+    for (let i = 0; i < nI; i++) {
+      const f = s.itemFactors[i];
+      if (f === 0) continue;
+      for (let a = 0; a < nA; a++) out[a] += f * (d[i * nA + a] - s.comparison * dc[i * nA + a]);
+    }
+    return out;
+  }));
 }
 
 /** The scenario that reproduces the project's own result. */
@@ -127,9 +182,15 @@ function scaleSide(side: LedgerSide, s: Scenario, nPerItem: number, changeFactor
     return [fore, efter];
   };
   const [fore, efter] = scale(side.fore, side.efter);
-  if (!side.laggedFore || !side.laggedEfter) return { ...side, fore, efter };
+  // Follow-up groups (method §5.1): each observed year scaled like efter.
+  const followUps = side.followUps?.map((g) => ({
+    ...g, fore: scale(g.fore, g.fore)[0], efter: g.efter.map((e) => scale(g.fore, e)[1]),
+    laggedFore: scale(g.laggedFore, g.laggedFore)[0], laggedEfter: g.laggedEfter.map((e) => scale(g.laggedFore, e)[1]),
+  }));
+  const later = followUps ? { followUps } : {};
+  if (!side.laggedFore || !side.laggedEfter) return { ...side, fore, efter, ...later };
   const [laggedFore, laggedEfter] = scale(side.laggedFore, side.laggedEfter);
-  return { ...side, fore, efter, laggedFore, laggedEfter };
+  return { ...side, fore, efter, laggedFore, laggedEfter, ...later };
 }
 
 /**
@@ -217,6 +278,13 @@ export function scenarioNets(model: SensitivityModel, s: Scenario, out: Scenario
   const sumH = horizonFactor(H, s);
   let sumLagH = 0; // the lagged stream's weights over H years (nothing in year 1: lag ≥ 1)
   for (let t = lag; lag > 0 && t < H; t++) sumLagH += (1 - s.dropOff) ** (t - lag) / (1 + s.discountRate) ** t;
+  // Follow-up years (method §5.1): each group's observed years weighted by their benefit over H.
+  const fu = model.followUps.length > 0;
+  const o: HorizonOptions = { years: H, dropOff: s.dropOff, discountRate: s.discountRate };
+  const groupDeltas = fu ? followUpActorDeltas(model, s, false) : [];
+  const groupLagDeltas = fu && lag > 0 ? followUpActorDeltas(model, s, true) : [];
+  const weights = fu ? model.followUps.map((g) => followUpWeights(g.lastYear, o, 0)) : [];
+  const lagWeights = fu && lag > 0 ? model.followUps.map((g) => followUpWeights(g.lastYear, o, lag)) : [];
   model.targets.forEach((target, ti) => {
     let d = 0, c = 0, u = 0;
     for (const m of target.members) {
@@ -225,15 +293,37 @@ export function scenarioNets(model: SensitivityModel, s: Scenario, out: Scenario
       c += costs![m];
       if (lag > 0) u += lagDelta[m];
     }
+    c *= s.costFactor;
+    let benefitH = 0, lasting = 0;
+    if (fu) {
+      // The year-1-only participants on the NyttoSam path; each group on its observed years.
+      let rest = d, restLag = u, b = 0;
+      groupDeltas.forEach((years, g) => {
+        const sum = (xs: Float64Array[], t: number) => target.members.reduce((acc, m) => acc + (m < 0 ? 0 : xs[t][m]), 0);
+        const k = years.length;
+        rest -= sum(years, 0);
+        for (let t = 0; t < k; t++) b += weights[g][t] * sum(years, t);
+        lasting += sum(years, k - 1);
+        if (lag > 0) {
+          restLag -= sum(groupLagDeltas[g], 0);
+          for (let t = 0; t < k; t++) b += lagWeights[g][t] * sum(groupLagDeltas[g], t);
+          lasting += sum(groupLagDeltas[g], k - 1);
+        }
+      });
+      benefitH = scale * (b + rest * sumH + restLag * sumLagH);
+      lasting = scale * (lasting + rest + restLag);
+    }
     d *= scale;
     u *= scale;
-    c *= s.costFactor;
-    const benefitH = d * sumH + u * sumLagH;
+    if (!fu) {
+      benefitH = d * sumH + u * sumLagH;
+      lasting = d + u;
+    }
     out.annualEffect[ti] = d + u;
     out.cost[ti] = c;
     out.net1[ti] = d - c;
     out.netH[ti] = benefitH - c;
-    out.paysBack[ti] = paysBack(c, d + u, benefitH) ? 1 : 0;
+    out.paysBack[ti] = paysBack(c, lasting, benefitH) ? 1 : 0;
   });
   return out;
 }

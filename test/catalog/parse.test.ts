@@ -90,6 +90,35 @@ describe('parseCatalog(): typos are errors with file, path and suggestion', () =
   });
 });
 
+describe('parseCatalog(): the transition mapping (data/mappings/transitions.yaml) is checked at load', () => {
+  const file = 'mappings/transitions.yaml';
+  it('is part of the catalogue', () => {
+    expect(catalog.transitions?.metadata.months).toBe(12);
+    expect(Object.keys(catalog.transitions?.categories ?? {})).toContain('forsorjningsstod');
+  });
+
+  it('a misspelt item names the closest item', () => {
+    const ps = problemsWith(file, (t) => t.replace('{ item: kommun.forsorjningsstod, months: 12 }', '{ item: kommun.forsorjningstod, months: 12 }'));
+    expect(messages(ps)).toEqual([expect.stringMatching(/^data\/mappings\/transitions\.yaml: categories\.forsorjningsstod\.lines\[0\]\.item: unknown item \(did you mean kommun\.forsorjningsstod\?\).*\(got "kommun\.forsorjningstod"\)/)]);
+    expect(formatProblem(ps[0], 'sv')).toContain('okänd post (menade du kommun.forsorjningsstod?)');
+  });
+
+  it('a misspelt line key (perMonht), category key (labl) and metadata key', () => {
+    const ps = problemsWith(file, (t) => t.replace('perMonth: 0.3 }', 'perMonht: 0.3 }').replace('    label: Försörjningsstöd\n', '    labl: Försörjningsstöd\n').replace('  months: 12\n', '  monhts: 12\n'));
+    const m = messages(ps);
+    expect(m).toContainEqual(expect.stringMatching(/categories\.forsorjningsstod\.lines\[2\]\.perMonht: unknown key \(did you mean perMonth\?\)/));
+    expect(m).toContainEqual(expect.stringMatching(/categories\.forsorjningsstod\.labl: unknown key \(did you mean label\?\)/));
+    expect(m).toContainEqual(expect.stringMatching(/metadata\.monhts: unknown key \(did you mean months\?\)/));
+  });
+
+  it('months beyond the observation time, and an amount (amounts come from the items)', () => {
+    const ps = problemsWith(file, (t) => t.replace('{ item: kommun.forsorjningsstod, months: 12 }', '{ item: kommun.forsorjningsstod, months: 14, amountPerMonth: 9000 }'));
+    const m = messages(ps);
+    expect(m).toContainEqual(expect.stringMatching(/lines\[0\]\.months: months between 0 and the observation time \(12\) required \(got 14\)/));
+    expect(m).toContainEqual(expect.stringMatching(/lines\[0\]\.amountPerMonth: unknown key/));
+  });
+});
+
 describe('line options against the rule (project validation)', () => {
   const project = (options: Record<string, unknown>) => ({
     name: 'x', priceYear: 2025, cost: { total: 0, financing: 'finsam' },

@@ -7,14 +7,13 @@ import { join, relative, sep } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadCatalog } from '../../lib/catalog/load.js';
 import { memoryFiles, normalizePath } from '../../lib/model/file-source.js';
-import { loadTransitionMapping } from '../../lib/model/node-files.js';
 import { findProjectFile, readProjectFromFiles } from '../../lib/model/project-files.js';
 import { readProject } from '../../lib/model/read-project.js';
 import { formatProblem } from '../../lib/util/errors.js';
 
 const catalog = loadCatalog();
 const examples = join('data', 'examples');
-const options = { transitionMapping: () => loadTransitionMapping() };
+const options = {};
 
 /** A folder's files as a browser's folder picker names them: `<folder>/<path>`. */
 function picked(dir: string): Map<string, Uint8Array> {

@@ -2,17 +2,20 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadTransitionMapping, nodeFiles } from '../../lib/model/node-files.js';
-import { ageFromGroup, findCategory, readTransitions } from '../../lib/model/transitions.js';
+import { loadCatalog } from '../../lib/catalog/load.js';
+import { nodeFiles } from '../../lib/model/node-files.js';
+import { ageFromGroup, bundledMapping, findCategory, readTransitions } from '../../lib/model/transitions.js';
 import { swedishExcelCsv, testCatalog, workbook } from './fixtures.js';
 
 const catalog = testCatalog();
-const base = { baseMapping: loadTransitionMapping(), files: nodeFiles };
+// The bundled mapping comes with the catalogue (data/mappings/transitions.yaml, checked by parseCatalog).
+const bundled = bundledMapping(loadCatalog());
+const base = { baseMapping: bundled, files: nodeFiles };
 const tmp = () => mkdtempSync(join(tmpdir(), 'samnytta-tr-'));
 
 describe('transition mapping (data/mappings/transitions.yaml)', () => {
   it('every category maps to catalogue items within the observation period', () => {
-    const m = loadTransitionMapping();
+    const m = bundled;
     expect(m.months).toBe(12);
     for (const c of m.categories.values()) for (const l of c.lines) {
       expect(catalog.items.has(l.item as string), `${c.id}: ${l.item}`).toBe(true);

@@ -28,7 +28,7 @@ describe('portfolio over the bundled examples', () => {
     expect(failures).toEqual([]);
     expect(inputs.map((i) => i.file)).toEqual([
       'aggregerad-overgangar/projekt.yaml', 'egna-poster/projekt.yaml', 'esf-prognos/prognos.yaml', 'esf-utfall/projekt.yaml', 'excel-exempel/projekt.yaml',
-      'ips-stodjande-anstallning/projekt.yaml', 'medlemskommuner/projekt.yaml', 'sa-ae-psykiatri/projekt.yaml', 'unga-vuxna-coachning/projekt.yaml',
+      'ips-stodjande-anstallning/projekt.yaml', 'medlemskommuner/projekt.yaml', 'sa-ae-psykiatri/projekt.yaml', 'unga-vuxna-coachning/projekt.yaml', 'uppfoljning-tre-ar/projekt.yaml',
     ]);
     const p = buildPortfolio(inputs, catalog);
     expect(p.priceYear).toBe(2025);
@@ -219,7 +219,7 @@ describe('samnytta portfolj: files', () => {
     for (const out of [out1, out2]) {
       const io = captureIo();
       expect(await run(['portfolj', 'data/examples', '--format', 'table,json,xlsx,html', '--out', out], io)).toBe(0);
-      expect(io.stdout).toContain('Portfölj: 9 projekt');
+      expect(io.stdout).toContain('Portfölj: 10 projekt');
     }
     const { readFileSync } = await import('node:fs');
     for (const f of ['portfolj.json', 'portfolj.xlsx', 'portfolj.html']) expect(readFileSync(join(out1, f)).equals(readFileSync(join(out2, f))), f).toBe(true);
@@ -232,7 +232,7 @@ describe('samnytta portfolj: files', () => {
     await wb.xlsx.load(readFileSync(join(out1, 'portfolj.xlsx')) as unknown as ArrayBuffer);
     const ws = wb.getWorksheet('Projekt')!;
     expect(ws.getCell('A2').value).toBe('Aggregerat exempel – arbetslivsinriktad rehabilitering');
-    // Mean row under nine projects (the forecast plan included): AVERAGE over rows 2–10 of the cost-per-participant column.
-    expect((ws.getCell('K11').value as { formula: string }).formula).toBe('AVERAGE(K2:K10)');
+    // Mean row under ten projects (the forecast plan included): AVERAGE over rows 2–11 of the cost-per-participant column.
+    expect((ws.getCell('K12').value as { formula: string }).formula).toBe('AVERAGE(K2:K11)');
   });
 });

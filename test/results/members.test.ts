@@ -1,5 +1,5 @@
 /**
- * Member kommuner (issue 11 item 1, method §5.1), a Futuro-like förbund of three members worked
+ * Member kommuner (issue 11 item 1, method §5.2), a Futuro-like förbund of three members worked
  * by hand with test.bidrag (kommun → individ, 10 000 kr/month, tax-free, so the kommun's change is
  * just the bidrag). Price year 2025, H = 5, r = 0, no dödvikt or avklingning.
  *   Karlstad 8 × (12 months of bidrag → none) : 8 × 120 000 = 960 000 kr/år

@@ -14,6 +14,8 @@ import type { Ledger, LedgerSide } from '../../lib/engine/ledger.js';
 import type { Participant, Project, Situation } from '../../lib/model/types.js';
 import { CATEGORIES } from '../../lib/vocabulary.js';
 import type { RangeDefaults } from '../../lib/sensitivity/ranges.js';
+import { evaluateScenario, scenarioNets, type Scenario, type SensitivityModel } from '../../lib/sensitivity/scenario.js';
+import { expect } from 'vitest';
 
 const src = { title: 'toy', href: 'https://example.org', retrieved: '2026-01-01' };
 
@@ -147,4 +149,21 @@ export function handProject(o: Partial<Project> = {}): Project {
 export function exAnteProject(): Project {
   const sit: Situation = { months: 12, lines: [{ item: 'kommun.forsorjningsstod', months: 12 }, { item: 'region.psykiatri_oppenvard_besok', months: 12, perMonth: 8 / 12 }] };
   return { ...handProject(), name: 'Ex ante', participants: [{ id: 'p', weight: 10, attributes: {}, fore: sit, efter: sit }] };
+}
+
+/**
+ * The fast path agrees with evaluate on the scaled ledger for one scenario: net over 1 and 5 years
+ * per target, and payback within H where the stream has one sign (the fast test assumes that).
+ */
+export function expectFastMatchesEvaluate(m: SensitivityModel, s: Scenario): void {
+  const fast = scenarioNets(m, s);
+  const r = evaluateScenario(m, s);
+  m.targets.forEach((t, i) => {
+    const x = r.groups[t.id] ?? r.actors[t.id];
+    expect(fast.netH[i]).toBeCloseTo(x.horizons['5'].net, 3);
+    expect(fast.net1[i]).toBeCloseTo(x.horizons['1'].net, 3);
+    if (x.yearly.every((y) => y >= 0) || x.yearly.every((y) => y <= 0)) {
+      expect(fast.paysBack[i]).toBe(x.payback.status === 'months' || x.payback.status === 'noCost' ? 1 : 0);
+    }
+  });
 }
