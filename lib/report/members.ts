@@ -3,7 +3,7 @@
  * JSON's `members` array and the report's table under återbetalningstid. Withheld members read
  * "färre än N deltagare" (or "ingår i övriga medlemmar") with every figure and count left out.
  */
-import { hasMembers, memberResults, OTHER_MEMBERS, type MemberResult, type MembersResult } from '../results/members.js';
+import { checkMembersSupported, hasMembers, memberResults, OTHER_MEMBERS, type MemberResult, type MembersResult } from '../results/members.js';
 import type { Catalog } from '../catalog/types.js';
 import type { Ledger } from '../engine/ledger.js';
 import type { Project } from '../model/types.js';
@@ -49,6 +49,7 @@ const T = {
  */
 export function projectMembers(ledger: Ledger, project: Project, catalog: Catalog, asked = false): MembersResult[] | undefined {
   const out: MembersResult[] = [];
+  if (asked) checkMembersSupported(ledger, project);
   if (asked || hasMembers(ledger, project, catalog)) out.push(memberResults(ledger, project, catalog, project.disclosureThreshold));
   if (out.length > 0 && hasMembers(ledger, project, catalog, 'regionskatt')) out.push(memberResults(ledger, project, catalog, project.disclosureThreshold, 'regionskatt'));
   return out.length > 0 ? out : undefined;

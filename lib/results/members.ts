@@ -16,6 +16,7 @@ import { costByActor, memberCosts } from './cost.js';
 import type { Assumptions } from './evaluate.js';
 import { adjustedEffect, benefitOver, comparisonScale, payback, yearlyStream, type Payback } from './horizon.js';
 import type { HorizonResult } from './result.js';
+import { InputError } from '../util/errors.js';
 
 /** Why a member's figures are withheld: too few participants, or they would follow from the others'. */
 export type Withheld = 'fewParticipants' | 'complement';
@@ -55,13 +56,50 @@ export interface MembersResult {
 /** Id of the row that merges withheld members. */
 export const OTHER_MEMBERS = 'ovriga';
 
-interface Raw { key: string; name: string | null; w: number; change: number; lagged: number }
+/**
+ * A member's sums: weight, year-1 change and lagged change in the actor's net, and, for participants
+ * observed after year 1 (method §5.1), their weight and yearly changes by last observed year.
+ */
+interface Raw { key: string; name: string | null; w: number; change: number; lagged: number; later: Map<number, { w: number; path: number[] }> }
+
+/** Sums of several members (the merged "övriga medlemmar"). */
+function sumRaw(rs: Raw[]): Omit<Raw, 'key' | 'name'> {
+  const later = new Map<number, { w: number; path: number[] }>();
+  for (const r of rs) for (const [k, g] of r.later) {
+    const into = later.get(k) ?? { w: 0, path: g.path.map(() => 0) };
+    into.w += g.w;
+    g.path.forEach((x, t) => { into.path[t] += x; });
+    later.set(k, into);
+  }
+  const sum = (f: (r: Raw) => number) => rs.reduce((s, r) => s + f(r), 0);
+  return { w: sum((r) => r.w), change: sum((r) => r.change), lagged: sum((r) => r.lagged), later };
+}
+
+/**
+ * Whether members can be shown: with follow-up years and the utjämning both counted, the lagged
+ * utjämning of the later years is kept per follow-up group, not per participant, so a member's
+ * share of it is not known and the members would not sum to the actor.
+ */
+export function membersSupported(ledger: Ledger, a: Assumptions): boolean {
+  return !(a.utjamning !== undefined && (ledger.lagYears ?? 0) > 0 && ledger.rows.followUps !== undefined);
+}
+
+/** Refuses a request for members (`--per-kommun`) that `membersSupported` rules out. */
+export function checkMembersSupported(ledger: Ledger, a: Assumptions): void {
+  if (membersSupported(ledger, a)) return;
+  throw new InputError([{
+    severity: 'error', file: '--per-kommun', path: '',
+    sv: 'redovisning per medlemskommun går inte ännu när projektet har både uppföljningsår (efter2/efter3) och utjämning: utjämningen för senare år är inte känd per kommun; ta bort --per-kommun eller utjamning',
+    en: 'results per member kommun are not yet available when the project has both follow-up years (efter2/efter3) and the utjämning: the utjämning of later years is not known per kommun; drop --per-kommun or utjamning',
+  }]);
+}
 
 /**
  * Whether a project has members to show unasked: its financing names members of the actor, or
  * its participants live in two or more kommuner (regions).
  */
 export function hasMembers(ledger: Ledger, a: Assumptions, catalog: Catalog, role: MemberRole = 'kommunalskatt'): boolean {
+  if (!membersSupported(ledger, a)) return false;
   if ([...memberCosts(catalog, a.cost, 0).keys()].some((k) => k.startsWith(`${catalog.roles[role]}:`))) return true;
   return new Set(ledger.rows.attributes.map((x) => memberKey(catalog, x.kommun, role, ledger.priceYear))).size > 1;
 }
@@ -100,7 +138,7 @@ export function memberResults(ledger: Ledger, a: Assumptions, catalog: Catalog, 
   const raw = new Map<string, Raw>();
   const get = (key: string): Raw => {
     let r = raw.get(key);
-    if (!r) raw.set(key, (r = { key, name: key === '?' ? null : key, w: 0, change: 0, lagged: 0 }));
+    if (!r) raw.set(key, (r = { key, name: key === '?' ? null : key, w: 0, change: 0, lagged: 0, later: new Map() }));
     return r;
   };
   rows.ids.forEach((_, p) => {
@@ -110,6 +148,15 @@ export function memberResults(ledger: Ledger, a: Assumptions, catalog: Catalog, 
     r.change += w * (rows.actorEfter[p * nA + k] - rows.actorFore[p * nA + k]);
     if (withLag) r.lagged += w * (rows.laggedEfter![p * nA + k] - rows.laggedFore![p * nA + k]);
   });
+  // Participants observed after year 1: their change in each observed year, by last observed year.
+  for (const f of rows.followUps ?? []) {
+    const p = f.participant, w = rows.weights[p];
+    const r = get(memberKey(catalog, rows.attributes[p]?.kommun, role, ledger.priceYear));
+    const g = r.later.get(f.efter.length) ?? { w: 0, path: f.efter.map(() => 0) };
+    g.w += w;
+    f.efter.forEach((e, t) => { g.path[t] += w * (e[k] - rows.actorFore[p * nA + k]); });
+    r.later.set(f.efter.length, g);
+  }
 
   // Costs: named member shares, and the actor's unnamed remainder split by participants.
   const named = new Map([...memberCosts(catalog, a.cost, a.discountRate)].filter(([k]) => k.startsWith(`${actor}:`)));
@@ -123,11 +170,19 @@ export function memberResults(ledger: Ledger, a: Assumptions, catalog: Catalog, 
   const costBasis = named.size > 0 ? (Math.abs(unallocated) > 1e-6 ? 'mixed' : 'key') : Math.abs(unallocated) > 1e-6 ? 'participants' : 'none';
 
   const H = a.horizonYears;
-  const figures = (id: string, name: string | null, w: number, change: number, lagged: number, cost: number): MemberResult => {
-    const main = adjustedEffect(change, comparisonScale(w, C?.weight) * cMain, a.deadweight);
+  const o = { years: H, dropOff: a.dropOff, discountRate: a.discountRate };
+  const figures = (id: string, name: string | null, { w, change, lagged, later }: Omit<Raw, 'key' | 'name'>, cost: number): MemberResult => {
+    const adjust = (x: number, weight: number) => adjustedEffect(x, comparisonScale(weight, C?.weight) * cMain, a.deadweight);
+    const main = adjust(change, w);
     const lagEffect = withLag ? adjustedEffect(lagged, comparisonScale(w, C?.weight) * cLag, a.deadweight) : 0;
-    const yearly = yearlyStream(main, { years: H, dropOff: a.dropOff, discountRate: a.discountRate });
+    // Follow-up groups carry their own observed years (method §5.1, as lib/results/follow-up.ts);
+    // the rest of year 1 follows the NyttoSam path.
+    const paths = [...later.values()].map((g) => g.path.map((x) => adjust(x, g.w)));
+    const rest = paths.reduce((r, path) => r - path[0], main);
+    const yearly = yearlyStream(rest, o);
+    for (const path of paths) yearlyStream(path, o).forEach((u, t) => { yearly[t] += u; });
     if (withLag && lagEffect !== 0) laggedStream(lagEffect, H, lag, a.dropOff, a.discountRate).forEach((u, t) => { yearly[t] += u; });
+    const lastLevel = paths.reduce((l, path) => l + path[path.length - 1], rest) + lagEffect;
     const horizon = (h: number): HorizonResult => {
       const benefit = benefitOver(yearly, h);
       return { benefit, cost, net: benefit - cost, roi: cost === 0 ? null : (benefit - cost) / cost };
@@ -135,12 +190,12 @@ export function memberResults(ledger: Ledger, a: Assumptions, catalog: Catalog, 
     const annualEffect = main + lagEffect;
     return {
       id, name, participants: w, withheld: null, annualEffect, cost, yearly,
-      horizons: { '1': horizon(1), [String(H)]: horizon(H) }, payback: payback(cost, annualEffect, yearly),
+      horizons: { '1': horizon(1), [String(H)]: horizon(H) }, payback: payback(cost, paths.length > 0 ? lastLevel : annualEffect, yearly),
     };
   };
 
   const sorted = [...raw.values()].sort((x, y) => (x.name === null ? 1 : y.name === null ? -1 : x.name.localeCompare(y.name, 'sv')));
-  const members = sorted.map((r) => figures(`${actor}:${r.key}`, r.name, r.w, r.change, r.lagged, costOf(r)));
+  const members = sorted.map((r) => figures(`${actor}:${r.key}`, r.name, r, costOf(r)));
   return { actor, role, threshold, costBasis, members: disclose(members, sorted, threshold, figures, costOf, actor) };
 }
 
@@ -152,7 +207,7 @@ export function memberResults(ledger: Ledger, a: Assumptions, catalog: Catalog, 
  */
 function disclose(
   members: MemberResult[], raw: Raw[], N: number,
-  figures: (id: string, name: string | null, w: number, change: number, lagged: number, cost: number) => MemberResult,
+  figures: (id: string, name: string | null, sums: Omit<Raw, 'key' | 'name'>, cost: number) => MemberResult,
   costOf: (r: Raw) => number, actor: string,
 ): MemberResult[] {
   const small = new Set(members.filter((m) => m.participants > 0 && m.participants < N).map((m) => m.id));
@@ -167,8 +222,7 @@ function disclose(
   const withheld = (m: MemberResult, why: Withheld): MemberResult => ({ ...m, withheld: why, annualEffect: null, cost: null, yearly: null, horizons: null, payback: null });
   const out = members.map((m) => (small.has(m.id) ? withheld(m, 'fewParticipants') : merged.has(m.id) ? withheld(m, 'complement') : m));
   const rest = raw.filter((r) => merged.has(`${actor}:${r.key}`));
-  const sum = (f: (r: Raw) => number) => rest.reduce((s, r) => s + f(r), 0);
-  const others = figures(`${actor}:${OTHER_MEMBERS}`, null, sum((r) => r.w), sum((r) => r.change), sum((r) => r.lagged), sum(costOf));
+  const others = figures(`${actor}:${OTHER_MEMBERS}`, null, sumRaw(rest), rest.reduce((s, r) => s + costOf(r), 0));
   out.push(others.participants < N ? withheld(others, 'fewParticipants') : others);
   return out;
 }

@@ -18,7 +18,7 @@ import type { Result } from '../results/result.js';
 import type { Line, Participant, Project, Situation } from '../model/types.js';
 import { InputError } from '../util/errors.js';
 import { headlineIds } from './scenario.js';
-import { hasMembers, memberResults, type MemberResult } from '../results/members.js';
+import { checkMembersSupported, hasMembers, memberResults, type MemberResult } from '../results/members.js';
 
 /** Named target situations for `--till`; any catalogue item id is accepted as well. */
 export const BREAK_EVEN_TARGETS: Record<string, { item: string; label: string; labelEn: string }> = {
@@ -206,6 +206,7 @@ export function breakEven(project: Project, catalog: Catalog, till: BreakEvenTar
     }
     return { ...common, status: 'share', share, participants: share * W, verifiedNet, verified };
   });
+  if (o.members) checkMembersSupported(ledger, project);
   const members = o.members || hasMembers(ledger, project, catalog) ? memberBreakEven(project, catalog, till, base, o.price) : undefined;
   return { till, base, horizonYears: H, participants: W, findings, ...(members ? { members, memberThreshold: project.disclosureThreshold } : {}) };
 }

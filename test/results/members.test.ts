@@ -18,7 +18,7 @@ import { describe, expect, it } from 'vitest';
 import { priceProject } from '../../lib/engine/price.js';
 import { validateProject } from '../../lib/model/project.js';
 import { evaluate } from '../../lib/results/evaluate.js';
-import { memberResults } from '../../lib/results/members.js';
+import { checkMembersSupported, hasMembers, memberResults, membersSupported } from '../../lib/results/members.js';
 import { membersJson } from '../../lib/report/members.js';
 import { toResultJson } from '../../lib/report/result-json.js';
 import { makeProject, testCatalog } from '../helpers/catalog.js';
@@ -174,17 +174,21 @@ describe('member kommuner: financing keys', () => {
 
 describe('member kommuner: invariants (fast-check)', () => {
   const names = ['Karlstad', 'Hammarö', 'Grums', 'Kristinehamn', 'Karlskoga', ''];
-  const person = fc.record({
+  const efterLines = (m: number) => (m ? [bidrag(m), { item: 'test.skattebidrag', months: m }] : []);
+  // Follow-up years (method §5.1): some participants are observed again in year 2 or 3.
+  const person = (followUps: boolean) => fc.record({
     weight: fc.integer({ min: 0, max: 9 }), kommun: fc.constantFrom(...names),
     fore: fc.integer({ min: 0, max: 12 }), efter: fc.integer({ min: 0, max: 12 }), vard: fc.integer({ min: 0, max: 4 }),
-  }).map((p, ) => ({
+    laterYear: followUps ? fc.constantFrom(0, 0, 2, 3) : fc.constant(0), later: fc.integer({ min: 0, max: 12 }),
+  }).map((p) => ({
     weight: p.weight, attributes: p.kommun ? { kommun: p.kommun } : {},
     fore: { lines: [...(p.fore ? [bidrag(p.fore)] : []), ...(p.vard ? [{ item: 'test.vard', months: 12, perMonth: p.vard }] : [])] },
-    efter: { lines: p.efter ? [bidrag(p.efter), { item: 'test.skattebidrag', months: p.efter }] : [] },
+    efter: { lines: efterLines(p.efter) },
+    ...(p.laterYear ? { [`efter${p.laterYear}`]: { lines: efterLines(p.later) } } : {}),
   }));
   const projects = fc.record({
-    participants: fc.array(person, { minLength: 1, maxLength: 8 }),
-    comparison: fc.option(fc.array(person, { minLength: 1, maxLength: 3 }), { nil: undefined }),
+    participants: fc.array(person(true), { minLength: 1, maxLength: 8 }),
+    comparison: fc.option(fc.array(person(false), { minLength: 1, maxLength: 3 }), { nil: undefined }),
     financing: fc.constantFrom<unknown>('finsam', KEY, { fk: 0.5, region: 0.25, kommun: { andel: 0.25, fordelning: 'befolkning', medlemmar: ['Karlstad', 'Grums'] } }),
     deadweight: fc.constantFrom(0, 0.25), dropOff: fc.constantFrom(0, 0.1), discountRate: fc.constantFrom(0, 0.035), utjamning: fc.boolean(),
   }).map((r) => ({
@@ -193,11 +197,17 @@ describe('member kommuner: invariants (fast-check)', () => {
     deadweight: r.deadweight, dropOff: r.dropOff, discountRate: r.discountRate, utjamning: r.utjamning,
   }));
 
-  it('members sum to the kommun (and the region) actor: effect, cost and every horizon', () => {
+  it('members sum to the kommun (and the region) actor: effect, cost, every year and horizon, also with follow-up years', () => {
     fc.assert(fc.property(projects, (raw) => {
       const project = makeProject(raw);
       const ledger = priceProject(project, catalog);
       const result = evaluate(ledger, project, catalog);
+      if (!membersSupported(ledger, project)) {
+        // Follow-up years with the utjämning: refused when asked, never shown unasked.
+        expect(() => checkMembersSupported(ledger, project)).toThrow(/efter2\/efter3/);
+        expect(hasMembers(ledger, project, catalog)).toBe(false);
+        return;
+      }
       const close = (a: number, b: number) => expect(Math.abs(a - b)).toBeLessThan(1e-6 * Math.max(1, Math.abs(b)));
       for (const role of ['kommunalskatt', 'regionskatt'] as const) {
         const { actor, members } = memberResults(ledger, project, catalog, 0, role);
@@ -205,9 +215,12 @@ describe('member kommuner: invariants (fast-check)', () => {
         const sum = (f: (m: (typeof members)[number]) => number) => members.reduce((s, m) => s + f(m), 0);
         close(sum((m) => m.annualEffect!), k.annualEffect);
         close(sum((m) => m.cost!), k.cost);
+        k.yearly.forEach((y, t) => close(sum((m) => m.yearly![t]), y));
         for (const h of ['1', '5']) close(sum((m) => m.horizons![h].net), k.horizons[h].net);
+        // One member: its payback is the actor's.
+        if (members.length === 1) expect(members[0].payback).toEqual(k.payback);
       }
-    }), { numRuns: 60 });
+    }), { numRuns: 80 });
   });
 
   it('no shown row has fewer than N participants, and a withheld member is never the only part of what is withheld', () => {
