@@ -179,7 +179,7 @@ describe('personalNumberOutputs(): no output holds a personnummer', () => {
     return new Uint8Array(await wb.xlsx.writeBuffer());
   };
 
-  it('finds one in Markdown, HTML, JSON strings, CSV and a workbook's text cells, by path only', async () => {
+  it('finds one in Markdown, HTML, JSON strings, CSV and workbook text cells, by path only', async () => {
     const files = [
       { path: 'ut/rapport.md', data: `| ${pnr} | 8 |` },
       { path: 'ut/rapport.html', data: new TextEncoder().encode(`<td>${pnr.replace('-', '–')}</td>`) },
