@@ -329,8 +329,8 @@ export async function readParticipantsFile(paths: string | string[], catalog: Ca
   return { participants, problems, counts, origins, notes };
 }
 
-/** Sheets of samnytta's own templates that hold no data (item list, instructions). */
-const TEMPLATE_SHEETS = new Set(['poster', 'instruktioner', 'kategorier', 'items', 'instructions']);
+/** The template's own sheets besides the data: instructions, the item list, the hidden kommun list of the drop-down. */
+const TEMPLATE_SHEETS = new Set(['poster', 'instruktioner', 'kategorier', 'items', 'instructions', 'kommuner']);
 
 function hasField(t: Table, keys: string[]): boolean {
   return t.keys.some((k) => keys.includes(k));

@@ -43,6 +43,18 @@ function setKommun(dir: string, kommun: string): void {
 }
 
 describe('template placeholders', () => {
+  it('a fresh init folder (Excel template) validates without a warning about the template\'s own Kommuner sheet', async () => {
+    for (const lang of ['sv', 'en'] as const) {
+      const dir = join(tmp(), 'p');
+      await init({ dir, lang }, capture());
+      const io = capture();
+      await validate({ project: dir, lang }, io);
+      // The hidden Kommuner sheet feeds the kommun drop-down; it is part of the template, not unread data.
+      expect(io.stderr).not.toContain('Kommuner');
+      expect(io.stderr.split('\n').filter((l) => l.startsWith(lang === 'sv' ? 'varning:' : 'warning:'))).toHaveLength(2); // name and description placeholders only
+    }
+  }, 120_000);
+
   it('validate and report warn about "Mitt projekt" and "Beskriv insatsen: …"; the report shows it', async () => {
     const dir = await csvProject();
     const io = capture();
