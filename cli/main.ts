@@ -49,8 +49,8 @@ export function buildCli(args: string[], io: Io): Argv {
     .usage(sv ? 'samnytta — samhällsekonomisk utvärdering av insatser (NyttoSam-traditionen)\n\nAnvändning: $0 <kommando> [flaggor]' : 'samnytta — socio-economic evaluation of interventions (NyttoSam tradition)\n\nUsage: $0 <command> [options]')
     .option('lang', { choices: ['sv', 'en'] as const, default: 'sv', describe: sv ? 'språk för utdata och meddelanden' : 'language of output and messages', global: true })
     .command(`calc <${P}>`, sv ? 'beräkna resultat per aktör för 1 och 5 år med återbetalningstid' : 'calculate results per actor for 1 and 5 years with payback',
-      (y) => project(y).option('format', { choices: ['table', 'json'] as const, default: 'table', describe: sv ? 'tabell eller resultat-JSON (method §9)' : 'table or results JSON (method §9)' })
-        .option('per-kategori', { type: 'boolean', default: false, describe: sv ? 'visa varje aktörs årliga effekt per kategori (ersättningar, skatter, vård och andra resurser …)' : 'show each actor\'s annual effect by category (benefits, taxes, care and other resources …)' })
+      (y) => project(y).option('format', { choices: ['table', 'json'] as const, default: 'table', describe: sv ? 'tabell eller resultat-JSON (metoden §9)' : 'table or results JSON (method §9)' })
+        .option('per-kategori', { type: 'boolean', default: false, defaultDescription: sv ? 'nej' : 'no', describe: sv ? 'visa varje aktörs årliga effekt per kategori (ersättningar, skatter, vård och andra resurser …)' : 'show each actor\'s annual effect by category (benefits, taxes, care and other resources …)' })
         .option('pseudonymisera', pseudo).option('nyckelfil', keyFile)
         .example('$0 calc data/examples/unga-vuxna-coachning/projekt.yaml', sv ? 'sammanfattning i tabellform' : 'summary table')
         .example('$0 calc data/examples/unga-vuxna-coachning/projekt.yaml --per-kategori', sv ? 'effekt per aktör och kategori' : 'effect by actor and category')
@@ -74,7 +74,7 @@ export function buildCli(args: string[], io: Io): Argv {
         .example('$0 catalog diff 2024 2025', ''),
       wrap(async (a) => { const { catalog } = await import('./commands/catalog.js'); await catalog({ action: a.action, id: a.id, year1: a.action === 'diff' ? Number(a.id) : undefined, year2: a.year2, year: a.year, format: a.format, lang: a.lang }, io); }))
     .command(`init <${D}>`, sv ? 'skapa en projektmapp med projekt.yaml och Excel-mall för deltagare' : 'create a project folder with projekt.yaml and an Excel template for participants',
-      (y) => y.positional(D, { type: 'string', demandOption: true, describe: sv ? 'ny projektmapp (får inte finnas eller måste vara tom)' : 'new project folder (must not exist or be empty)' }).option('aggregerad', { type: 'boolean', default: false, describe: sv ? 'mall för aggregerad övergångstabell (försörjning före × efter → antal)' : 'template for an aggregated transition table (support before × after → count)' }),
+      (y) => y.positional(D, { type: 'string', demandOption: true, describe: sv ? 'ny projektmapp (får inte finnas eller måste vara tom)' : 'new project folder (must not exist or be empty)' }).option('aggregerad', { type: 'boolean', default: false, defaultDescription: sv ? 'nej' : 'no', describe: sv ? 'mall för aggregerad övergångstabell (försörjning före × efter → antal)' : 'template for an aggregated transition table (support before × after → count)' }),
       wrap(async (a) => { const { init } = await import('./commands/init.js'); await init({ dir: a[D], aggregerad: a.aggregerad, lang: a.lang }, io); }))
     .command(`report <${P}>`, sv ? 'skriv rapporter: html, pdf, xlsx, md, json' : 'write reports: html, pdf, xlsx, md, json',
       (y) => project(y)

@@ -30,7 +30,8 @@ export function prepare(project: Project, catalog: Catalog, price: (p: Project) 
   const errors = problems.filter((p) => p.severity === 'error');
   if (errors.length) throw new InputError(errors);
   const warnings = [...problems, ...ledger.warnings].filter((p: Problem) => p.severity === 'warning').map((p) => formatProblem(p, lang));
-  const estimates = ledger.used.filter((u) => u.status === 'estimate').map((u) => u.id);
+  // Labels, not ids (a board reads "Lönebidrag", not "params.af.lonebidrag"), as in the result's warnings.
+  const estimates = ledger.used.filter((u) => u.status === 'estimate').map((u) => u.label);
   if (estimates.length) {
     warnings.push(lang === 'sv'
       ? `Uppskattade katalogvärden (status uppskattning, brett intervall): ${estimates.join(', ')}`

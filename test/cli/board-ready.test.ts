@@ -11,7 +11,10 @@ import { describe, expect, it } from 'vitest';
 import { init } from '../../cli/commands/init.js';
 import { validate } from '../../cli/commands/validate.js';
 import { report } from '../../cli/commands/report.js';
+import { sensitivity } from '../../cli/commands/sensitivity.js';
+import { montecarlo } from '../../cli/commands/montecarlo.js';
 import { ExitError, type Io } from '../../cli/io.js';
+import { formatProblem, InputError } from '../../lib/util/errors.js';
 import { loadCatalog } from '../../lib/catalog/load.js';
 import { suggestKommun, kommunDisplayName } from '../../lib/catalog/kommuner.js';
 import { taxRatesFor } from '../../lib/engine/tax/rates.js';
@@ -117,5 +120,34 @@ describe('kommun names', () => {
     const people = wb.getWorksheet('Deltagare')!;
     expect(people.getCell('G1').value).toBe('kommun');
     expect(people.getCell('G2').dataValidation).toMatchObject({ type: 'list', formulae: ['Kommuner!$A$2:$A$291'] });
+  }, 120_000);
+});
+
+describe('messages in Swedish', () => {
+  it('an invalid YAML project file is explained in Swedish with its row; the parser\'s English message only with --lang en', async () => {
+    const file = join(tmp(), 'projekt.yaml');
+    // The description continues on an indented line that looks like a key: a typical hand edit.
+    writeFileSync(file, 'name: x\ndescription: y\n  Beskriv insatsen: z\npriceYear: 2025\n');
+    const e = await validate({ project: file, lang: 'sv' }, capture()).then(() => null, (x: InputError) => x);
+    expect(e).toBeInstanceOf(InputError); // exit 1 in the CLI, printed in the user's language
+    const [p] = e!.problems;
+    expect(formatProblem(p, 'sv')).toMatch(/projekt\.yaml: rad 2: ogiltig YAML: fel indrag/);
+    expect(formatProblem(p, 'sv')).not.toMatch(/Nested|mappings|line \d/);
+    expect(formatProblem(p, 'en')).toMatch(/row 2: invalid YAML: Nested mappings/);
+  });
+});
+
+describe('sensitivity and Monte Carlo in Swedish', () => {
+  it('the tornado\'s status column and the estimates note are Swedish labels, not catalogue words or ids', async () => {
+    const io = capture();
+    await sensitivity({ project: 'data/examples/unga-vuxna-coachning', format: 'table', lang: 'sv' }, io);
+    expect(io.stdout).toMatch(/Handläggning försörjningsstöd\s+uppskattning/);
+    expect(io.stdout).toMatch(/härledd/);
+    expect(io.stdout).not.toMatch(/\b(estimate|derived|verified)\b/);
+    const mc = capture();
+    await montecarlo({ project: 'data/examples/unga-vuxna-coachning', format: 'table', lang: 'sv', draws: 50, seed: 1 }, mc);
+    const text = mc.stdout + mc.stderr;
+    expect(text).toContain('Uppskattade katalogvärden (status uppskattning, brett intervall): ');
+    expect(text).not.toMatch(/params\.|status estimate/);
   }, 120_000);
 });
