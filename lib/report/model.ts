@@ -439,6 +439,8 @@ export function reportModel(input: ReportInput): ReportModel {
     ...(input.references ? [referenceTable(input.project, r, input.catalog, input.references, lang)] : []),
     catalogueTable(c),
     ...ownPricesTable(c),
+    // Hook for sections other modules add (e.g. the member kommuner): append their tables here and
+    // name the section in lib/report/layout.ts (`OPTIONAL_SECTIONS`, or `ReportTable.section`).
   ];
   return {
     lang, datum: input.datum ?? defaultDatum(r.project.priceYear), title: t.reportTitle, projectName: r.project.name, horizonYears: H,
