@@ -21,6 +21,8 @@ import { reportModel } from '../../lib/report/model.js';
 import { resultWarnings } from '../../lib/report/result-json.js';
 import { renderMarkdown } from '../../lib/report/markdown.js';
 import { validate } from '../../cli/commands/validate.js';
+import { catalogRepricer } from '../../lib/sensitivity/prepare.js';
+import { evaluate } from '../../lib/results/evaluate.js';
 import { captureIo } from '../helpers/io.js';
 
 const catalog = loadCatalog();
@@ -98,6 +100,13 @@ describe('prices: the project’s own unit prices', () => {
     const plain = run();
     const m0 = reportModel({ project: plain.project, catalog, ledger: priceProject(plain.project, catalog), result: plain.result, lang: 'sv' });
     expect(m0.tables.some((x) => x.id === 'egna-priser')).toBe(false);
+  });
+
+  it('a switching-value re-pricing scales the own price, not the catalogue value it replaced', () => {
+    const { project } = run({ [ITEM]: { amount: 3000, source: 'x' } });
+    const ledger = catalogRepricer(project, catalog, priceProject)(ITEM, 2)!;
+    // 2 × 3 000 = 6 000 kr per visit × 120 visits fewer = 720 000 kr/år for the region.
+    expect(evaluate(ledger, project, catalog).actors.region.annualEffect).toBe(720000);
   });
 
   it('the region’s effect is linear in the own price (any amount)', () => {
