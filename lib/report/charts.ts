@@ -43,8 +43,9 @@ const esc = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;'
 /** Compact kronor for axes: 1 200 000 → "1,2 mn" (sv) / "1.2m" (en). */
 export function shortKr(x: number, lang: Lang): string {
   const a = Math.abs(x);
-  if (a >= 1e6) return lang === 'sv' ? `${decimal(x / 1e6, 1, lang)} mn` : `${decimal(x / 1e6, 1, lang)}m`;
-  if (a >= 1e3) return lang === 'sv' ? `${decimal(x / 1e3, 0, lang)} tn` : `${decimal(x / 1e3, 0, lang)}k`;
+  const c = text(lang).chartText;
+  if (a >= 1e6) return c.millions(decimal(x / 1e6, 1, lang));
+  if (a >= 1e3) return c.thousands(decimal(x / 1e3, 0, lang));
   return kr(x, lang);
 }
 
@@ -132,12 +133,12 @@ export function paybackPlot(rows: readonly PaybackDatum[], o: ChartOptions & { h
   const max = Math.max(H * 12, ...rows.map((d) => d.months)) * 1.08;
   return plot({
     height: 40 + rows.length * 30, marginLeft: 150, marginRight: 30,
-    x: { domain: [0, max], label: o.lang === 'sv' ? 'månader' : 'months', grid: true },
+    x: { domain: [0, max], label: t.chartText.months, grid: true },
     y: { domain: rows.map((d) => d.name), label: null },
     marks: [
       Plot.barX(rows, { y: 'name', x: 'months', fill: (d: PaybackDatum) => ACTOR_COLORS[d.id] ?? '#555', insetTop: 4, insetBottom: 4 }),
       Plot.ruleX([H * 12], { stroke: '#000', strokeDasharray: '4,3', strokeWidth: 1.5 }),
-      Plot.text([H * 12], { x: (d: number) => d, frameAnchor: 'top', dy: 2, dx: -4, textAnchor: 'end', text: () => `${o.lang === 'sv' ? 'horisont' : 'horizon'} ${H} ${t.years}`, fontSize: 10 }),
+      Plot.text([H * 12], { x: (d: number) => d, frameAnchor: 'top', dy: 2, dx: -4, textAnchor: 'end', text: () => `${t.chartText.horizon} ${H} ${t.years}`, fontSize: 10 }),
       Plot.text(rows, { y: 'name', x: 'months', text: 'label', textAnchor: 'start', dx: 4, fill: '#000' }),
       Plot.ruleX([0]),
     ],
@@ -179,7 +180,7 @@ export function cumulativePlot(data: readonly CumulativeDatum[], o: ChartOptions
   const isSociety = (d: { id: string }) => d.id === 'samhallet';
   return plot({
     height, marginTop, marginBottom, marginLeft: 70, marginRight: 170,
-    x: { label: o.lang === 'sv' ? 'år' : 'year', ticks: H, tickFormat: 'd' },
+    x: { label: text(o.lang).chartText.year, ticks: H, tickFormat: 'd' },
     y: { label: 'kr', grid: true, nice: true, tickFormat: (v: number) => shortKr(v, o.lang) },
     marks: [
       Plot.ruleY([0], { stroke: '#000' }),
@@ -316,7 +317,7 @@ export function payerFlowChart(r: Result, lang: Lang): Chart {
   ])).filter((d) => d.v !== 0);
   const svg = plot({
     height: 40 + actors.length * 62, marginLeft: 60, marginRight: 130,
-    x: { nice: true, label: lang === 'sv' ? 'kr per år (negativt = betalar)' : 'SEK per year (negative = pays)', grid: true, tickFormat: (v: number) => shortKr(v, lang) },
+    x: { nice: true, label: t.chartText.payerAxis, grid: true, tickFormat: (v: number) => shortKr(v, lang) },
     y: { domain: [t.fore, t.efter], label: null },
     fy: { domain: actors.map((a) => name(a, lang)), label: null },
     facet: { data, y: 'actor', marginRight: 130 },

@@ -46,6 +46,10 @@ const sv = {
     randomiserad: 'randomiserad jämförelse',
   } satisfies Record<EvidenceGrade, string>,
   upperBound: 'Resultatet är en övre gräns: utan jämförelsegrupp kan förändringen delvis bero på annat än insatsen (t.ex. återgång till det normala).',
+  chartText: {
+    months: 'månader', horizon: 'horisont', year: 'år', payerAxis: 'kr per år (negativt = betalar)',
+    millions: (x: string) => `${x} mn`, thousands: (x: string) => `${x} tn`,
+  },
   upperBoundLead: 'Övre gräns.',
   forecastLead: 'Prognos.',
   notes: 'Att observera',
@@ -164,6 +168,10 @@ const en: Text = {
     randomiserad: 'randomised comparison',
   },
   upperBound: 'The result is an upper bound: without a comparison group part of the change may be due to other causes than the intervention (e.g. regression to the normal).',
+  chartText: {
+    months: 'months', horizon: 'horizon', year: 'year', payerAxis: 'SEK per year (negative = pays)',
+    millions: (x: string) => `${x}m`, thousands: (x: string) => `${x}k`,
+  },
   upperBoundLead: 'Upper bound.',
   forecastLead: 'Forecast.',
   notes: 'Notes',
