@@ -28,6 +28,10 @@ type Handler = (argv: Record<string, any>) => Promise<void>;
 export function buildCli(args: string[], io: Io): Argv {
   const lang = langOf(args);
   const sv = lang === 'sv';
+  // --datum of report and prognos: the CLI prints today's date unless told otherwise (issue 10).
+  const datumHelp = sv
+    ? 'datum som skrivs i rapporten (ÅÅÅÅ-MM-DD); standard: i dag, eller SOURCE_DATE_EPOCH om den är satt (samma datum ger byte-identiska filer)'
+    : 'date printed in the report (YYYY-MM-DD); default: today, or SOURCE_DATE_EPOCH when set (the same date gives byte-identical files)';
   // Handlers take argv loosely typed: yargs' inferred types lose `choices`, and each command checks its options.
   const wrap = (f: Handler) => async (argv: Record<string, any>) => f(argv);
   // A usage error points to the help of the command it concerns, when there is one.
@@ -80,7 +84,7 @@ export function buildCli(args: string[], io: Io): Argv {
       (y) => project(y)
         .option('out', { type: 'string', demandOption: true, describe: sv ? 'utdatamapp' : 'output folder' })
         .option('format', { type: 'string', default: 'html,pdf,xlsx,md,json', describe: sv ? 'kommaseparerade format: html, pdf, xlsx, md, json (pdf kräver Chrome, Edge eller Chromium)' : 'comma-separated formats: html, pdf, xlsx, md, json (pdf needs Chrome, Edge or Chromium)' })
-        .option('datum', { type: 'string', describe: sv ? 'datum som skrivs i rapporten (ÅÅÅÅ-MM-DD); standard: i dag, eller SOURCE_DATE_EPOCH om den är satt (samma datum ger byte-identiska filer)' : 'date printed in the report (YYYY-MM-DD); default: today, or SOURCE_DATE_EPOCH when set (the same date gives byte-identical files)' })
+        .option('datum', { type: 'string', describe: datumHelp })
         .option('pseudonymisera', pseudo).option('nyckelfil', keyFile)
         .option('deltagarrader', { type: 'boolean', describe: sv ? 'Excel-rapporten med en rad per deltagare (internt bruk; varje blad märks "internt – ej för publicering"); standard: rader per läge × post' : 'the Excel report with one row per participant (internal use; every sheet marked "internal – not for publication"); default: rows per situation × item' }),
       wrap(async (a) => { const { report } = await import('./commands/report.js'); await report({ project: a[P], out: a.out, formats: String(a.format).split(',').map((f) => f.trim()).filter(Boolean), datum: a.datum, lang: a.lang, pseudonymisera: a.pseudonymisera, nyckelfil: a.nyckelfil, deltagarrader: a.deltagarrader }, io); }))
@@ -114,7 +118,7 @@ export function buildCli(args: string[], io: Io): Argv {
       (y) => y.positional('plan', { type: 'string', demandOption: true, describe: sv ? 'prognosfil (kind: prognos) eller mapp' : 'plan file (kind: prognos) or folder' })
         .option('format', { type: 'string', describe: sv ? 'table (standard) eller json; med --out kommaseparerade rapportformat (standard html,pdf,md,json,xlsx)' : 'table (default) or json; with --out comma-separated report formats (default html,pdf,md,json,xlsx)' })
         .option('out', { type: 'string', describe: sv ? 'skriv prognosrapport och ensidig ansökningssammanfattning till mappen' : 'write the forecast report and the one-page application summary to the folder' })
-        .option('datum', { type: 'string', describe: sv ? 'datum som skrivs i rapporten (ÅÅÅÅ-MM-DD); standard: prisårets 31 december' : 'date printed in the report (YYYY-MM-DD); default: 31 December of the price year' })
+        .option('datum', { type: 'string', describe: datumHelp })
         .option('draws', { type: 'number', default: 2000, describe: sv ? 'antal Monte Carlo-dragningar' : 'number of Monte Carlo draws' })
         .option('seed', { type: 'number', default: 1, describe: sv ? 'slumpfrö (samma frö ger samma tal)' : 'random seed (the same seed gives the same numbers)' })
         .example('$0 prognos data/examples/esf-prognos', sv ? 'prognosen i tabellform' : 'the forecast as a table')
