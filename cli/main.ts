@@ -41,6 +41,9 @@ export function buildCli(args: string[], io: Io): Argv {
   // Placeholders in the user's language: calc PROJEKT, init MAPP.
   const P = sv ? 'PROJEKT' : 'PROJECT';
   const D = sv ? 'MAPP' : 'DIR';
+  const N = sv
+    ? { action: 'VAD', id: 'ID', year2: 'ÅR2', target: 'MÅL', file: 'FIL', plan: 'PLAN', outcome: 'UTFALL' }
+    : { action: 'ACTION', id: 'ID', year2: 'YEAR2', target: 'TARGET', file: 'FILE', plan: 'PLAN', outcome: 'OUTCOME' };
   const project = (y: Argv) => y.positional(P, { type: 'string', describe: sv ? 'projektfil (JSON/YAML) eller projektmapp' : 'project file (JSON/YAML) or project folder', demandOption: true });
   const pseudo = { type: 'boolean' as const, describe: sv ? 'ersätt personidentifierare med nycklade hashvärden' : 'replace personal identifiers with keyed hashes' };
   const keyFile = { type: 'string' as const, describe: sv ? 'nyckelfil för --pseudonymisera (standard: PROJEKTMAPP/.samnytta-nyckel; aldrig i en utdatamapp)' : 'key file for --pseudonymisera (default: PROJECT_FOLDER/.samnytta-nyckel; never in an output folder)' };
@@ -63,20 +66,21 @@ export function buildCli(args: string[], io: Io): Argv {
     .command(`validate <${P}>`, sv ? 'kontrollera en projektfil och lista alla problem på en gång' : 'check a project file and list every problem at once',
       (y) => project(y).option('pseudonymisera', pseudo).option('nyckelfil', keyFile),
       wrap(async (a) => { const { validate } = await import('./commands/validate.js'); await validate({ project: a[P], lang: a.lang, pseudonymisera: a.pseudonymisera, nyckelfil: a.nyckelfil }, io); }))
-    .command('catalog <action> [id] [year2]', sv ? 'kostnadskatalogen: list | show ID | diff ÅR1 ÅR2' : 'the cost catalogue: list | show ID | diff YEAR1 YEAR2',
-      (y) => y.positional('action', { choices: ['list', 'show', 'diff'] as const, demandOption: true })
-        .positional('id', { type: 'string', describe: sv ? 'post-id (show) eller första året (diff)' : 'item id (show) or first year (diff)' })
-        .positional('year2', { type: 'number', describe: sv ? 'andra året (diff)' : 'second year (diff)' })
+    .command(`catalog <${N.action}> [${N.id}] [${N.year2}]`, sv ? 'kostnadskatalogen: list | show ID | diff ÅR1 ÅR2' : 'the cost catalogue: list | show ID | diff YEAR1 YEAR2',
+      (y) => y.positional(N.action, { choices: ['list', 'show', 'diff'] as const, demandOption: true })
+        .positional(N.id, { type: 'string', describe: sv ? 'post-id (show) eller första året (diff)' : 'item id (show) or first year (diff)' })
+        .positional(N.year2, { type: 'number', describe: sv ? 'andra året (diff)' : 'second year (diff)' })
         .option('year', { type: 'number', describe: sv ? 'prisår för list (standard: senaste)' : 'price year for list (default: latest)' })
         .option('format', { choices: ['table', 'json'] as const, default: 'table', describe: sv ? 'utdata: tabell (table) eller JSON' : 'output: table or JSON' })
-        .check((a) => {
-          if (a.action === 'show' && !a.id) throw usage(sv ? 'catalog show kräver ett id' : 'catalog show needs an id');
-          if (a.action === 'diff' && (!/^\d{4}$/.test(String(a.id)) || !a.year2)) throw usage(sv ? 'catalog diff kräver två år, t.ex. catalog diff 2024 2025' : 'catalog diff needs two years, e.g. catalog diff 2024 2025');
+        .check((argv) => {
+          const a = argv as Record<string, unknown>; // positional names are the user's language's
+          if (a[N.action] === 'show' && !a[N.id]) throw usage(sv ? 'catalog show kräver ett id' : 'catalog show needs an id');
+          if (a[N.action] === 'diff' && (!/^\d{4}$/.test(String(a[N.id])) || !a[N.year2])) throw usage(sv ? 'catalog diff kräver två år, t.ex. catalog diff 2024 2025' : 'catalog diff needs two years, e.g. catalog diff 2024 2025');
           return true;
         })
         .example('$0 catalog show kommun.forsorjningsstod', '')
         .example('$0 catalog diff 2024 2025', ''),
-      wrap(async (a) => { const { catalog } = await import('./commands/catalog.js'); await catalog({ action: a.action, id: a.id, year1: a.action === 'diff' ? Number(a.id) : undefined, year2: a.year2, year: a.year, format: a.format, lang: a.lang }, io); }))
+      wrap(async (a) => { const { catalog } = await import('./commands/catalog.js'); await catalog({ action: a[N.action], id: a[N.id], year1: a[N.action] === 'diff' ? Number(a[N.id]) : undefined, year2: a[N.year2], year: a.year, format: a.format, lang: a.lang }, io); }))
     .command(`init <${D}>`, sv ? 'skapa en projektmapp med projekt.yaml och Excel-mall för deltagare' : 'create a project folder with projekt.yaml and an Excel template for participants',
       (y) => y.positional(D, { type: 'string', demandOption: true, describe: sv ? 'ny projektmapp (får inte finnas eller måste vara tom)' : 'new project folder (must not exist or be empty)' }).option('aggregerad', { type: 'boolean', default: false, defaultDescription: sv ? 'nej' : 'no', describe: sv ? 'mall för aggregerad övergångstabell (försörjning före × efter → antal)' : 'template for an aggregated transition table (support before × after → count)' }),
       wrap(async (a) => { const { init } = await import('./commands/init.js'); await init({ dir: a[D], aggregerad: a.aggregerad, lang: a.lang }, io); }))
@@ -105,17 +109,17 @@ export function buildCli(args: string[], io: Io): Argv {
         .example('$0 portfolj data/examples', sv ? 'portföljen som tabell' : 'the portfolio as a table')
         .example('$0 portfolj data/examples --format table,json,xlsx,html --out portfolj', sv ? 'alla format till mappen portfolj' : 'every format to the folder portfolj'),
       wrap(async (a) => { const { portfolio } = await import('./commands/portfolio.js'); await portfolio({ folder: a[D], formats: String(a.format).split(',').map((f) => f.trim()).filter(Boolean), out: a.out, prisar: a.prisar, lang: a.lang }, io); }))
-    .command('jamforelse <target> [file]', sv ? 'jämförande värden: projektet eller portföljen bredvid publicerade resultat i samma insatsklass; lagg-till FIL | kontrollera [FIL]' : 'comparative values: the project or portfolio beside published results of its insatsklass; lagg-till FILE | kontrollera [FILE]',
-      (y) => y.positional('target', { type: 'string', demandOption: true, describe: sv ? 'projekt, projektmapp eller mapp med projekt; eller lagg-till / kontrollera' : 'project, project folder or folder of projects; or lagg-till / kontrollera' })
-        .positional('file', { type: 'string', describe: sv ? 'referensfil att skapa (lagg-till) eller kontrollera' : 'reference file to create (lagg-till) or check (kontrollera)' })
+    .command(`jamforelse <${N.target}> [${N.file}]`, sv ? 'jämförande värden: projektet eller portföljen bredvid publicerade resultat i samma insatsklass; lagg-till FIL | kontrollera [FIL]' : 'comparative values: the project or portfolio beside published results of its insatsklass; lagg-till FILE | kontrollera [FILE]',
+      (y) => y.positional(N.target, { type: 'string', demandOption: true, describe: sv ? 'projekt, projektmapp eller mapp med projekt; eller lagg-till / kontrollera' : 'project, project folder or folder of projects; or lagg-till / kontrollera' })
+        .positional(N.file, { type: 'string', describe: sv ? 'referensfil att skapa (lagg-till) eller kontrollera' : 'reference file to create (lagg-till) or check (kontrollera)' })
         .option('format', { choices: ['table', 'json'] as const, default: 'table', describe: sv ? 'utdata: tabell (table) eller JSON' : 'output: table or JSON' })
         .option('prisar', { type: 'number', describe: sv ? 'prisår för jämförelsen (standard: projektets)' : "price year of the comparison (default: the project's)" })
         .option('referens', { type: 'string', describe: sv ? 'mapp eller fil med referensposter (standard: data/benchmarks)' : 'folder or file of reference entries (default: data/benchmarks)' })
         .example('$0 jamforelse data/examples/unga-vuxna-coachning', sv ? 'projektet bredvid referensposterna i dess klass' : 'the project beside the reference entries of its class')
         .example('$0 jamforelse lagg-till data/benchmarks/mitt-projekt-2024.yaml', sv ? 'mall för en ny referenspost' : 'template for a new reference entry'),
-      wrap(async (a) => { const { jamforelse } = await import('./commands/jamforelse.js'); await jamforelse({ target: a.target, file: a.file, format: a.format, prisar: a.prisar, referens: a.referens, lang: a.lang }, io); }))
-    .command('prognos <plan>', sv ? 'prognos inför en ESF-ansökan eller social investeringsfond: per aktör, break-even och Monte Carlo per finansiär, återföring' : 'forecast for an ESF application or social-investment fund: per actor, break-even and Monte Carlo per funder, återföring',
-      (y) => y.positional('plan', { type: 'string', demandOption: true, describe: sv ? 'prognosfil (kind: prognos) eller mapp' : 'plan file (kind: prognos) or folder' })
+      wrap(async (a) => { const { jamforelse } = await import('./commands/jamforelse.js'); await jamforelse({ target: a[N.target], file: a[N.file], format: a.format, prisar: a.prisar, referens: a.referens, lang: a.lang }, io); }))
+    .command(`prognos <${N.plan}>`, sv ? 'prognos inför en ESF-ansökan eller social investeringsfond: per aktör, break-even och Monte Carlo per finansiär, återföring' : 'forecast for an ESF application or social-investment fund: per actor, break-even and Monte Carlo per funder, återföring',
+      (y) => y.positional(N.plan, { type: 'string', demandOption: true, describe: sv ? 'prognosfil (kind: prognos) eller mapp' : 'plan file (kind: prognos) or folder' })
         .option('format', { type: 'string', describe: sv ? 'table (standard) eller json; med --out kommaseparerade rapportformat (standard html,pdf,md,json,xlsx)' : 'table (default) or json; with --out comma-separated report formats (default html,pdf,md,json,xlsx)' })
         .option('out', { type: 'string', describe: sv ? 'skriv prognosrapport och ensidig ansökningssammanfattning till mappen' : 'write the forecast report and the one-page application summary to the folder' })
         .option('datum', { type: 'string', describe: datumHelp })
@@ -124,13 +128,13 @@ export function buildCli(args: string[], io: Io): Argv {
         .example('$0 prognos data/examples/esf-prognos', sv ? 'prognosen i tabellform' : 'the forecast as a table')
         .example('$0 prognos data/examples/esf-prognos --format json', sv ? 'prognos-JSON' : 'forecast JSON')
         .example('$0 prognos data/examples/esf-prognos --out prognos', sv ? 'prognosrapport och ansökningssammanfattning' : 'forecast report and application summary'),
-      wrap(async (a) => { const { prognos } = await import('./commands/prognos.js'); await prognos({ plan: a.plan, format: a.format ?? (a.out ? 'html,pdf,md,json,xlsx' : 'table'), out: a.out, datum: a.datum, draws: a.draws, seed: a.seed, lang: a.lang }, io); }))
-    .command('jamfor <plan> <utfall>', sv ? 'prognos mot utfall: prognosen bredvid utfallet per aktör, skillnaden uppdelad på kostnad, priser, volym och utfall' : 'forecast against outcome: the forecast beside the outcome per actor, the difference split into cost, prices, volume and outcome',
-      (y) => y.positional('plan', { type: 'string', demandOption: true, describe: sv ? 'prognosfil (kind: prognos) eller mapp' : 'plan file (kind: prognos) or folder' })
-        .positional('utfall', { type: 'string', demandOption: true, describe: sv ? 'utfallet: ett projekt (deltagare eller övergångstabell)' : 'the outcome: a project (participants or transition table)' })
+      wrap(async (a) => { const { prognos } = await import('./commands/prognos.js'); await prognos({ plan: a[N.plan], format: a.format ?? (a.out ? 'html,pdf,md,json,xlsx' : 'table'), out: a.out, datum: a.datum, draws: a.draws, seed: a.seed, lang: a.lang }, io); }))
+    .command(`jamfor <${N.plan}> <${N.outcome}>`, sv ? 'prognos mot utfall: prognosen bredvid utfallet per aktör, skillnaden uppdelad på kostnad, priser, volym och utfall' : 'forecast against outcome: the forecast beside the outcome per actor, the difference split into cost, prices, volume and outcome',
+      (y) => y.positional(N.plan, { type: 'string', demandOption: true, describe: sv ? 'prognosfil (kind: prognos) eller mapp' : 'plan file (kind: prognos) or folder' })
+        .positional(N.outcome, { type: 'string', demandOption: true, describe: sv ? 'utfallet: ett projekt (deltagare eller övergångstabell)' : 'the outcome: a project (participants or transition table)' })
         .option('format', { choices: ['table', 'json'] as const, default: 'table', describe: sv ? 'tabell eller JSON (kind: comparison)' : 'table or JSON (kind: comparison)' })
         .example('$0 jamfor data/examples/esf-prognos data/examples/esf-utfall', ''),
-      wrap(async (a) => { const { jamfor } = await import('./commands/jamfor.js'); await jamfor({ plan: a.plan, utfall: a.utfall, format: a.format, lang: a.lang }, io); }))
+      wrap(async (a) => { const { jamfor } = await import('./commands/jamfor.js'); await jamfor({ plan: a[N.plan], utfall: a[N.outcome], format: a.format, lang: a.lang }, io); }))
     .demandCommand(1, sv ? 'ange ett kommando (se --help)' : 'give a command (see --help)')
     .strict()
     .recommendCommands()

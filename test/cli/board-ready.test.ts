@@ -3,6 +3,7 @@
  * English template with --lang en, kommun names with a genitive accepted and a misspelling
  * answered with a suggestion and the cell, and the template's kommun drop-down.
  */
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,6 +14,7 @@ import { validate } from '../../cli/commands/validate.js';
 import { report } from '../../cli/commands/report.js';
 import { sensitivity } from '../../cli/commands/sensitivity.js';
 import { montecarlo } from '../../cli/commands/montecarlo.js';
+import { run } from '../../cli/main.js';
 import { ExitError, type Io } from '../../cli/io.js';
 import { formatProblem, InputError } from '../../lib/util/errors.js';
 import { loadCatalog } from '../../lib/catalog/load.js';
@@ -150,4 +152,22 @@ describe('sensitivity and Monte Carlo in Swedish', () => {
     expect(text).toContain('Uppskattade katalogvärden (status uppskattning, brett intervall): ');
     expect(text).not.toMatch(/params\.|status estimate/);
   }, 120_000);
+});
+
+describe('help in the user\'s language', () => {
+  // The built CLI (npm test builds first): yargs prints help and exits the process.
+  const help = (...args: string[]) => execFileSync(process.execPath, ['dist/cli/index.js', ...args], { encoding: 'utf8' });
+  it('argument placeholders are Swedish (English with --lang en); no "false" or English placeholders in Swedish help', async () => {
+    const svHelp = help('--help');
+    expect(svHelp).toContain('samnytta catalog <VAD> [ID] [ÅR2]');
+    expect(svHelp).toContain('samnytta jamforelse <MÅL> [FIL]');
+    expect(svHelp).toContain('samnytta jamfor <PLAN> <UTFALL>');
+    expect(svHelp).not.toMatch(/<(target|action|project|dir|plan)>|\[(file|year2)\]/);
+    for (const c of ['calc', 'init', 'report', 'prognos']) expect(help(c, '--help'), c).not.toMatch(/standard: (false|true)|method §|prisårets 31 december/);
+    expect(help('--help', '--lang', 'en')).toContain('samnytta catalog <ACTION> [ID] [YEAR2]');
+    // The Swedish placeholders still take the arguments.
+    const show = capture();
+    expect(await run(['catalog', 'show', 'region.akutbesok'], show)).toBe(0);
+    expect(show.stdout).toContain('region.akutbesok — Akutbesök, sjukhus');
+  }, 60_000);
 });
