@@ -9,12 +9,10 @@
  * Needs chromium and poppler-utils; skipped outside CI when they are missing, failing in CI.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BrowserContext } from 'playwright-core';
-import { CHROMIUM_ARGS, chromiumPath, htmlToPdf } from '../../lib/report/pdf.js';
+import { describe, expect, it } from 'vitest';
+import { chromiumPath, htmlToPdf } from '../../lib/report/pdf.js';
 import { buildReport } from '../../lib/report/build-report.js';
 import { reportModel, type ReportInput } from '../../lib/report/model.js';
 import { loadCatalog } from '../../lib/catalog/load.js';
@@ -23,10 +21,8 @@ import { evaluate } from '../../lib/results/evaluate.js';
 import { loadBenchmarks } from '../../lib/portfolio/benchmarks-load.js';
 import type { Project } from '../../lib/model/types.js';
 import { bundledExamples, loadExample } from '../../scripts/reports.js';
+import { browserRequired as required, hasChromium, hasPdftotext, useReportBrowser } from '../helpers/report-browser.js';
 
-const hasChromium = existsSync(chromiumPath(process.env));
-const hasPdftotext = (() => { try { execFileSync('pdftotext', ['-v'], { stdio: 'ignore' }); return true; } catch { return false; } })();
-const required = Boolean(process.env.CI);
 
 /** The A4 content width in CSS px (96 per inch): (210 − 14 − 14) mm / 25,4 × 96 = 687,9 px. */
 const PAGE_PX = Math.floor(((210 - 14 - 14) / 25.4) * 96);
@@ -47,20 +43,10 @@ async function fullInput(): Promise<ReportInput> {
 }
 
 describe.skipIf(!hasChromium && !required)('the report fits A4 (headless Chromium, pdftotext)', () => {
-  let ctx: BrowserContext;
-  let dir: string;
-  beforeAll(async () => {
-    const { chromium } = await import('playwright-core');
-    dir = mkdtempSync(join(tmpdir(), 'samnytta-printfit-'));
-    ctx = await chromium.launchPersistentContext(join(dir, 'profile'), { executablePath: chromiumPath(process.env), headless: true, args: CHROMIUM_ARGS });
-  }, 60_000);
-  afterAll(async () => {
-    await ctx?.close();
-    if (dir) rmSync(dir, { recursive: true, force: true });
-  });
+  const browser = useReportBrowser('samnytta-printfit-');
 
   it(`print media at the A4 content width (${PAGE_PX} px): no element of any example's report is wider than the page`, async () => {
-    const page = await ctx.newPage();
+    const page = await browser().ctx.newPage();
     await page.setViewportSize({ width: PAGE_PX, height: 1100 });
     await page.emulateMedia({ media: 'print' });
     const reports: [string, ReportInput][] = [['sa-ae-psykiatri + egna priser', await fullInput()]];
@@ -69,7 +55,7 @@ describe.skipIf(!hasChromium && !required)('the report fits A4 (headless Chromiu
     let widestTable = 0;
     for (const [name, inp] of reports) {
       const { html } = await buildReport(inp, ['html']);
-      const file = join(dir, 'rapport.html');
+      const file = join(browser().dir, 'rapport.html');
       writeFileSync(file, html);
       await page.goto(`file://${file}`, { waitUntil: 'load' });
       const found = await page.evaluate((limit) => {
@@ -102,7 +88,7 @@ describe.skipIf(!hasChromium && !required)('the report fits A4 (headless Chromiu
     expect(model.tables.map((t) => t.id)).toEqual(expect.arrayContaining(['egna-priser', 'jamforande', 'kostnadsforskjutningar', 'kanslighet', 'katalog']));
     const { html } = await buildReport(inp, ['html']);
     const pdf = await htmlToPdf(html, { lang: 'sv', datum: '2025-12-31', executablePath: chromiumPath(process.env) });
-    const file = join(dir, 'rapport.pdf');
+    const file = join(browser().dir, 'rapport.pdf');
     writeFileSync(file, pdf);
     // -raw keeps a wrapped header cell's lines together (content-stream order); spaces normalised,
     // and a cell wrapped after a slash ("Före (kr/" + "år)") joined without a space.
