@@ -24,6 +24,7 @@ import { validate } from '../../cli/commands/validate.js';
 import { catalogRepricer } from '../../lib/sensitivity/prepare.js';
 import { evaluate } from '../../lib/results/evaluate.js';
 import { captureIo } from '../helpers/io.js';
+import { sensitivity } from '../../cli/commands/sensitivity.js';
 
 const catalog = loadCatalog();
 const ITEM = 'region.psykiatri_oppenvard_besok';
@@ -147,5 +148,18 @@ describe('prices: the project’s own unit prices', () => {
     expect(text).toContain(`prices.${ITEM}.source`);
     expect(text).toContain('källa krävs');
     expect(text).not.toMatch(/\n\s+at /);
+  });
+
+  it('samnytta sensitivity: the own price is an input with the verified range, marked "eget pris"', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'samnytta-prices-'));
+    const file = join(dir, 'projekt.json');
+    writeFileSync(file, JSON.stringify(raw({ [ITEM]: { amount: 3000, source: 'Prislista' } })));
+    const io = captureIo();
+    const rep = await sensitivity({ project: file, format: 'table', lang: 'sv' }, io);
+    const input = rep.inputs.find((x) => x.id === ITEM)!;
+    expect(input.rangeSource).toBe('ownPrice');
+    // Verified range ± 5 % of 3 000 kr (data/params/osakerhet): 2 850–3 150 kr per visit.
+    expect([input.base, input.low, input.high]).toEqual([3000, 2850, 3150]);
+    expect(io.stdout).toMatch(/Psykiatrisk öppenvård, besök\s+eget pris\s+2 850 kr\/besök/);
   });
 });
