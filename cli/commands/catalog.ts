@@ -8,6 +8,7 @@ import { latestPriceYear, uprate, valueAt, referenceDate } from '../../lib/catal
 import { decimal, kr, percent } from '../../lib/report/format.js';
 import type { Lang } from '../../lib/util/errors.js';
 import { ExitError, type GlobalOptions, type Io } from '../io.js';
+import { text } from '../../lib/report/text.js';
 import { byCodePoint } from '../../lib/util/compare.js';
 
 export interface CatalogOptions extends GlobalOptions {
@@ -69,7 +70,8 @@ export async function catalog(o: CatalogOptions, io: Io): Promise<void> {
     }
     const lines = [`${s.id} — ${s.label}`, s.description, `${lang === 'sv' ? 'fil' : 'file'}: data/${s.file}`, `${lang === 'sv' ? 'enhet' : 'unit'}: ${s.unit}`];
     if (it) {
-      lines.push(`${lang === 'sv' ? 'slag' : 'kind'}: ${it.kind}, ${lang === 'sv' ? 'kategori' : 'category'}: ${it.category}${it.payer ? `, ${lang === 'sv' ? 'betalare' : 'payer'}: ${it.payer}` : ''}${it.receiver ? `, ${lang === 'sv' ? 'mottagare' : 'receiver'}: ${it.receiver}` : ''}`);
+      const kindText = (lang === 'sv' ? { transfer: 'transferering', real: 'real resurs', wage: 'lön' } : { transfer: 'transfer', real: 'real resource', wage: 'wage' })[it.kind];
+      lines.push(`${lang === 'sv' ? 'slag' : 'kind'}: ${kindText} (${it.kind}), ${lang === 'sv' ? 'kategori' : 'category'}: ${text(lang).categories[it.category]} (${it.category})${it.payer ? `, ${lang === 'sv' ? 'betalare' : 'payer'}: ${it.payer}` : ''}${it.receiver ? `, ${lang === 'sv' ? 'mottagare' : 'receiver'}: ${it.receiver}` : ''}`);
       lines.push(`${lang === 'sv' ? 'skattepliktig' : 'taxable'}: ${it.taxable ? (lang === 'sv' ? 'ja' : 'yes') : (lang === 'sv' ? 'nej' : 'no')}, ${lang === 'sv' ? 'uppräkning' : 'uprating'}: ${it.uprating}`);
       if (it.rule) lines.push(`${lang === 'sv' ? 'regel' : 'rule'}: ${it.rule} (${Object.entries(it.parameters).map(([k, v]) => `${k}=${v}`).join(', ')})`);
     }

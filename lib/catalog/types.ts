@@ -213,4 +213,9 @@ export interface UsedValue {
   status: Status;
   source: Source;
   note?: string;
+  /**
+   * Set when the project's `prices:` block replaced the catalogue value: `value`, `source` and
+   * `status` are then the project's, and this keeps the catalogue's for the report.
+   */
+  override?: { catalogueValue: number; catalogueStatus: Status; catalogueSource: Source; amount: number; amountPriceYear: number };
 }

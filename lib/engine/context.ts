@@ -72,7 +72,7 @@ const TAX_SERIES = [
   'params.skatt.arbetsgivaravgift', 'params.skatt.arbetsgivaravgift_unga',
 ];
 
-export function createContext(catalog: Catalog, project: Pick<Project, 'priceYear' | 'taxRates' | 'referenceWage' | 'utjamning'>): PricingContext {
+export function createContext(catalog: Catalog, project: Pick<Project, 'priceYear' | 'taxRates' | 'referenceWage' | 'utjamning' | 'prices'>): PricingContext {
   const priceYear = project.priceYear;
   const refDate = referenceDate(priceYear);
   const actors = catalog.actors.map((a) => a.id);
@@ -154,10 +154,23 @@ export function createContext(catalog: Catalog, project: Pick<Project, 'priceYea
       }
       // `none`: a nominal amount (e.g. etableringsersättning) — the value in force is used as is.
       unitValue = item.uprating === 'none' ? v.value : uprate(catalog, v.value, item.uprating, base, priceYear);
-      used.set(id, {
-        id, label: item.label, value: unitValue, unit: item.unit, priceYear, basePriceYear: v.priceYear,
-        validFrom: v.validFrom, status: v.status, source: v.source, note: v.note,
-      });
+      const own = project.prices?.[id];
+      if (own) {
+        // The project's own price (issue 10): uprated from its price year with the item's index,
+        // sourced by the project; the catalogue's value is kept beside it for the report.
+        const catalogueValue = unitValue;
+        unitValue = item.uprating === 'none' ? own.amount : uprate(catalog, own.amount, item.uprating, own.priceYear, priceYear);
+        used.set(id, {
+          id, label: item.label, value: unitValue, unit: item.unit, priceYear, basePriceYear: own.priceYear,
+          validFrom: refDate, status: 'verified', source: { title: own.source, href: '', retrieved: '' },
+          override: { catalogueValue, catalogueStatus: v.status, catalogueSource: v.source, amount: own.amount, amountPriceYear: own.priceYear },
+        });
+      } else {
+        used.set(id, {
+          id, label: item.label, value: unitValue, unit: item.unit, priceYear, basePriceYear: v.priceYear,
+          validFrom: v.validFrom, status: v.status, source: v.source, note: v.note,
+        });
+      }
     } else if (!item.rule) {
       throw catalogGap(item.file, 'values', 'posten saknar värde', 'the item has no value', id);
     }

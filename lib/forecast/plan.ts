@@ -22,7 +22,7 @@ type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** Keys of a plan file; those of an ordinary project that a plan shares are passed to validateProject. */
-const SHARED_KEYS = ['name', 'description', 'priceYear', 'horizonYears', 'discountRate', 'deadweight', 'dropOff', 'cost', 'taxRates', 'referenceWage', 'disclosureThreshold', 'uncertainty', 'insatsklass', 'kind'];
+const SHARED_KEYS = ['name', 'description', 'priceYear', 'horizonYears', 'discountRate', 'deadweight', 'dropOff', 'cost', 'taxRates', 'referenceWage', 'disclosureThreshold', 'uncertainty', 'insatsklass', 'kind', 'prices'];
 const PLAN_KEYS = ['kind', ...SHARED_KEYS, 'participants', 'targetGroup', 'outcomes', 'outcomesFile', 'mapping', 'optimismBias', 'breakEven'];
 const OUTCOME_KEYS: Record<string, string> = {
   fore: 'forsorjning_fore', forsorjning_fore: 'forsorjning_fore', efter: 'forsorjning_efter', forsorjning_efter: 'forsorjning_efter',

@@ -355,8 +355,8 @@ function followUpYear(rp: RowProblems, r: TableRow, lage: 'fore' | 'efter' | und
   return year;
 }
 
-/** Sheets of samnytta's own templates that hold no data (item list, instructions). */
-const TEMPLATE_SHEETS = new Set(['poster', 'instruktioner', 'kategorier', 'items', 'instructions']);
+/** The template's own sheets besides the data: instructions, the item list, the hidden kommun list of the drop-down. */
+const TEMPLATE_SHEETS = new Set(['poster', 'instruktioner', 'kategorier', 'items', 'instructions', 'kommuner']);
 
 function hasField(t: Table, keys: string[]): boolean {
   return t.keys.some((k) => keys.includes(k));

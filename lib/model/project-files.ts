@@ -6,7 +6,7 @@
  * browser for the notebooks (`readProjectFromFiles`) — so both give the same project and the
  * same problems. Returns the validated project or every problem found.
  */
-import { parse as parseYaml, YAMLParseError } from 'yaml';
+import { parse as parseYaml, YAMLParseError, type ErrorCode } from 'yaml';
 import type { Catalog } from '../catalog/types.js';
 import { InputError, type Problem } from '../util/errors.js';
 import { MAX_PROJECT_BYTES, memoryFiles, normalizePath, type FileSource } from './file-source.js';
@@ -15,6 +15,18 @@ import { decodeText } from './tabular/decode-text.js';
 import type { Note, ParticipantOrigin, Pseudonymiser } from './participants-file.js';
 import { validateProject, type ValidationResult } from './project.js';
 import type { TransitionMapping } from './transitions.js';
+
+/** The YAML reader's errors in Swedish (its own messages are English); the row is given beside. */
+const YAML_ERRORS_SV: Partial<Record<ErrorCode, string>> = {
+  BAD_INDENT: 'fel indrag eller en lista/ett objekt som inte avslutas (saknas ] eller }?)',
+  BLOCK_AS_IMPLICIT_KEY: 'fel indrag: nycklar på samma nivå ska börja i samma kolumn, och text som fortsätter på nästa rad ska stå inom citattecken',
+  MULTILINE_IMPLICIT_KEY: 'en nyckel fortsätter på nästa rad; sätt texten inom citattecken',
+  DUPLICATE_KEY: 'samma nyckel förekommer två gånger; ta bort den ena',
+  MISSING_CHAR: 'ett avslutande tecken saknas (citattecken, ] eller })',
+  TAB_AS_INDENT: 'tabb används som indrag; använd mellanslag',
+  UNEXPECTED_TOKEN: 'oväntat tecken; kontrollera kolon och citattecken',
+  BAD_SCALAR_START: 'ett värde börjar med ett tecken som kräver citattecken (t.ex. @ eller `)',
+};
 
 // The tabular readers (exceljs, papaparse) load only when a project names a table file.
 const tabular = () => import('./participants-file.js');
@@ -44,7 +56,8 @@ export function parseProjectText(text: string, file: string): unknown {
     return parseYaml(text.replace(/^\uFEFF/, ''), { uniqueKeys: true });
   } catch (e) {
     const row = e instanceof YAMLParseError && e.linePos ? e.linePos[0].line : undefined;
-    return fail(`ogiltig YAML: ${(e as Error).message.split('\n')[0]}`, `invalid YAML: ${(e as Error).message.split('\n')[0]}`, row);
+    const code = e instanceof YAMLParseError ? e.code : undefined;
+    return fail(`ogiltig YAML: ${(code && YAML_ERRORS_SV[code]) ?? 'kontrollera indrag, kolon och citattecken'}`, `invalid YAML: ${(e as Error).message.split('\n')[0]}`, row);
   }
 }
 

@@ -13,7 +13,7 @@ import { KON_EXPECTED, parseKon } from './attributes.js';
 import { containsPersonalNumber, PERSONAL_DATA_HELP, PERSONAL_NUMBER_FOUND, screenPersonalData } from './personal-number.js';
 import {
   type Attributes, type CostYear, type EgenPosting, type EvidenceGrade, type Financing, type FollowUp, type Line, type Participant,
-  type Project, type Situation,
+  type PriceOverride, type Project, type Situation,
 } from './types.js';
 import { CATEGORIES, POSTING_KINDS, type Category, type PostingKind } from '../vocabulary.js';
 import { suggestItem } from './suggest-item.js';
@@ -24,7 +24,7 @@ import { isPlaceholderDescription, isPlaceholderName } from './placeholders.js';
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-const PROJECT_KEYS = ['name', 'description', 'priceYear', 'horizonYears', 'discountRate', 'deadweight', 'dropOff', 'cost', 'participants', 'participantsFile', 'comparison', 'taxRates', 'referenceWage', 'evidence', 'disclosureThreshold', 'uncertainty', 'transitions', 'transitionsFile', 'mapping', 'insatsklass', 'kind', 'utjamning'];
+const PROJECT_KEYS = ['name', 'description', 'priceYear', 'horizonYears', 'discountRate', 'deadweight', 'dropOff', 'cost', 'participants', 'participantsFile', 'comparison', 'taxRates', 'referenceWage', 'evidence', 'disclosureThreshold', 'uncertainty', 'transitions', 'transitionsFile', 'mapping', 'insatsklass', 'kind', 'utjamning', 'prices'];
 const PARTICIPANT_KEYS = ['id', 'weight', 'attributes', 'fore', 'efter', 'efter1', 'efter2', 'efter3'];
 const ATTRIBUTE_KEYS = ['kon', 'fodelsear', 'alder', 'utbildning', 'hushallstyp', 'kommun'];
 const SITUATION_KEYS = ['months', 'lines'];
@@ -123,6 +123,7 @@ export function validateProject(raw: unknown, catalog: Catalog, file: string): V
   }
 
   const utjamning = readUtjamning(raw.utjamning, catalog, priceYear, p);
+  const prices = readPrices(raw.prices, catalog, priceYear, covered, p);
 
   if (p.errorCount > 0) return { problems: p.items };
   return {
@@ -130,6 +131,7 @@ export function validateProject(raw: unknown, catalog: Catalog, file: string): V
       name, priceYear, horizonYears, discountRate, deadweight, dropOff, cost: cost!, participants, comparison, taxRates,
       referenceWage, evidence, disclosureThreshold, uncertainty, warnings: p.warnings,
       ...(kind ? { kind } : {}), ...(insatsklass ? { insatsklass } : {}), ...(utjamning ? { utjamning } : {}),
+      ...(prices ? { prices } : {}),
       description: typeof raw.description === 'string' ? raw.description : undefined,
     },
     problems: p.items,
@@ -436,4 +438,54 @@ function readUtjamning(v: unknown, catalog: Catalog, priceYear: number, p: Probl
     }
   }
   return { skattekraft };
+}
+
+const PRICE_KEYS = ['amount', 'priceYear', 'source'];
+
+/**
+ * The `prices:` block (issue 10): item id → { amount, priceYear?, source }. Only items priced
+ * from a catalogue value per unit can take a project price; rule-priced items (benefits computed
+ * from wages, taxes) cannot, and a line's `amountPerMonth` serves a single participant.
+ */
+function readPrices(v: unknown, catalog: Catalog, priceYear: number, covered: readonly number[], p: ProblemList): Record<string, PriceOverride> | undefined {
+  if (v === undefined) return undefined;
+  if (!isObj(v)) {
+    p.error('prices', 'ska vara { post-id: { amount, source, priceYear? } }', 'must be { item-id: { amount, source, priceYear? } }', v);
+    return undefined;
+  }
+  const out: Record<string, PriceOverride> = {};
+  for (const [id, o] of Object.entries(v)) {
+    const path = `prices.${id}`;
+    const item = catalog.items.get(id);
+    if (!item) {
+      const hint = suggestItem(id, [...catalog.items.keys()]);
+      p.error(path, `okänd post; ${hint ? `menade du "${hint}"?` : 'se `samnytta catalog list`'}`, `unknown item; ${hint ? `did you mean "${hint}"?` : 'see `samnytta catalog list`'}`, id);
+      continue;
+    }
+    if (item.rule || item.values.length === 0) {
+      p.error(path, `${id} räknas med en regel ur lön eller parametrar och har inget styckpris att ersätta; ange amountPerMonth på raden i stället`, `${id} is computed by a rule from wages or parameters and has no unit price to replace; give amountPerMonth on the line instead`, id);
+      continue;
+    }
+    if (typeof o === 'number') {
+      p.error(path, `ange källan: { amount: ${o}, source: "prislista, avtal …" }`, `state the source: { amount: ${o}, source: "price list, agreement …" }`, o);
+      continue;
+    }
+    if (!isObj(o)) {
+      p.error(path, `ska vara { amount, source, priceYear? } (kr per ${item.unit.replace(/^kr\//, '')})`, `must be { amount, source, priceYear? } (SEK per ${item.unit.replace(/^kr\//, '')})`, o);
+      continue;
+    }
+    const before = p.errorCount;
+    unknownKeys(o, PRICE_KEYS, `${path}.`, p);
+    const amount = num(o.amount, `${path}.amount`, p, { min: 0, required: true });
+    const source = typeof o.source === 'string' && o.source.trim() ? o.source.trim() : undefined;
+    if (!source) p.error(`${path}.source`, 'källa krävs: varifrån kommer priset (prislista, avtal, regionens KPP …)?', 'a source is required: where does the price come from (price list, agreement, the region\'s cost per patient …)?', o.source);
+    let year = priceYear;
+    if (o.priceYear !== undefined) {
+      const y = int(o.priceYear, `${path}.priceYear`, p, { min: 2000, max: 2100 });
+      if (y !== undefined && item.uprating !== 'none' && !covered.includes(y)) p.error(`${path}.priceYear`, `prisåret ${y} ligger utanför katalogen (${yearRanges(covered)})`, `price year ${y} is outside the catalogue (${yearRanges(covered)})`, y);
+      else if (y !== undefined) year = y;
+    }
+    if (p.errorCount === before) out[id] = { amount: amount!, priceYear: year, source: source! };
+  }
+  return Object.keys(out).length ? out : undefined;
 }

@@ -180,8 +180,8 @@ participantsFile: ${o.source}
 participantsFile: ${o.source}
 `;
   const c = en
-    ? { head: '# samnytta project. All amounts in kronor at the price year\'s prices; shares as decimals (0.25 = 25 %).', check: '# Check: npx samnytta validate FOLDER   Calculate: npx samnytta calc FOLDER', priceYear: 'price year of all amounts', horizon: 'horizon in years (results are always shown for 1 year too)', rate: 'discount rate; 0 for comparability with NyttoSam (0.035 as a sensitivity)', deadweight: 'deadweight: share of the effect that would have come anyway (0–1)', dropOff: 'drop-off per year after the first (0–1)', threshold: 'subgroups with fewer participants are not shown (at least 3)', insatsklass: 'target group/intervention type from data/insatsklasser.yaml (portfolio and comparison values)', cost: "the intervention's cost in kronor", financing: 'finsam = FK 50 %, region 25 %, kommun 25 %; or { kommun: 0.5, region: 0.5 }' }
-    : { head: '# samnytta-projekt. Alla belopp i kronor i prisårets priser; andelar som decimaltal (0.25 = 25 %).', check: '# Kontrollera: npx samnytta validate MAPP   Beräkna: npx samnytta calc MAPP', priceYear: 'prisår för alla belopp', horizon: 'kalkylperiod i år (resultat visas alltid även för 1 år)', rate: 'diskonteringsränta; 0 för jämförbarhet med NyttoSam (0.035 som känslighet)', deadweight: 'dödvikt: andel av effekten som hade kommit ändå (0–1)', dropOff: 'avklingning per år efter första året (0–1)', threshold: 'undergrupper med färre deltagare visas inte (minst 3)', insatsklass: 'målgrupp/insatstyp ur data/insatsklasser.yaml (portfölj och jämförande värden)', cost: 'insatsens kostnad i kronor', financing: 'finsam = FK 50 %, region 25 %, kommun 25 %; eller { kommun: 0.5, region: 0.5 }' };
+    ? { head: '# samnytta project. All amounts in kronor at the price year\'s prices; shares as decimals (0.25 = 25 %).', check: '# Check: npx samnytta validate FOLDER   Calculate: npx samnytta calc FOLDER', priceYear: 'price year of all amounts', horizon: 'horizon in years (results are always shown for 1 year too)', rate: 'discount rate; 0 for comparability with NyttoSam (0.035 as a sensitivity)', deadweight: 'deadweight: share of the effect that would have come anyway (0–1)', dropOff: 'drop-off per year after the first (0–1)', threshold: 'subgroups with fewer participants are not shown (at least 3)', insatsklass: 'target group/intervention type from data/insatsklasser.yaml (portfolio and comparison values)', cost: "the intervention's cost in kronor", financing: 'finsam = FK 50 %, region 25 %, kommun 25 %; or { kommun: 0.5, region: 0.5 }', prices: "# Your own unit prices instead of the catalogue's (kronor per unit in the price year; a source is required):", pricesSource: 'Region price list' }
+    : { head: '# samnytta-projekt. Alla belopp i kronor i prisårets priser; andelar som decimaltal (0.25 = 25 %).', check: '# Kontrollera: npx samnytta validate MAPP   Beräkna: npx samnytta calc MAPP', priceYear: 'prisår för alla belopp', horizon: 'kalkylperiod i år (resultat visas alltid även för 1 år)', rate: 'diskonteringsränta; 0 för jämförbarhet med NyttoSam (0.035 som känslighet)', deadweight: 'dödvikt: andel av effekten som hade kommit ändå (0–1)', dropOff: 'avklingning per år efter första året (0–1)', threshold: 'undergrupper med färre deltagare visas inte (minst 3)', insatsklass: 'målgrupp/insatstyp ur data/insatsklasser.yaml (portfölj och jämförande värden)', cost: 'insatsens kostnad i kronor', financing: 'finsam = FK 50 %, region 25 %, kommun 25 %; eller { kommun: 0.5, region: 0.5 }', prices: '# Egna styckpriser i stället för katalogens (kronor per enhet i prisåret; källa krävs):', pricesSource: 'Regionens prislista' };
   return `${c.head}
 ${c.check}
 name: ${JSON.stringify(o.name)}
@@ -198,6 +198,9 @@ disclosureThreshold: 5   # ${c.threshold}
 cost:
   total: 1000000         # ${c.cost}
   financing: finsam      # ${c.financing}
+${c.prices}
+# prices:
+#   region.psykiatri_oppenvard_besok: { amount: 3000, source: "${c.pricesSource} ${o.priceYear}" }
 ${sourceBlock}`;
 }
 

@@ -105,6 +105,19 @@ export interface InterventionCost {
 /** Evidence grade of the evaluation design (method §8). */
 export type EvidenceGrade = 'foreEfter' | 'jamforelsegrupp' | 'randomiserad';
 
+/**
+ * A project's own price for a catalogue item (the `prices:` block, issue 10): kronor per unit of
+ * the item in `priceYear` (default: the project's), with the source the förbund vouches for.
+ */
+export interface PriceOverride {
+  /** Kronor per unit of the item (per visit, day, month … as the catalogue's unit). */
+  amount: number;
+  /** Price year of `amount`; uprated to the project's price year with the item's index. */
+  priceYear: number;
+  /** Where the figure comes from (mandatory): a price list, an agreement, the region's KPP … */
+  source: string;
+}
+
 /** A validated, normalised project, ready for the engine. */
 export interface Project {
   name: string;
@@ -137,6 +150,8 @@ export interface Project {
    * skattekraft index (riket = 100) where the catalogue's is missing or old. Off (undefined) by default.
    */
   utjamning?: { skattekraft: Record<string, number> };
+  /** The project's own prices by catalogue item id, overriding the catalogue's values (issue 10). */
+  prices?: Record<string, PriceOverride>;
   /** User-set uncertainty ranges for Monte Carlo (issue 6), by parameter id. */
   uncertainty?: Record<string, { low: number; high: number }>;
 }

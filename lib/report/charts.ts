@@ -42,8 +42,9 @@ const esc = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;'
 /** Compact kronor for axes: 1 200 000 → "1,2 mn" (sv) / "1.2m" (en). */
 export function shortKr(x: number, lang: Lang): string {
   const a = Math.abs(x);
-  if (a >= 1e6) return lang === 'sv' ? `${decimal(x / 1e6, 1, lang)} mn` : `${decimal(x / 1e6, 1, lang)}m`;
-  if (a >= 1e3) return lang === 'sv' ? `${decimal(x / 1e3, 0, lang)} tn` : `${decimal(x / 1e3, 0, lang)}k`;
+  const c = text(lang).chartText;
+  if (a >= 1e6) return c.millions(decimal(x / 1e6, 1, lang));
+  if (a >= 1e3) return c.thousands(decimal(x / 1e3, 0, lang));
   return kr(x, lang);
 }
 
@@ -83,10 +84,25 @@ export function plot(options: Plot.PlotOptions, o: { width?: number; document?: 
   return Plot.plot({ document: o.document ?? (globalThis as { document?: Document }).document ?? doc(), width: o.width ?? WIDTH, style: { fontFamily: FONT, fontSize: '11px', background: '#ffffff', color: '#000000' }, ...options }) as SVGSVGElement;
 }
 
-const name = (a: ActorResult, lang: Lang): string => (lang === 'sv' ? a.label : a.labelEn);
+const name = (a: Pick<ActorResult, 'label' | 'labelEn'>, lang: Lang): string => (lang === 'sv' ? a.label : a.labelEn);
+
+/** What the payback and cumulative charts read of an actor or group (an engine result has it all). */
+export type ChartActor = Pick<ActorResult, 'id' | 'label' | 'labelEn' | 'payback' | 'annualEffect' | 'cost' | 'cumulativeNet' | 'fore' | 'efter'>;
+
+/**
+ * What the payback and cumulative charts read of a result: an engine `Result`, or one rebuilt from
+ * a result JSON in the notebooks (the JSON has no ledger).
+ */
+export interface ChartResult {
+  project: { horizonYears: number };
+  /** The usual funders in presentation order (catalogue `funders`). */
+  funders: readonly string[];
+  actors: Record<string, ChartActor>;
+  groups: Record<string, ChartActor>;
+}
 
 /** Actors with any activity (postings, cost or effect), in catalogue order. */
-export function activeActors(r: Result): ActorResult[] {
+export function activeActors<A extends ChartActor>(r: { actors: Record<string, A> }): A[] {
   return Object.values(r.actors).filter((a) => a.cost !== 0 || a.fore !== 0 || a.efter !== 0 || a.annualEffect !== 0);
 }
 
@@ -103,7 +119,7 @@ export interface ChartOptions {
 export interface PaybackDatum { id: string; name: string; months: number; label: string }
 
 /** Payback rows for every active actor and group (0 months when not paid back; the label says why). */
-export function paybackData(r: Result, lang: Lang): PaybackDatum[] {
+export function paybackData(r: ChartResult, lang: Lang): PaybackDatum[] {
   const H = r.project.horizonYears;
   return [...activeActors(r), ...Object.values(r.groups)].map((a) => ({
     name: name(a, lang), id: a.id, months: a.payback.status === 'months' && Math.round(a.annualEffect) >= 0 ? a.payback.months! : 0,
@@ -118,12 +134,12 @@ export function paybackPlot(rows: readonly PaybackDatum[], o: ChartOptions & { h
   const max = Math.max(H * 12, ...rows.map((d) => d.months)) * 1.08;
   return plot({
     height: 40 + rows.length * 30, marginLeft: 150, marginRight: 30,
-    x: { domain: [0, max], label: o.lang === 'sv' ? 'månader' : 'months', grid: true },
+    x: { domain: [0, max], label: t.chartText.months, grid: true },
     y: { domain: rows.map((d) => d.name), label: null },
     marks: [
       Plot.barX(rows, { y: 'name', x: 'months', fill: (d: PaybackDatum) => ACTOR_COLORS[d.id] ?? '#555', insetTop: 4, insetBottom: 4 }),
       Plot.ruleX([H * 12], { stroke: '#000', strokeDasharray: '4,3', strokeWidth: 1.5 }),
-      Plot.text([H * 12], { x: (d: number) => d, frameAnchor: 'top', dy: 2, dx: -4, textAnchor: 'end', text: () => `${o.lang === 'sv' ? 'horisont' : 'horizon'} ${H} ${t.years}`, fontSize: 10 }),
+      Plot.text([H * 12], { x: (d: number) => d, frameAnchor: 'top', dy: 2, dx: -4, textAnchor: 'end', text: () => `${t.chartText.horizon} ${H} ${t.years}`, fontSize: 10 }),
       Plot.text(rows, { y: 'name', x: 'months', text: 'label', textAnchor: 'start', dx: 4, fill: '#000' }),
       Plot.ruleX([0]),
     ],
@@ -141,9 +157,9 @@ export function paybackChart(r: Result, lang: Lang): Chart {
 export interface CumulativeDatum { id: string; name: string; year: number; value: number }
 
 /** Cumulative net (Σ Δ_t − C, years 0..H) of samhället and the funders that bear a cost or feel an effect. */
-export function cumulativeData(r: Result, lang: Lang): CumulativeDatum[] {
+export function cumulativeData(r: ChartResult, lang: Lang): CumulativeDatum[] {
   const shown = [r.groups.samhallet, ...r.funders.map((id) => r.actors[id])]
-    .filter((a): a is ActorResult => a !== undefined && (a.cost !== 0 || a.cumulativeNet.some((v) => Math.abs(v) >= 0.5)));
+    .filter((a): a is ChartActor => a !== undefined && (a.cost !== 0 || a.cumulativeNet.some((v) => Math.abs(v) >= 0.5)));
   return shown.flatMap((a) => a.cumulativeNet.map((value, year) => ({ id: a.id, name: name(a, lang), year, value })));
 }
 
@@ -165,7 +181,7 @@ export function cumulativePlot(data: readonly CumulativeDatum[], o: ChartOptions
   const isSociety = (d: { id: string }) => d.id === 'samhallet';
   return plot({
     height, marginTop, marginBottom, marginLeft: 70, marginRight: 170,
-    x: { label: o.lang === 'sv' ? 'år' : 'year', ticks: H, tickFormat: 'd' },
+    x: { label: text(o.lang).chartText.year, ticks: H, tickFormat: 'd' },
     y: { label: 'kr', grid: true, nice: true, tickFormat: (v: number) => shortKr(v, o.lang) },
     marks: [
       Plot.ruleY([0], { stroke: '#000' }),
@@ -193,24 +209,58 @@ function usedCategories(actors: ActorResult[]): Category[] {
 /** One bar of a waterfall: from y1 to y2 at a step (före, a category, efter). */
 export interface WaterfallDatum { actor: string; step: string; y1: number; y2: number; fill: string }
 
-/** Waterfall bars per actor with a position: the före level, one step per category, the efter level. */
-export function waterfallData(r: Result, lang: Lang): { steps: string[]; categories: Category[]; actors: string[]; data: WaterfallDatum[] } {
+/** Which actors a waterfall shows and how the change is split. */
+export interface WaterfallDataOptions {
+  /** Actor or group ids (default: every actor with a position before or after). */
+  actors?: readonly string[];
+  /** One step per category (default, the report's) or per item, largest change first. */
+  by?: 'category' | 'item';
+}
+
+/** Kronor below this are rounding noise in an item step. */
+const NOISE = 0.5;
+
+/**
+ * Waterfall bars per actor with a position: the före level, one step per category (or item), the
+ * efter level. The report draws every actor by category; the notebooks pick one actor or group.
+ */
+export function waterfallData(r: Result, lang: Lang, o: WaterfallDataOptions = {}): { steps: string[]; categories: Category[]; actors: string[]; data: WaterfallDatum[] } {
   const t = text(lang);
-  const actors = activeActors(r).filter((a) => a.fore !== 0 || a.efter !== 0);
+  const actors = o.actors
+    ? o.actors.map((id) => r.actors[id] ?? r.groups[id]).filter((a): a is ActorResult => a !== undefined)
+    : activeActors(r).filter((a) => a.fore !== 0 || a.efter !== 0);
   const cats = usedCategories(actors);
   const data: WaterfallDatum[] = [];
+  const itemSteps = new Set<string>();
   for (const a of actors) {
     const n = name(a, lang);
     data.push({ actor: n, step: t.fore, y1: 0, y2: a.fore, fill: '#BBBBBB' });
     let run = a.fore;
-    for (const c of cats) {
-      const d = a.byCategory[c].efter - a.byCategory[c].fore;
-      data.push({ actor: n, step: t.categories[c], y1: run, y2: run + d, fill: CATEGORY_COLORS[c] });
+    const parts: [string, number, string][] = o.by === 'item'
+      ? itemParts(r, a)
+      : cats.map((c) => [t.categories[c], a.byCategory[c].efter - a.byCategory[c].fore, CATEGORY_COLORS[c]]);
+    for (const [step, d, fill] of parts) {
+      if (o.by === 'item') itemSteps.add(step);
+      data.push({ actor: n, step, y1: run, y2: run + d, fill });
       run += d;
     }
     data.push({ actor: n, step: t.efter, y1: 0, y2: a.efter, fill: '#666666' });
   }
-  return { steps: [t.fore, ...cats.map((c) => t.categories[c]), t.efter], categories: cats, actors: actors.map((a) => name(a, lang)), data };
+  const middle = o.by === 'item' ? [...itemSteps] : cats.map((c) => t.categories[c]);
+  return { steps: [t.fore, ...middle, t.efter], categories: cats, actors: actors.map((a) => name(a, lang)), data };
+}
+
+/** An actor's (or group's) change efter − före per item label, largest first, coloured by the item's category. */
+function itemParts(r: Result, a: ActorResult): [string, number, string][] {
+  const byItem = new Map<string, { d: number; c: Category }>();
+  for (const row of r.items) {
+    if (!a.members.includes(row.actor)) continue;
+    const x = byItem.get(row.label) ?? { d: 0, c: row.category };
+    x.d += row.efter - row.fore;
+    byItem.set(row.label, x);
+  }
+  return [...byItem].filter(([, x]) => Math.abs(x.d) >= NOISE).sort((p, q) => Math.abs(q[1].d) - Math.abs(p[1].d) || (p[0] < q[0] ? -1 : 1))
+    .map(([label, x]) => [label, x.d, CATEGORY_COLORS[x.c]]);
 }
 
 /** One actor's waterfall on its own scale (a small multiple); step labels wrap instead of being cut. */
@@ -268,7 +318,7 @@ export function payerFlowChart(r: Result, lang: Lang): Chart {
   ])).filter((d) => d.v !== 0);
   const svg = plot({
     height: 40 + actors.length * 62, marginLeft: 60, marginRight: 130,
-    x: { nice: true, label: lang === 'sv' ? 'kr per år (negativt = betalar)' : 'SEK per year (negative = pays)', grid: true, tickFormat: (v: number) => shortKr(v, lang) },
+    x: { nice: true, label: t.chartText.payerAxis, grid: true, tickFormat: (v: number) => shortKr(v, lang) },
     y: { domain: [t.fore, t.efter], label: null },
     fy: { domain: actors.map((a) => name(a, lang)), label: null },
     facet: { data, y: 'actor', marginRight: 130 },

@@ -7,8 +7,8 @@ import type { Lang } from '../util/errors.js';
 import type { Chart } from './charts.js';
 import { formatCell, type ReportModel, type ReportTable } from './model.js';
 import { methodAppendix } from './method-text.js';
-import { withReferences } from './reference-values.js';
-import { SECTION_IDS, text, type SectionId } from './text.js';
+import { blockTables, layoutSections, vanishesWhenEmpty, type Block, type LaidOutSection } from './layout.js';
+import { text } from './text.js';
 
 /** Escapes text for HTML content and attribute values. */
 export function escapeHtml(s: string): string {
@@ -77,42 +77,29 @@ function tableHtml(t: ReportTable, lang: Lang, caption = true): string {
 const figure = (c: Chart): string => `<figure id="figur-${c.id}">${c.svg}</figure>`;
 
 /**
- * Renders the report as one HTML document.
+ * Renders the report as one HTML document, section by section as `layoutSections` lays it out.
  * @param charts from `reportCharts`, in report order
  */
 export function renderHtml(m: ReportModel, charts: Chart[]): string {
   const t = text(m.lang);
-  const sv = m.lang === 'sv';
-  const table = (id: string, caption = true) => {
-    const tb = m.tables.find((x) => x.id === id);
-    return tb ? tableHtml(tb, m.lang, caption) : '';
+  const block = (b: Block): string => {
+    switch (b.kind) {
+      case 'keyFigures': return `<div class="keyfigures">${m.keyFigures.map((k) => `<div class="keyfigure" id="nyckeltal-${k.id}"><span class="value">${nb(k.text)}</span><span class="label">${escapeHtml(k.label)}</span></div>`).join('')}</div>`;
+      case 'sentences': return `<ol class="answer">${m.sentences.map((s) => `<li>${nb(s)}</li>`).join('')}</ol>`;
+      case 'upperBound': return m.evidence.upperBound ? `<p class="callout"><strong>${escapeHtml(t.upperBoundLead)}</strong> ${escapeHtml(t.upperBound)}</p>` : '';
+      case 'basis': return m.basis ? `<p class="callout"><strong>${escapeHtml(t.forecastLead)}</strong> ${m.basis.map(escapeHtml).join(' ')}</p>` : '';
+      case 'warnings': return m.warnings.length ? `<h3>${escapeHtml(t.notes)}</h3><ul class="warnings">${m.warnings.map((w) => `<li>${escapeHtml(w)}</li>`).join('')}</ul>` : '';
+      case 'description': return m.description ? `<p>${escapeHtml(m.description)}</p>` : '';
+      case 'chart': { const c = charts.find((x) => x.id === b.id); return c ? figure(c) : ''; }
+      case 'method': return methodAppendix(m.lang).map((p) => (p.startsWith('- ') ? `<li>${escapeHtml(p.slice(2))}</li>` : `<p>${escapeHtml(p)}</p>`)).join('\n').replace(/(<li>[\s\S]*<\/li>)/, '<ul>$1</ul>');
+      default: return (blockTables(m, b) ?? []).map((x) => tableHtml(x, m.lang, b.kind === 'table' ? b.caption : true)).join('\n');
+    }
   };
-  const chart = (id: string) => {
-    const c = charts.find((x) => x.id === id);
-    return c ? figure(c) : '';
+  const body = (s: LaidOutSection): string => {
+    const parts = s.blocks.map((b) => [b, block(b)] as const).filter(([b, x]) => x !== '' || !vanishesWhenEmpty(b)).map(([, x]) => x);
+    return [parts.join('\n'), s.extra.map((x) => tableHtml(x, m.lang)).join('\n')].filter(Boolean).join('\n');
   };
-  const body: Record<SectionId, string> = {
-    sammanfattning: [
-      `<div class="keyfigures">${m.keyFigures.map((k) => `<div class="keyfigure" id="nyckeltal-${k.id}"><span class="value">${nb(k.text)}</span><span class="label">${escapeHtml(k.label)}</span></div>`).join('')}</div>`,
-      `<ol class="answer">${m.sentences.map((s) => `<li>${nb(s)}</li>`).join('')}</ol>`,
-      table('finansiarer'),
-      m.evidence.upperBound ? `<p class="callout"><strong>${sv ? 'Övre gräns.' : 'Upper bound.'}</strong> ${escapeHtml(t.upperBound)}</p>` : '',
-      ...(m.basis ? [`<p class="callout"><strong>${sv ? 'Prognos.' : 'Forecast.'}</strong> ${m.basis.map(escapeHtml).join(' ')}</p>`] : []),
-      m.warnings.length ? `<h3>${sv ? 'Att observera' : 'Notes'}</h3><ul class="warnings">${m.warnings.map((w) => `<li>${escapeHtml(w)}</li>`).join('')}</ul>` : '',
-    ].join('\n'),
-    antaganden: [m.description ? `<p>${escapeHtml(m.description)}</p>` : '', table('antaganden', false)].join('\n'),
-    deltagare: m.tables.filter((x) => x.id.startsWith('deltagare-')).map((x) => table(x.id)).join('\n'),
-    potential: table('potential', false),
-    lonsamhet: [table('lonsamhet-1'), m.horizonYears > 1 ? table(`lonsamhet-${m.horizonYears}`) : '', chart('kumulativt-netto')].join('\n'),
-    aterbetalningstid: [chart('aterbetalningstid'), table('aterbetalningstid', false)].join('\n'),
-    kostnadsforskjutningar: [table('kostnadsforskjutningar', false), chart('vattenfall'), chart('vem-betalar'), table('poster')].join('\n'),
-    kanslighet: table('kanslighet', false),
-    katalog: table('katalog', false),
-    metod: methodAppendix(m.lang).map((p) => (p.startsWith('- ') ? `<li>${escapeHtml(p.slice(2))}</li>` : `<p>${escapeHtml(p)}</p>`)).join('\n').replace(/(<li>[\s\S]*<\/li>)/, '<ul>$1</ul>'),
-  };
-  const extra = (id: SectionId) => m.tables.filter((x) => x.section === id).map((x) => tableHtml(x, m.lang)).join('\n');
-  const order = withReferences(m, SECTION_IDS.map((id) => ({ id: id as string, title: m.sectionTitles?.[id] ?? t.sections[id], body: [body[id], extra(id)].filter(Boolean).join('\n') })), (tb) => tableHtml(tb, m.lang, false));
-  const sections = order.map((x, i) => `<section id="${x.id}">\n<h2>${i + 1}. ${escapeHtml(x.title)}</h2>\n${x.body}\n</section>`).join('\n');
+  const sections = layoutSections(m).map((x, i) => `<section id="${x.id}">\n<h2>${i + 1}. ${escapeHtml(x.title)}</h2>\n${body(x)}\n</section>`).join('\n');
   return `<!DOCTYPE html>
 <html lang="${m.lang}">
 <head>

@@ -5,8 +5,8 @@
 import type { Chart } from './charts.js';
 import { formatCell, type ReportModel, type ReportTable } from './model.js';
 import { methodAppendix } from './method-text.js';
-import { withReferences } from './reference-values.js';
-import { SECTION_IDS, text, type SectionId } from './text.js';
+import { blockTables, layoutSections, type Block } from './layout.js';
+import { text } from './text.js';
 
 /** Escapes Markdown table/inline syntax in user text. */
 export function escapeMd(s: string): string {
@@ -33,43 +33,28 @@ function mdTable(t: ReportTable, m: ReportModel, caption = true): string {
 }
 
 /**
- * Renders the report as Markdown.
+ * Renders the report as Markdown, section by section as `layoutSections` lays it out.
  * @param chartDir relative folder of the PNG copies
  */
 export function renderMarkdown(m: ReportModel, charts: Chart[], chartDir = 'diagram'): string {
   const t = text(m.lang);
-  const sv = m.lang === 'sv';
-  const table = (id: string, caption = true) => {
-    const tb = m.tables.find((x) => x.id === id);
-    return tb ? mdTable(tb, m, caption) : '';
-  };
-  const chart = (id: string) => {
-    const c = charts.find((x) => x.id === id);
-    return c ? `![${escapeMd(c.title)}](${chartDir}/${c.id}.png)` : '';
-  };
-  const body: Record<SectionId, string[]> = {
-    sammanfattning: [
-      m.keyFigures.map((k) => `- **${escapeMd(k.label)}:** ${escapeMd(k.text)}`).join('\n'),
-      m.sentences.map((s, i) => `${i + 1}. ${escapeMd(s)}`).join('\n'),
-      table('finansiarer'),
-      m.evidence.upperBound ? `> **${sv ? 'Övre gräns.' : 'Upper bound.'}** ${escapeMd(t.upperBound)}` : '',
-      m.basis ? `> **${sv ? 'Prognos.' : 'Forecast.'}** ${m.basis.map(escapeMd).join(' ')}` : '',
-      m.warnings.length ? `${sv ? 'Att observera' : 'Notes'}:\n\n${m.warnings.map((w) => `- ${escapeMd(w)}`).join('\n')}` : '',
-    ],
-    antaganden: [m.description ? escapeMd(m.description) : '', table('antaganden', false)],
-    deltagare: m.tables.filter((x) => x.id.startsWith('deltagare-')).map((x) => table(x.id)),
-    potential: [table('potential', false)],
-    lonsamhet: [table('lonsamhet-1'), m.horizonYears > 1 ? table(`lonsamhet-${m.horizonYears}`) : '', chart('kumulativt-netto')],
-    aterbetalningstid: [chart('aterbetalningstid'), table('aterbetalningstid', false)],
-    kostnadsforskjutningar: [table('kostnadsforskjutningar', false), chart('vattenfall'), chart('vem-betalar'), table('poster')],
-    kanslighet: [table('kanslighet', false)],
-    katalog: [table('katalog', false)],
-    metod: [methodAppendix(m.lang).map((p) => escapeMd(p).replace(/^- /, '- ')).join('\n\n')],
+  const block = (b: Block): string => {
+    switch (b.kind) {
+      case 'keyFigures': return m.keyFigures.map((k) => `- **${escapeMd(k.label)}:** ${escapeMd(k.text)}`).join('\n');
+      case 'sentences': return m.sentences.map((s, i) => `${i + 1}. ${escapeMd(s)}`).join('\n');
+      case 'upperBound': return m.evidence.upperBound ? `> **${t.upperBoundLead}** ${escapeMd(t.upperBound)}` : '';
+      case 'basis': return m.basis ? `> **${t.forecastLead}** ${m.basis.map(escapeMd).join(' ')}` : '';
+      case 'warnings': return m.warnings.length ? `${t.notes}:\n\n${m.warnings.map((w) => `- ${escapeMd(w)}`).join('\n')}` : '';
+      case 'description': return m.description ? escapeMd(m.description) : '';
+      case 'chart': { const c = charts.find((x) => x.id === b.id); return c ? `![${escapeMd(c.title)}](${chartDir}/${c.id}.png)` : ''; }
+      case 'method': return methodAppendix(m.lang).map((p) => escapeMd(p).replace(/^- /, '- ')).join('\n\n');
+      default: return (blockTables(m, b) ?? []).map((x) => mdTable(x, m, b.kind === 'table' ? b.caption : true)).join('\n\n');
+    }
   };
   const out = [`# ${escapeMd(`${m.title}: ${m.projectName}`)}`, '', `${t.datum}: ${m.datum} · ${t.generatedBy}`];
-  withReferences(m, SECTION_IDS.map((id) => ({ id: id as string, title: m.sectionTitles?.[id] ?? t.sections[id], body: [...body[id], ...m.tables.filter((x) => x.section === id).map((x) => mdTable(x, m))].filter(Boolean).join('\n\n') })), (tb) => mdTable(tb, m, false)).forEach((x, i) => {
+  layoutSections(m).forEach((x, i) => {
     out.push('', `## ${i + 1}. ${x.title}`, '');
-    out.push(x.body);
+    out.push([...x.blocks.map(block), ...x.extra.map((tb) => mdTable(tb, m))].filter(Boolean).join('\n\n'));
   });
   return out.join('\n') + '\n';
 }

@@ -95,11 +95,11 @@ export const defaultDatum = (priceYear: number): string => `${priceYear}-12-31`;
 export function checkDatum(d: string, lang: Lang): string {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(d);
   const ok = m && (() => { const t = new Date(Date.UTC(+m[1], +m[2] - 1, +m[3])); return t.getUTCMonth() === +m[2] - 1 && t.getUTCDate() === +m[3]; })();
-  if (!ok) throw new Error(lang === 'sv' ? `--datum: ska vara ett datum ÅÅÅÅ-MM-DD (fick ${JSON.stringify(d)})` : `--datum: must be a date YYYY-MM-DD (got ${JSON.stringify(d)})`);
+  if (!ok) throw new Error(text(lang).datumError(JSON.stringify(d)));
   return d;
 }
 
-const nameOf = (a: ActorResult, lang: Lang) => (lang === 'sv' ? a.label : a.labelEn);
+const nameOf = (a: ActorResult, lang: Lang) => labelIn(a, lang);
 
 const rounded = (a: ActorResult) => Math.round(a.annualEffect);
 
@@ -156,224 +156,302 @@ function fundersTable(r: Result, lang: Lang): ReportTable {
   };
 }
 
-/** Builds the report model. */
-export function reportModel(input: ReportInput): ReportModel {
-  const { result: r, lang } = input;
-  const t = text(lang);
-  const sv = lang === 'sv';
-  const H = r.project.horizonYears;
-  const HS = String(H);
+/** What every section builder reads: the input, the words, and the few values several sections share. */
+interface Ctx {
+  input: ReportInput;
+  r: Result;
+  lang: Lang;
+  t: ReturnType<typeof text>;
+  H: number;
+  HS: string;
+  name: (a: ActorResult) => string;
+  krs: (x: number) => string;
+  /** The financing key's label, or "egen fördelning" for own shares. */
+  financing: string;
+  classics: Classic[];
+  nPart: string;
+}
+
+/** A label in the report's language (catalogue and subgroup labels carry both). */
+const labelIn = (x: { label: string; labelEn: string }, lang: Lang): string => (lang === 'en' ? x.labelEn : x.label);
+
+const groupRows = (r: Result, rows: readonly ActorResult[]): number[] => rows.map((a, i) => (r.groups[a.id] ? i : -1)).filter((i) => i >= 0);
+
+/** Sammanfattning: the answer in five sentences (plus page one's story). */
+function answerSentences(c: Ctx): string[] {
+  const { r, lang, H, HS } = c;
+  const a = c.t.answer;
   const soc = r.groups.samhallet;
   const pub = r.groups.offentligSektor;
-  const name = (a: ActorResult) => nameOf(a, lang);
-  const krs = (x: number) => `${kr(x, lang)} kr`;
-  const financingKey = input.catalog.financing.get(r.project.financing);
-  const financing = financingKey ? financingKey.label : sv ? 'egen fördelning' : 'own shares';
-  const classics = nyttosamClassics(sensitivityModel(input.ledger, input.project, input.catalog));
-  const dw50 = classics.find((c) => c.id === 'yttreFaktorer50')?.outcomes.samhallet;
-  const nPart = decimal(r.participants, Number.isInteger(r.participants) ? 0 : 1, lang);
-
-  // The answer in five sentences.
-  const sentences: string[] = [];
-  sentences.push(sv
-    ? `${r.project.name} omfattar ${nPart} deltagare och kostar ${krs(r.project.costTotal)} i ${r.project.priceYear} års priser, finansierat enligt ${financing}.`
-    : `${r.project.name} covers ${nPart} participants and costs SEK ${kr(r.project.costTotal, lang)} at ${r.project.priceYear} prices, financed by ${financing}.`);
+  const n = (x: number) => kr(x, lang);
+  const out = [a.intro(r.project.name, c.nPart, n(r.project.costTotal), r.project.priceYear, c.financing)];
   if (soc) {
-    sentences.push(sv
-      ? `För samhället som helhet ger insatsen en årlig effekt på ${krs(soc.annualEffect)}; lönsamheten är ${krs(soc.horizons['1'].net)} på ett år och ${krs(soc.horizons[HS].net)} på ${H} år.`
-      : `For society as a whole the intervention has an annual effect of SEK ${kr(soc.annualEffect, lang)}; the net result is SEK ${kr(soc.horizons['1'].net, lang)} over one year and SEK ${kr(soc.horizons[HS].net, lang)} over ${H} years.`);
+    out.push(a.society(n(soc.annualEffect), n(soc.horizons['1'].net), n(soc.horizons[HS].net), H));
     const p = soc.payback;
-    sentences.push(p.status === 'months'
-      ? (sv ? `Insatsen är återbetald för samhället efter ${decimal(p.months!, 1, lang)} månader${pub ? `, för den offentliga sektorn ${pub.payback.status === 'months' ? `efter ${decimal(pub.payback.months!, 1, lang)} månader` : paybackText(pub.payback, H, lang, pub.annualEffect)}` : ''}.`
-        : `The intervention pays back for society after ${decimal(p.months!, 1, lang)} months${pub ? `, for the public sector ${pub.payback.status === 'months' ? `after ${decimal(pub.payback.months!, 1, lang)} months` : paybackText(pub.payback, H, lang, pub.annualEffect)}` : ''}.`)
-      : p.status === 'never'
-        ? (sv ? 'Insatsen betalar sig inte för samhället: den årliga effekten är inte positiv (återbetalningstiden är obefintlig).' : 'The intervention does not pay back for society: the annual effect is not positive.')
-        : p.status === 'beyondHorizon'
-          ? (sv ? `Insatsen är inte återbetald för samhället inom ${H} år.` : `The intervention does not pay back for society within ${H} years.`)
-          : (sv ? 'Insatsen har ingen kostnad för samhället.' : 'The intervention has no cost for society.'));
+    const months = (x: number) => decimal(x, 1, lang);
+    const publicSector = pub ? (pub.payback.status === 'months' ? a.paidBackMonths(months(pub.payback.months!)) : paybackText(pub.payback, H, lang, pub.annualEffect)) : undefined;
+    out.push(p.status === 'months' ? a.societyPaidBack(months(p.months!), publicSector)
+      : p.status === 'never' ? a.societyNever : p.status === 'beyondHorizon' ? a.societyBeyond(H) : a.societyNoCost);
   }
-  const actors = Object.values(r.actors);
-  sentences.push(...storySentences(r, lang));
-  const grade = t.evidence[r.project.evidence];
+  out.push(...storySentences(r, lang));
+  const dw50 = c.classics.find((x) => x.id === 'yttreFaktorer50')?.outcomes.samhallet;
+  out.push(a.evidence(c.t.evidence[r.project.evidence], r.project.evidence === 'foreEfter', H, n(dw50?.netH ?? 0)));
+  return out;
+}
+
+/** Sammanfattning: society's net over H years, its payback and the verkningsgrad. */
+function keyFigures(c: Ctx): KeyFigure[] {
+  const soc = c.r.groups.samhallet;
+  if (!soc) return [];
+  const f = c.t.figures;
+  return [
+    { id: 'lonsamhet', label: f.net(c.H), value: soc.horizons[c.HS].net, text: c.krs(soc.horizons[c.HS].net) },
+    { id: 'aterbetalningstid', label: f.payback, value: soc.payback.months, text: paybackText(soc.payback, c.H, c.lang, soc.annualEffect) },
+    { id: 'verkningsgrad', label: f.efficiency, value: c.r.potential.verkningsgrad, text: percent(c.r.potential.verkningsgrad, 1, c.lang) },
+  ];
+}
+
+const kv = (k: string, v: string) => ({ k, v });
+
+/** Projektet och antagandena. */
+function assumptionsTable(c: Ctx): ReportTable {
+  const { r, lang, t } = c;
+  const a = t.assumptions;
+  const key = c.input.catalog.financing.get(r.project.financing);
   const upper = r.project.evidence === 'foreEfter';
-  sentences.push(sv
-    ? `Beräkningen bygger på ${grade}${upper ? ' och är därför en övre gräns för effekten' : ''}; om hälften av förändringen beror på yttre faktorer blir samhällets lönsamhet på ${H} år ${krs(dw50?.netH ?? 0)}.`
-    : `The calculation rests on a ${grade}${upper ? ' and is therefore an upper bound on the effect' : ''}; if half of the change is due to external factors, society's net result over ${H} years is SEK ${kr(dw50?.netH ?? 0, lang)}.`);
-
-  const keyFigures: KeyFigure[] = soc ? [
-    { id: 'lonsamhet', label: sv ? `Samhällets lönsamhet på ${H} år` : `Society's net result over ${H} years`, value: soc.horizons[HS].net, text: krs(soc.horizons[HS].net) },
-    { id: 'aterbetalningstid', label: sv ? 'Återbetalningstid för samhället' : 'Payback period for society', value: soc.payback.months, text: paybackText(soc.payback, H, lang, soc.annualEffect) },
-    { id: 'verkningsgrad', label: sv ? 'Verkningsgrad' : 'Efficiency (share of potential realised)', value: r.potential.verkningsgrad, text: percent(r.potential.verkningsgrad, 1, lang) },
-  ] : [];
-
-  const tables: ReportTable[] = [fundersTable(r, lang)];
-  // Projektet och antagandena.
-  const kv = (k: string, v: string) => ({ k, v });
-  tables.push({
+  return {
     id: 'antaganden', title: t.sections.antaganden,
-    columns: [{ key: 'k', label: sv ? 'Antagande' : 'Assumption', kind: 'text' }, { key: 'v', label: sv ? 'Värde' : 'Value', kind: 'text' }],
+    columns: [{ key: 'k', label: a.key, kind: 'text' }, { key: 'v', label: a.value, kind: 'text' }],
     rows: [
-      kv(sv ? 'Prisår' : 'Price year', String(r.project.priceYear)),
-      kv(sv ? 'Horisont' : 'Horizon', `${H} ${t.years}`),
-      kv(sv ? 'Diskonteringsränta' : 'Discount rate', percent(r.project.discountRate, 1, lang)),
-      kv(sv ? 'Dödvikt (yttre faktorer)' : 'Deadweight (external factors)', percent(r.project.deadweight, 0, lang)),
-      kv(sv ? 'Avklingning per år' : 'Drop-off per year', percent(r.project.dropOff, 0, lang)),
-      kv(sv ? 'Insatskostnad' : 'Intervention cost', krs(r.project.costTotal)),
-      kv(sv ? 'Finansieringsnyckel' : 'Financing key', financingKey ? `${financing}: ${Object.entries(financingKey.shares).map(([a, s]) => `${r.actors[a] ? name(r.actors[a]) : a} ${percent(s, 0, lang)}`).join(', ')}` : financing),
-      kv(sv ? 'Deltagare (viktat)' : 'Participants (weighted)', nPart),
-      kv(sv ? 'Jämförelsegrupp' : 'Comparison group', r.comparisonParticipants === null ? (sv ? 'ingen' : 'none') : decimal(r.comparisonParticipants, 0, lang)),
-      kv(sv ? 'Evidensgrad' : 'Evidence grade', `${grade}${upper ? (sv ? ' — övre gräns' : ' — upper bound') : ''}`),
+      kv(a.priceYear, String(r.project.priceYear)),
+      kv(a.horizon, `${c.H} ${t.years}`),
+      kv(a.discountRate, percent(r.project.discountRate, 1, lang)),
+      kv(a.deadweight, percent(r.project.deadweight, 0, lang)),
+      kv(a.dropOff, percent(r.project.dropOff, 0, lang)),
+      kv(a.cost, c.krs(r.project.costTotal)),
+      kv(a.financing, key ? `${c.financing}: ${Object.entries(key.shares).map(([id, s]) => `${r.actors[id] ? c.name(r.actors[id]) : id} ${percent(s, 0, lang)}`).join(', ')}` : c.financing),
+      kv(a.participants, c.nPart),
+      kv(a.comparison, r.comparisonParticipants === null ? a.none : decimal(r.comparisonParticipants, 0, lang)),
+      kv(a.evidence, `${t.evidence[r.project.evidence]}${upper ? a.upperBound : ''}`),
     ],
-  });
+  };
+}
 
-  // Deltagarna: results by kön, åldersgrupp, utbildning and hushållstyp, small groups suppressed.
-  for (const st of subgroupTables(input.ledger, r, input.project)) {
+/** Deltagarna: results by kön, åldersgrupp, utbildning and hushållstyp, small groups suppressed. */
+function participantTables(c: Ctx): ReportTable[] {
+  const { r, t } = c;
+  const out: ReportTable[] = [];
+  for (const st of subgroupTables(c.input.ledger, r, c.input.project)) {
     if (st.rows.length === 0 || (st.rows.length === 1 && st.rows[0].key === 'okand')) continue;
     const per = (x: SubgroupRow, id: string) => (x.suppressed || !x.annualEffectPerParticipant ? '–' : x.annualEffectPerParticipant[id] ?? null);
-    tables.push({
-      id: `deltagare-${st.dimension}`, title: sv ? `Deltagare efter ${st.label.toLowerCase()}` : `Participants by ${st.labelEn.toLowerCase()}`,
+    out.push({
+      id: `deltagare-${st.dimension}`, title: t.subgroups.title(labelIn(st, c.lang)),
       columns: [
-        { key: 'group', label: sv ? st.label : st.labelEn, kind: 'text' },
-        { key: 'count', label: sv ? 'Antal' : 'Count', kind: 'count' },
-        { key: 'soc', label: sv ? 'Samhällets årliga effekt per deltagare' : "Society's annual effect per participant", kind: 'kr' },
-        { key: 'pub', label: sv ? 'Offentliga sektorns årliga effekt per deltagare' : "Public sector's annual effect per participant", kind: 'kr' },
+        { key: 'group', label: labelIn(st, c.lang), kind: 'text' },
+        { key: 'count', label: t.subgroups.count, kind: 'count' },
+        { key: 'soc', label: t.subgroups.society, kind: 'kr' },
+        { key: 'pub', label: t.subgroups.publicSector, kind: 'kr' },
       ],
-      rows: st.rows.map((x) => ({ group: sv ? x.label : x.labelEn, count: x.suppressed || x.participants === null ? `< ${st.threshold}` : x.participants, soc: per(x, SOCIETY), pub: per(x, 'offentligSektor') })),
-      note: st.note ? (sv ? st.note.sv : st.note.en) : undefined,
+      rows: st.rows.map((x) => ({ group: labelIn(x, c.lang), count: x.suppressed || x.participants === null ? `< ${st.threshold}` : x.participants, soc: per(x, SOCIETY), pub: per(x, 'offentligSektor') })),
+      note: st.note ? st.note[c.lang] : undefined,
     });
   }
+  return out;
+}
 
-  // Potential och verkningsgrad.
-  const pot = r.potential;
+/** Potential och verkningsgrad. */
+function potentialTable(c: Ctx): ReportTable {
+  const { lang, t } = c;
+  const p = t.potentialTable;
+  const pot = c.r.potential;
   const pp = pot.perParticipant;
-  tables.push({
+  return {
     id: 'potential', title: t.sections.potential,
-    columns: [{ key: 'k', label: sv ? 'Mått' : 'Measure', kind: 'text' }, { key: 'v', label: sv ? 'Värde' : 'Value', kind: 'text' }],
+    columns: [{ key: 'k', label: p.measure, kind: 'text' }, { key: 'v', label: p.value, kind: 'text' }],
     rows: [
-      kv(sv ? 'Potential före (kr/år)' : 'Potential before (SEK/yr)', kr(pot.fore, lang)),
-      kv(sv ? 'Potential efter (kr/år)' : 'Potential after (SEK/yr)', kr(pot.efter, lang)),
-      kv(sv ? 'Verkningsgrad' : 'Efficiency', percent(pot.verkningsgrad, 1, lang)),
-      kv(sv ? 'Referensproduktion per heltidsjobb (kr/år)' : 'Reference production per full-time job (SEK/yr)', kr(pot.referenceProduction, lang)),
-      kv(sv ? 'Potential före per deltagare (kr/år)' : 'Potential before per participant (SEK/yr)', kr(pp.potentialFore, lang)),
-      kv(sv ? 'Åtgärdskostnad per deltagare (kr)' : 'Intervention cost per participant (SEK)', kr(pp.cost, lang)),
-      kv(sv ? 'Samhällets årliga effekt per deltagare (kr)' : "Society's annual effect per participant (SEK)", kr(pp.annualEffect, lang)),
-      kv(sv ? 'Lönsamhet per deltagare, 1 år (kr)' : 'Net result per participant, 1 year (SEK)', kr(pp.netYear1, lang)),
-      kv(sv ? 'Kostnad per procentenhet verkningsgrad (kr)' : 'Cost per percentage point of efficiency (SEK)', pp.costPerPercentagePoint === null ? '–' : kr(pp.costPerPercentagePoint, lang)),
+      kv(p.fore, kr(pot.fore, lang)),
+      kv(p.efter, kr(pot.efter, lang)),
+      kv(p.efficiency, percent(pot.verkningsgrad, 1, lang)),
+      kv(p.referenceProduction, kr(pot.referenceProduction, lang)),
+      kv(p.forePerParticipant, kr(pp.potentialFore, lang)),
+      kv(p.costPerParticipant, kr(pp.cost, lang)),
+      kv(p.effectPerParticipant, kr(pp.annualEffect, lang)),
+      kv(p.net1PerParticipant, kr(pp.netYear1, lang)),
+      kv(p.costPerPoint, pp.costPerPercentagePoint === null ? '–' : kr(pp.costPerPercentagePoint, lang)),
     ],
-    note: sv
-      ? 'Potentialen är samhällets årliga kostnad för gruppens utanförskap: förlorad produktion (mot ett heltidsjobb till referenslön) plus real resursförbrukning. Verkningsgraden är den andel av potentialen i föreläget som realiserats.'
-      : "The potential is society's annual cost of the group's exclusion: lost production (against a full-time job at the reference wage) plus real resource use. The efficiency is the share of the before-potential that was realised.",
-  });
+    note: p.note,
+  };
+}
 
-  // Lönsamhet per aktör, 1 och H år.
-  const all = [...actors, ...Object.values(r.groups)];
-  for (const h of H === 1 ? ['1'] : ['1', HS]) {
-    tables.push({
-      id: `lonsamhet-${h}`, title: sv ? `Intäkter, kostnader och lönsamhet på ${h} år` : `Benefits, costs and net result over ${h} ${h === '1' ? 'year' : 'years'}`,
-      columns: [
-        { key: 'actor', label: t.actor, kind: 'text' }, { key: 'benefit', label: t.benefit, kind: 'kr' }, { key: 'cost', label: t.cost, kind: 'kr' },
-        { key: 'net', label: t.net, kind: 'kr' }, { key: 'roi', label: t.roi, kind: 'percent' },
-      ],
-      rows: all.map((a) => ({ actor: name(a), benefit: a.horizons[h].benefit, cost: a.horizons[h].cost, net: a.horizons[h].net, roi: a.horizons[h].roi })),
-      strong: all.map((a, i) => (r.groups[a.id] ? i : -1)).filter((i) => i >= 0),
-    });
-  }
+/** Every actor, then the groups: the rows of the per-actor tables. */
+const allRows = (r: Result): ActorResult[] => [...Object.values(r.actors), ...Object.values(r.groups)];
 
-  // Återbetalningstid.
-  tables.push({
+/** Lönsamhet per aktör, 1 and H years. */
+function netTables(c: Ctx): ReportTable[] {
+  const { r, t } = c;
+  const all = allRows(r);
+  return (c.H === 1 ? ['1'] : ['1', c.HS]).map((h) => ({
+    id: `lonsamhet-${h}`, title: t.netTable(h),
+    columns: [
+      { key: 'actor', label: t.actor, kind: 'text' }, { key: 'benefit', label: t.benefit, kind: 'kr' }, { key: 'cost', label: t.cost, kind: 'kr' },
+      { key: 'net', label: t.net, kind: 'kr' }, { key: 'roi', label: t.roi, kind: 'percent' },
+    ],
+    rows: all.map((a) => ({ actor: c.name(a), benefit: a.horizons[h].benefit, cost: a.horizons[h].cost, net: a.horizons[h].net, roi: a.horizons[h].roi })),
+    strong: groupRows(r, all),
+  }));
+}
+
+/** Återbetalningstid per actor and group. */
+function paybackTable(c: Ctx): ReportTable {
+  const { r, t } = c;
+  const all = allRows(r);
+  return {
     id: 'aterbetalningstid', title: t.sections.aterbetalningstid,
     columns: [
       { key: 'actor', label: t.actor, kind: 'text' }, { key: 'cost', label: t.cost, kind: 'kr' }, { key: 'effect', label: t.annualEffect, kind: 'kr' },
       { key: 'payback', label: t.status, kind: 'text' }, { key: 'months', label: t.months, kind: 'months' }, { key: 'simple', label: t.simpleMonths, kind: 'months' },
     ],
-    rows: all.map((a) => ({ actor: name(a), cost: a.cost, effect: a.annualEffect, payback: paybackText(a.payback, H, lang, a.annualEffect), months: Math.round(a.annualEffect) < 0 ? null : a.payback.months, simple: a.payback.simpleMonths })),
-    strong: all.map((a, i) => (r.groups[a.id] ? i : -1)).filter((i) => i >= 0),
+    rows: all.map((a) => ({ actor: c.name(a), cost: a.cost, effect: a.annualEffect, payback: paybackText(a.payback, c.H, c.lang, a.annualEffect), months: Math.round(a.annualEffect) < 0 ? null : a.payback.months, simple: a.payback.simpleMonths })),
+    strong: groupRows(r, all),
     note: t.paybackNote,
-  });
+  };
+}
 
-  // Kostnadsförskjutningar.
-  const cats = CATEGORIES.filter((c) => actors.some((a) => a.byCategory[c].delta !== 0));
-  tables.push({
+/** Kostnadsförskjutningar: per actor and category, and per item. */
+function shiftTables(c: Ctx): ReportTable[] {
+  const { r, t } = c;
+  const actors = Object.values(r.actors);
+  const cats = CATEGORIES.filter((x) => actors.some((a) => a.byCategory[x].delta !== 0));
+  const itemRows = r.items.filter((x) => x.fore !== 0 || x.efter !== 0);
+  return [{
     id: 'kostnadsforskjutningar', title: t.sections.kostnadsforskjutningar,
     columns: [
       { key: 'actor', label: t.actor, kind: 'text' }, { key: 'fore', label: `${t.fore} (${t.perYear})`, kind: 'kr' }, { key: 'efter', label: `${t.efter} (${t.perYear})`, kind: 'kr' },
-      ...cats.map((c) => ({ key: c, label: `Δ ${t.categories[c].toLowerCase()}`, kind: 'kr' as const })),
+      ...cats.map((x) => ({ key: x, label: `Δ ${t.categories[x].toLowerCase()}`, kind: 'kr' as const })),
       { key: 'delta', label: t.annualEffect, kind: 'kr' }, { key: 'flag', label: t.flagged, kind: 'text' },
     ],
-    rows: actors.map((a) => ({ actor: name(a), fore: a.fore, efter: a.efter, ...Object.fromEntries(cats.map((c) => [c, a.byCategory[c].delta])), delta: a.annualEffect, flag: a.shiftFlag ? t.yes : '' })),
+    rows: actors.map((a) => ({ actor: c.name(a), fore: a.fore, efter: a.efter, ...Object.fromEntries(cats.map((x) => [x, a.byCategory[x].delta])), delta: a.annualEffect, flag: a.shiftFlag ? t.yes : '' })),
     strong: actors.map((a, i) => (a.shiftFlag ? i : -1)).filter((i) => i >= 0),
     note: t.shiftNote,
-  });
-  const itemRows = r.items.filter((x) => x.fore !== 0 || x.efter !== 0);
-  tables.push({
-    id: 'poster', title: sv ? 'Förändring per post och aktör (kr/år)' : 'Change per item and actor (SEK/yr)',
+  }, {
+    id: 'poster', title: t.itemsTable.title,
     columns: [
-      { key: 'item', label: sv ? 'Post' : 'Item', kind: 'text' }, { key: 'actor', label: t.actor, kind: 'text' }, { key: 'category', label: sv ? 'Kategori' : 'Category', kind: 'text' },
+      { key: 'item', label: t.itemsTable.item, kind: 'text' }, { key: 'actor', label: t.actor, kind: 'text' }, { key: 'category', label: t.itemsTable.category, kind: 'text' },
       { key: 'fore', label: t.fore, kind: 'kr' }, { key: 'efter', label: t.efter, kind: 'kr' }, { key: 'delta', label: t.annualEffect, kind: 'kr' },
     ],
-    rows: itemRows.map((x) => ({ item: x.label, actor: r.actors[x.actor] ? name(r.actors[x.actor]) : x.actor, category: t.categories[x.category], fore: x.fore, efter: x.efter, delta: x.delta })),
-  });
+    rows: itemRows.map((x) => ({ item: x.label, actor: r.actors[x.actor] ? c.name(r.actors[x.actor]) : x.actor, category: t.categories[x.category], fore: x.fore, efter: x.efter, delta: x.delta })),
+  }];
+}
 
-  // Känslighetsanalyser (lib/sensitivity's classics: samhället and the funders).
-  const scen = (id: string) => classics.find((c) => c.id === id)?.outcomes ?? {};
+/** Känslighetsanalyser: lib/sensitivity's classics for samhället and the funders. */
+function sensitivityTable(c: Ctx): ReportTable {
+  const { r, t, H } = c;
+  const s = t.sensitivityTable;
+  const scen = (id: string) => c.classics.find((x) => x.id === id)?.outcomes ?? {};
   const targets = Object.keys(scen('bas')).map((id) => r.groups[id] ?? r.actors[id]).filter(Boolean);
-  const sensRows = targets.map((a) => ({
-    actor: name(a), bas1: scen('bas')[a.id]?.net1 ?? null, basH: scen('bas')[a.id]?.netH ?? null, avskr1: scen('avskrivning3')[a.id]?.net1 ?? null,
-    dw25H: scen('yttreFaktorer25')[a.id]?.netH ?? null, dw50H: scen('yttreFaktorer50')[a.id]?.netH ?? null, discH: scen('diskontering35')[a.id]?.netH ?? null,
-    utjH: scen('utjamning')[a.id]?.netH ?? null,
-  }));
-  const utjLabel = classics.find((c) => c.id === 'utjamning');
-  const discLabel = classics.find((c) => c.id === 'diskontering35');
-  tables.push({
+  const label = (id: string) => { const x = c.classics.find((y) => y.id === id); return x ? labelIn(x, c.lang) : undefined; };
+  const utj = label('utjamning');
+  return {
     id: 'kanslighet', title: t.sections.kanslighet,
     columns: [
       { key: 'actor', label: t.actor, kind: 'text' },
-      { key: 'bas1', label: sv ? 'Bas, 1 år' : 'Base, 1 yr', kind: 'kr' },
-      { key: 'basH', label: sv ? `Bas, ${H} år` : `Base, ${H} yrs`, kind: 'kr' },
-      { key: 'avskr1', label: sv ? 'Kostnaden avskrivs på 3 år, 1 år' : 'Cost written off over 3 yrs, 1 yr', kind: 'kr' },
-      { key: 'dw25H', label: sv ? `Yttre faktorer 25 %, ${H} år` : `External factors 25%, ${H} yrs`, kind: 'kr' },
-      { key: 'dw50H', label: sv ? `Yttre faktorer 50 %, ${H} år` : `External factors 50%, ${H} yrs`, kind: 'kr' },
-      { key: 'discH', label: `${discLabel ? (sv ? discLabel.label : discLabel.labelEn) : 'r'}, ${H} ${t.years}`, kind: 'kr' },
-      ...(utjLabel ? [{ key: 'utjH', label: `${sv ? utjLabel.label : utjLabel.labelEn}, ${H} ${t.years}`, kind: 'kr' as const }] : []),
+      { key: 'bas1', label: s.base1, kind: 'kr' },
+      { key: 'basH', label: s.baseH(H), kind: 'kr' },
+      { key: 'avskr1', label: s.writeOff1, kind: 'kr' },
+      { key: 'dw25H', label: s.external25(H), kind: 'kr' },
+      { key: 'dw50H', label: s.external50(H), kind: 'kr' },
+      { key: 'discH', label: `${label('diskontering35') ?? 'r'}, ${H} ${t.years}`, kind: 'kr' },
+      ...(utj ? [{ key: 'utjH', label: `${utj}, ${H} ${t.years}`, kind: 'kr' as const }] : []),
     ],
-    rows: sensRows,
-    strong: targets.map((a, i) => (r.groups[a.id] ? i : -1)).filter((i) => i >= 0),
-    note: sv
-      ? 'Lönsamhet (kr) för samhället och finansiärerna under NyttoSam-traditionens klassiska känslighetsanalyser: åtgärdskostnaden avskrivs på tre år (ettårsresultatet bär en tredjedel av kostnaden); en andel av den återstående förändringen (25 % respektive 50 %) beror på yttre faktorer (dödvikt); samt diskontering med 3,5 % (ASEK). Tornado, brytvärden och Monte Carlo: samnytta sensitivity och montecarlo.'
-      : 'Net result (SEK) for society and the funders under the classic NyttoSam sensitivity analyses: the intervention cost written off over three years (the one-year result carries a third of the cost); a share of the remaining change (25% and 50%) due to external factors (deadweight); and discounting at 3.5% (ASEK). Tornado, switching values and Monte Carlo: samnytta sensitivity and montecarlo.',
-  });
+    rows: targets.map((a) => ({
+      actor: c.name(a), bas1: scen('bas')[a.id]?.net1 ?? null, basH: scen('bas')[a.id]?.netH ?? null, avskr1: scen('avskrivning3')[a.id]?.net1 ?? null,
+      dw25H: scen('yttreFaktorer25')[a.id]?.netH ?? null, dw50H: scen('yttreFaktorer50')[a.id]?.netH ?? null, discH: scen('diskontering35')[a.id]?.netH ?? null,
+      utjH: scen('utjamning')[a.id]?.netH ?? null,
+    })),
+    strong: groupRows(r, targets),
+    note: s.note,
+  };
+}
 
-  // Jämförande värden (issue 15), only when the reference set is given.
-  if (input.references) tables.push(referenceTable(input.project, r, input.catalog, input.references, lang));
-
-  // Katalogvärden.
-  tables.push({
+/** Katalogvärden: every value the result rests on, estimates marked; the project's own prices say so. */
+function catalogueTable(c: Ctx): ReportTable {
+  const { r, t, lang } = c;
+  const k = t.catalogueTable;
+  return {
     id: 'katalog', title: t.sections.katalog,
     columns: [
-      { key: 'id', label: 'Id', kind: 'text' }, { key: 'label', label: sv ? 'Benämning' : 'Label', kind: 'text' },
-      { key: 'value', label: sv ? 'Värde' : 'Value', kind: 'number' }, { key: 'unit', label: sv ? 'Enhet' : 'Unit', kind: 'text' },
-      { key: 'priceYear', label: sv ? 'Prisår (bas)' : 'Price year (base)', kind: 'text' }, { key: 'status', label: 'Status', kind: 'text' },
-      { key: 'source', label: sv ? 'Källa' : 'Source', kind: 'link' },
+      { key: 'id', label: k.id, kind: 'text' }, { key: 'label', label: k.label, kind: 'text' },
+      { key: 'value', label: k.value, kind: 'number' }, { key: 'unit', label: k.unit, kind: 'text' },
+      { key: 'priceYear', label: k.priceYear, kind: 'text' }, { key: 'status', label: k.status, kind: 'text' },
+      { key: 'source', label: k.source, kind: 'link' },
     ],
     rows: r.used.map((u) => ({
       id: u.id, label: u.label, value: u.value ?? (u.fields ? fieldsText(u.fields, lang) : null), unit: u.unit,
       priceYear: u.basePriceYear !== undefined && u.basePriceYear !== u.priceYear ? `${u.priceYear} (${u.basePriceYear})` : String(u.priceYear),
-      status: t.dataStatus[u.status], source: `${u.source.title}|${u.source.href}`,
+      status: u.override ? k.ownPrice : t.dataStatus[u.status], source: `${u.source.title}|${u.source.href}`,
     })),
     strong: r.used.map((u, i) => (u.status === 'estimate' ? i : -1)).filter((i) => i >= 0),
-    note: sv
-      ? `Värden räknade upp till prisåret ${r.project.priceYear}. Uppskattningar (status uppskattning, ${r.estimates.length} st.) är markerade och bör ersättas med lokala uppgifter när sådana finns.`
-      : `Values uprated to the price year ${r.project.priceYear}. Estimates (${r.estimates.length}) are flagged and should be replaced by local figures where available.`,
-  });
+    note: k.note(r.project.priceYear, r.estimates.length),
+  };
+}
 
-  const members = projectMembers(input.ledger, input.project, input.catalog, input.perKommun);
-  for (const m of members ?? []) tables.push(membersTable(m, H, lang));
+/**
+ * The project's own prices (the `prices:` block): item, the catalogue's value, the project's and
+ * its source — only when the project has any (and the priced item is used).
+ */
+function ownPricesTable(c: Ctx): ReportTable[] {
+  const { r, t } = c;
+  const p = t.pricesTable;
+  const own = r.used.filter((u) => u.override);
+  if (!own.length) return [];
+  return [{
+    id: 'egna-priser', title: p.title,
+    columns: [
+      { key: 'item', label: p.item, kind: 'text' }, { key: 'catalogue', label: p.catalogue, kind: 'number' },
+      { key: 'own', label: p.own, kind: 'number' }, { key: 'unit', label: p.unit, kind: 'text' }, { key: 'source', label: p.source, kind: 'text' },
+    ],
+    rows: own.map((u) => ({ item: `${u.label} (${u.id})`, catalogue: u.override!.catalogueValue, own: u.value, unit: u.unit, source: u.source.title })),
+    note: p.note(r.project.priceYear),
+  }];
+}
 
+/** Builds the report model: one function per section, in report order. */
+export function reportModel(input: ReportInput): ReportModel {
+  const { result: r, lang } = input;
+  const t = text(lang);
+  const H = r.project.horizonYears;
+  const financingKey = input.catalog.financing.get(r.project.financing);
+  const c: Ctx = {
+    input, r, lang, t, H, HS: String(H),
+    name: (a) => nameOf(a, lang),
+    krs: (x) => `${kr(x, lang)} kr`,
+    financing: financingKey ? financingKey.label : t.answer.ownShares,
+    classics: nyttosamClassics(sensitivityModel(input.ledger, input.project, input.catalog)),
+    nPart: decimal(r.participants, Number.isInteger(r.participants) ? 0 : 1, lang),
+  };
+  const tables: ReportTable[] = [
+    fundersTable(r, lang),
+    assumptionsTable(c),
+    ...participantTables(c),
+    potentialTable(c),
+    ...netTables(c),
+    paybackTable(c),
+    ...shiftTables(c),
+    sensitivityTable(c),
+    // Jämförande värden (issue 15), only when the reference set is given.
+    ...(input.references ? [referenceTable(input.project, r, input.catalog, input.references, lang)] : []),
+    catalogueTable(c),
+    ...ownPricesTable(c),
+    // Hook for sections other modules add: append their tables here and name the section in
+    // lib/report/layout.ts (`OPTIONAL_SECTIONS`, or `ReportTable.section`). Member kommuner
+    // (method §5.2) go under återbetalningstid by their `section`.
+    ...(projectMembers(input.ledger, input.project, input.catalog, input.perKommun) ?? []).map((m) => membersTable(m, H, lang)),
+  ];
   return {
     lang, datum: input.datum ?? defaultDatum(r.project.priceYear), title: t.reportTitle, projectName: r.project.name, horizonYears: H,
-    description: input.project.description, sentences, keyFigures,
-    evidence: { grade: r.project.evidence, text: grade, upperBound: upper },
-    warnings: resultWarnings(r, lang), tables, classics,
+    description: input.project.description, sentences: answerSentences(c), keyFigures: keyFigures(c),
+    evidence: { grade: r.project.evidence, text: t.evidence[r.project.evidence], upperBound: r.project.evidence === 'foreEfter' },
+    warnings: resultWarnings(r, lang), tables, classics: c.classics,
   };
 }
 

@@ -58,13 +58,3 @@ export function referenceTable(project: Project, result: Result, catalog: Catalo
   };
 }
 
-/**
- * The report's sections with "Jämförande värden" placed after the sensitivity section when the
- * model has the table (numbering follows); without it the sections are unchanged.
- */
-export function withReferences<T extends { id: string; title: string; body: string }>(m: Pick<ReportModel, 'tables'>, sections: T[], render: (t: ReportTable) => string): { id: string; title: string; body: string }[] {
-  const tb = m.tables.find((x) => x.id === REFERENCE_TABLE_ID);
-  if (!tb) return sections;
-  const at = sections.findIndex((x) => x.id === 'kanslighet') + 1;
-  return [...sections.slice(0, at), { id: REFERENCE_TABLE_ID, title: tb.title, body: render(tb) }, ...sections.slice(at)];
-}

@@ -9,6 +9,7 @@ import type { Assumptions } from '../results/evaluate.js';
 import { decimal, kr, percent, roundTo } from './format.js';
 import { paybackText } from './summary-table.js';
 import { memberLabel, membersJson, withheldText } from './members.js';
+import { text } from './text.js';
 import type { Lang } from '../util/errors.js';
 import type { BreakEven, BreakEvenFinding } from '../sensitivity/break-even.js';
 import type { Classic } from '../sensitivity/classics.js';
@@ -171,7 +172,7 @@ export function sensitivityTable(r: SensitivityReport, lang: Lang = 'sv', tornad
   const max = Math.max(1, ...r.tornado.rows.map((x) => x.swing));
   const tHead = [sv ? 'Osäker indata' : 'Uncertain input', sv ? 'Status' : 'Status', sv ? 'Låg' : 'Low', sv ? 'Hög' : 'High', sv ? 'Netto vid låg' : 'Net at low', sv ? 'Netto vid hög' : 'Net at high', sv ? 'Utslag' : 'Swing', ''];
   const tRows = r.tornado.rows.slice(0, tornadoRows).map((x) => [
-    sv ? x.input.label : x.input.labelEn, x.input.status ?? '–', inputValue(x.input, x.input.low, lang), inputValue(x.input, x.input.high, lang),
+    sv ? x.input.label : x.input.labelEn, x.input.rangeSource === 'ownPrice' ? text(lang).catalogueTable.ownPrice : x.input.status ? text(lang).dataStatus[x.input.status] : '–', inputValue(x.input, x.input.low, lang), inputValue(x.input, x.input.high, lang),
     kr(x.low.samhallet, lang), kr(x.high.samhallet, lang), kr(x.swing, lang), '█'.repeat(Math.max(x.swing > 0 ? 1 : 0, Math.round((20 * x.swing) / max))),
   ]);
   out.push(table([tHead, ...tRows], [false, false, true, true, true, true, true, false]));

@@ -141,7 +141,7 @@ export async function buildWorkbook(w: WorkbookInput): Promise<Uint8Array> {
     const row = i + 2;
     put(kat, `A${row}`, u.id); put(kat, `B${row}`, u.label); put(kat, `C${row}`, u.value ?? (u.fields ? fieldsText(u.fields, lang) : null), u.value !== null && !Number.isInteger(u.value) ? '#,##0.0000' : '#,##0');
     put(kat, `D${row}`, u.unit); put(kat, `E${row}`, u.priceYear); put(kat, `F${row}`, u.basePriceYear ?? null);
-    put(kat, `G${row}`, t.dataStatus[u.status]); put(kat, `H${row}`, u.source.title); put(kat, `I${row}`, u.source.href); put(kat, `J${row}`, u.source.retrieved);
+    put(kat, `G${row}`, u.override ? t.catalogueTable.ownPrice : t.dataStatus[u.status]); put(kat, `H${row}`, u.source.title); put(kat, `I${row}`, u.source.href); put(kat, `J${row}`, u.source.retrieved);
     if (u.status === 'estimate') kat.getCell(`G${row}`).font = { bold: true, color: { argb: 'FFD55E00' } };
     priceCell.set(u.id, ref(SHEETS.katalog, abs(2, row)));
   });

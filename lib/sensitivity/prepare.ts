@@ -30,10 +30,11 @@ export function prepare(project: Project, catalog: Catalog, price: (p: Project) 
   const errors = problems.filter((p) => p.severity === 'error');
   if (errors.length) throw new InputError(errors);
   const warnings = [...problems, ...ledger.warnings].filter((p: Problem) => p.severity === 'warning').map((p) => formatProblem(p, lang));
-  const estimates = ledger.used.filter((u) => u.status === 'estimate').map((u) => u.id);
+  // Labels, not ids (a board reads "Lönebidrag", not "params.af.lonebidrag"), as in the result's warnings.
+  const estimates = ledger.used.filter((u) => u.status === 'estimate').map((u) => u.label);
   if (estimates.length) {
     warnings.push(lang === 'sv'
-      ? `Uppskattade katalogvärden (status estimate, brett intervall): ${estimates.join(', ')}`
+      ? `Uppskattade katalogvärden (status uppskattning, brett intervall): ${estimates.join(', ')}`
       : `Estimated catalogue values (status estimate, wide range): ${estimates.join(', ')}`);
   }
   return { ledger, model, defaults, inputs, warnings };
@@ -49,6 +50,9 @@ export function catalogRepricer(project: Project, catalog: Catalog, price: (p: P
     if (!item || item.rule || item.kind === 'wage' || item.values.length === 0) return undefined;
     const items = new Map(catalog.items);
     items.set(id, { ...item, values: item.values.map((v) => ({ ...v, value: v.value * factor })) });
-    return price(project, { ...catalog, items });
+    // A project price (the `prices:` block) replaces the catalogue value, so it is the one scaled.
+    const own = project.prices?.[id];
+    const repriced = own ? { ...project, prices: { ...project.prices, [id]: { ...own, amount: own.amount * factor } } } : project;
+    return price(repriced, { ...catalog, items });
   };
 }

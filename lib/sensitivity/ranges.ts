@@ -31,8 +31,8 @@ export interface UncertainInput {
   high: number;
   /** Catalogue status of the value (items), when known. */
   status?: Status;
-  /** Where the range came from. */
-  rangeSource: 'status' | 'rule' | 'egen' | 'evidence' | 'default' | 'project';
+  /** Where the range came from (`ownPrice`: the project's own price, with the verified range). */
+  rangeSource: 'status' | 'ownPrice' | 'rule' | 'egen' | 'evidence' | 'default' | 'project';
 }
 
 /** Default ranges, read from `params.osakerhet.intervall`. */
@@ -131,7 +131,7 @@ export function uncertainInputs(model: SensitivityModel, defaults: RangeDefaults
       inputs.push({ id, kind: 'item', item: i, label: id.slice(5), labelEn: id.slice(5), unit: 'faktor', base: 1, low: 1 - defaults.egen, high: 1 + defaults.egen, status: 'estimate', rangeSource: 'egen' });
     } else if (u && typeof u.value === 'number' && Number.isFinite(u.value) && u.value !== 0) {
       const r = defaults.status[u.status];
-      inputs.push({ id, kind: 'item', item: i, label: u.label, labelEn: item?.labelEn ?? u.label, unit: u.unit, base: u.value, low: u.value * (1 - r), high: u.value * (1 + r), status: u.status, rangeSource: 'status' });
+      inputs.push({ id, kind: 'item', item: i, label: u.label, labelEn: item?.labelEn ?? u.label, unit: u.unit, base: u.value, low: u.value * (1 - r), high: u.value * (1 + r), status: u.status, rangeSource: u.override ? 'ownPrice' : 'status' });
     } else {
       const label = item?.label ?? id;
       inputs.push({ id, kind: 'item', item: i, label, labelEn: item?.labelEn ?? label, unit: 'faktor', base: 1, low: 1 - defaults.rule, high: 1 + defaults.rule, status: 'derived', rangeSource: 'rule' });

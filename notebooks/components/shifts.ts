@@ -1,6 +1,7 @@
 /**
  * Cost shifts (kostnadsförskjutningar, method §7) for the notebooks: who pays what before and
- * after, per category and actor. Everything is read from the engine's result (`byCategory` and the
+ * after, per category and actor. The waterfall is the library's (lib/report/charts.ts
+ * `waterfallData` + `waterfallPlot`, as in the report). Everything is read from the engine's result (`byCategory` and the
  * item rows); the functions only group, order and lay out the numbers for Plot.
  */
 import * as Plot from '@observablehq/plot';
@@ -8,7 +9,7 @@ import { CATEGORIES, kr, type Catalog, type Category, type Result } from '../../
 import { text } from '../../lib/report/text.js';
 
 /** The report's category labels (lib/report/text.ts), so notebook and report use one wording. */
-export const CATEGORY_LABELS: Record<Category, string> = text('sv').categories;
+const CATEGORY_LABELS: Record<Category, string> = text('sv').categories;
 
 const NOISE = 0.5; // kronor: amounts below this are rounding noise
 
@@ -33,60 +34,6 @@ export function categoryRows(r: Result): CategoryRow[] {
     }
   }
   return out;
-}
-
-export interface WaterfallStep {
-  step: string;
-  start: number;
-  end: number;
-  value: number;
-  kind: 'up' | 'down' | 'total';
-}
-
-/**
- * Waterfall of one actor's first year: the annual effect built up by category (or by item),
- * then the actor's share of the intervention cost, ending in the 1-year net.
- */
-export function waterfallSteps(r: Result, actorId: string, by: 'category' | 'item' = 'category'): WaterfallStep[] {
-  const a = r.actors[actorId] ?? r.groups[actorId];
-  if (!a) return [];
-  const parts: [string, number][] = [];
-  if (by === 'category') {
-    for (const c of CATEGORIES) if (Math.abs(a.byCategory[c].delta) >= NOISE) parts.push([CATEGORY_LABELS[c], a.byCategory[c].delta]);
-  } else {
-    const byItem = new Map<string, number>();
-    for (const row of r.items) if (a.members.includes(row.actor)) byItem.set(row.label, (byItem.get(row.label) ?? 0) + row.delta);
-    for (const [label, d] of byItem) if (Math.abs(d) >= NOISE) parts.push([label, d]);
-    parts.sort((x, y) => Math.abs(y[1]) - Math.abs(x[1]));
-  }
-  const steps: WaterfallStep[] = [];
-  let level = 0;
-  for (const [step, value] of parts) {
-    steps.push({ step, start: level, end: level + value, value, kind: value >= 0 ? 'up' : 'down' });
-    level += value;
-  }
-  steps.push({ step: 'Effekt per år', start: 0, end: a.annualEffect, value: a.annualEffect, kind: 'total' });
-  if (a.cost > 0) {
-    steps.push({ step: 'Insatskostnad', start: a.annualEffect, end: a.annualEffect - a.cost, value: -a.cost, kind: 'down' });
-    steps.push({ step: 'Netto år 1', start: 0, end: a.horizons['1'].net, value: a.horizons['1'].net, kind: 'total' });
-  }
-  return steps;
-}
-
-const WATERFALL_FILL = { up: '#3a8a5c', down: '#b5443b', total: '#2f6f9f' };
-
-/** Draws `waterfallSteps` as floating bars with their amounts. */
-export function waterfallChart(steps: readonly WaterfallStep[], { width = 640 } = {}): SVGSVGElement | HTMLElement {
-  return Plot.plot({
-    width, height: 360, marginBottom: 110, marginLeft: 80,
-    x: { domain: steps.map((s) => s.step), label: null, tickRotate: -30, tickFormat: (s: string) => (s.length > 30 ? s.slice(0, 29) + '…' : s) },
-    y: { label: 'Kronor per år', grid: true, tickFormat: (d: number) => kr(d) },
-    marks: [
-      Plot.barY(steps, { x: 'step', y1: 'start', y2: 'end', fill: (s: WaterfallStep) => WATERFALL_FILL[s.kind], title: (s: WaterfallStep) => `${s.step}: ${kr(s.value)} kr` }),
-      Plot.text(steps, { x: 'step', y: (s: WaterfallStep) => Math.max(s.start, s.end), text: (s: WaterfallStep) => kr(s.value), dy: -6, fontSize: 10 }),
-      Plot.ruleY([0]),
-    ],
-  });
 }
 
 /** Heatmap of Δ per actor and category (red: the actor pays more after, green: less). */

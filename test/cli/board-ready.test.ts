@@ -3,6 +3,7 @@
  * English template with --lang en, kommun names with a genitive accepted and a misspelling
  * answered with a suggestion and the cell, and the template's kommun drop-down.
  */
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,7 +12,11 @@ import { describe, expect, it } from 'vitest';
 import { init } from '../../cli/commands/init.js';
 import { validate } from '../../cli/commands/validate.js';
 import { report } from '../../cli/commands/report.js';
+import { sensitivity } from '../../cli/commands/sensitivity.js';
+import { montecarlo } from '../../cli/commands/montecarlo.js';
+import { run } from '../../cli/main.js';
 import { ExitError, type Io } from '../../cli/io.js';
+import { formatProblem, InputError } from '../../lib/util/errors.js';
 import { loadCatalog } from '../../lib/catalog/load.js';
 import { suggestKommun, kommunDisplayName } from '../../lib/catalog/kommun.js';
 import { taxRatesFor } from '../../lib/engine/tax/rates.js';
@@ -43,6 +48,18 @@ function setKommun(dir: string, kommun: string): void {
 }
 
 describe('template placeholders', () => {
+  it('a fresh init folder (Excel template) validates without a warning about the template\'s own Kommuner sheet', async () => {
+    for (const lang of ['sv', 'en'] as const) {
+      const dir = join(tmp(), 'p');
+      await init({ dir, lang }, capture());
+      const io = capture();
+      await validate({ project: dir, lang }, io);
+      // The hidden Kommuner sheet feeds the kommun drop-down; it is part of the template, not unread data.
+      expect(io.stderr).not.toContain('Kommuner');
+      expect(io.stderr.split('\n').filter((l) => l.startsWith(lang === 'sv' ? 'varning:' : 'warning:'))).toHaveLength(2); // name and description placeholders only
+    }
+  }, 120_000);
+
   it('validate and report warn about "Mitt projekt" and "Beskriv insatsen: …"; the report shows it', async () => {
     const dir = await csvProject();
     const io = capture();
@@ -106,4 +123,51 @@ describe('kommun names', () => {
     expect(people.getCell('G1').value).toBe('kommun');
     expect(people.getCell('G2').dataValidation).toMatchObject({ type: 'list', formulae: ['Kommuner!$A$2:$A$291'] });
   }, 120_000);
+});
+
+describe('messages in Swedish', () => {
+  it('an invalid YAML project file is explained in Swedish with its row; the parser\'s English message only with --lang en', async () => {
+    const file = join(tmp(), 'projekt.yaml');
+    // The description continues on an indented line that looks like a key: a typical hand edit.
+    writeFileSync(file, 'name: x\ndescription: y\n  Beskriv insatsen: z\npriceYear: 2025\n');
+    const e = await validate({ project: file, lang: 'sv' }, capture()).then(() => null, (x: InputError) => x);
+    expect(e).toBeInstanceOf(InputError); // exit 1 in the CLI, printed in the user's language
+    const [p] = e!.problems;
+    expect(formatProblem(p, 'sv')).toMatch(/projekt\.yaml: rad 2: ogiltig YAML: fel indrag/);
+    expect(formatProblem(p, 'sv')).not.toMatch(/Nested|mappings|line \d/);
+    expect(formatProblem(p, 'en')).toMatch(/row 2: invalid YAML: Nested mappings/);
+  });
+});
+
+describe('sensitivity and Monte Carlo in Swedish', () => {
+  it('the tornado\'s status column and the estimates note are Swedish labels, not catalogue words or ids', async () => {
+    const io = capture();
+    await sensitivity({ project: 'data/examples/unga-vuxna-coachning', format: 'table', lang: 'sv' }, io);
+    expect(io.stdout).toMatch(/Handläggning försörjningsstöd\s+uppskattning/);
+    expect(io.stdout).toMatch(/härledd/);
+    expect(io.stdout).not.toMatch(/\b(estimate|derived|verified)\b/);
+    const mc = capture();
+    await montecarlo({ project: 'data/examples/unga-vuxna-coachning', format: 'table', lang: 'sv', draws: 50, seed: 1 }, mc);
+    const text = mc.stdout + mc.stderr;
+    expect(text).toContain('Uppskattade katalogvärden (status uppskattning, brett intervall): ');
+    expect(text).not.toMatch(/params\.|status estimate/);
+  }, 120_000);
+});
+
+describe('help in the user\'s language', () => {
+  // The built CLI (npm test builds first): yargs prints help and exits the process.
+  const help = (...args: string[]) => execFileSync(process.execPath, ['dist/cli/index.js', ...args], { encoding: 'utf8' });
+  it('argument placeholders are Swedish (English with --lang en); no "false" or English placeholders in Swedish help', async () => {
+    const svHelp = help('--help');
+    expect(svHelp).toContain('samnytta catalog <VAD> [ID] [ÅR2]');
+    expect(svHelp).toContain('samnytta jamforelse <MÅL> [FIL]');
+    expect(svHelp).toContain('samnytta jamfor <PLAN> <UTFALL>');
+    expect(svHelp).not.toMatch(/<(target|action|project|dir|plan)>|\[(file|year2)\]/);
+    for (const c of ['calc', 'init', 'report', 'prognos']) expect(help(c, '--help'), c).not.toMatch(/standard: (false|true)|method §|prisårets 31 december/);
+    expect(help('--help', '--lang', 'en')).toContain('samnytta catalog <ACTION> [ID] [YEAR2]');
+    // The Swedish placeholders still take the arguments.
+    const show = capture();
+    expect(await run(['catalog', 'show', 'region.akutbesok'], show)).toBe(0);
+    expect(show.stdout).toContain('region.akutbesok — Akutbesök, sjukhus');
+  }, 60_000);
 });

@@ -5,43 +5,25 @@
  * tests are skipped when they are missing, in CI (CI set) they fail.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BrowserContext } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { chromiumPath, htmlToPdf } from '../../lib/report/pdf.js';
 import { buildReport } from '../../lib/report/build-report.js';
 import { reportModel } from '../../lib/report/model.js';
 import { CHART_IDS, SECTION_IDS } from '../../lib/report/text.js';
+import { browserRequired as required, hasChromium, hasPdftotext, useReportBrowser } from '../helpers/report-browser.js';
 import { fixture } from './fixture.js';
 
-const hasChromium = existsSync(chromiumPath(process.env));
-const hasPdftotext = (() => { try { execFileSync('pdftotext', ['-v'], { stdio: 'ignore' }); return true; } catch { return false; } })();
-const required = Boolean(process.env.CI);
-
 describe.skipIf(!hasChromium && !required)('report in headless Chromium', () => {
-  let ctx: BrowserContext;
-  let dir: string;
-  beforeAll(async () => {
-    const { chromium } = await import('playwright-core');
-    dir = mkdtempSync(join(tmpdir(), 'samnytta-browser-'));
-    ctx = await chromium.launchPersistentContext(join(dir, 'profile'), {
-      executablePath: chromiumPath(process.env), headless: true,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
-  }, 60_000);
-  afterAll(async () => {
-    await ctx?.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  const browser = useReportBrowser('samnytta-browser-');
 
   for (const lang of ['sv', 'en'] as const) {
     it(`HTML (${lang}): every section and chart is there, with no console errors and no requests`, async () => {
       const { html } = await buildReport({ ...fixture(), lang }, ['html']);
-      const file = join(dir, `rapport-${lang}.html`);
+      const file = join(browser().dir, `rapport-${lang}.html`);
       writeFileSync(file, html);
-      const page = await ctx.newPage();
+      const page = await browser().ctx.newPage();
       const errors: string[] = [];
       const requests: string[] = [];
       page.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') errors.push(m.text()); });
@@ -72,7 +54,7 @@ describe.skipIf(!hasChromium && !required)('report in headless Chromium', () => 
     const { html } = await buildReport({ ...f, lang: 'sv' }, ['html']);
     const pdf = await htmlToPdf(html, { lang: 'sv', datum: '2025-12-31', executablePath: chromiumPath(process.env) });
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
-    const file = join(dir, 'rapport.pdf');
+    const file = join(browser().dir, 'rapport.pdf');
     writeFileSync(file, pdf);
     const txt = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }).replace(/[\s\u00a0\u202f]+/g, ' ');
     const m = reportModel({ ...f, lang: 'sv' });
