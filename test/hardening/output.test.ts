@@ -22,7 +22,7 @@ import fc from 'fast-check';
 const tmp = () => mkdtempSync(join(tmpdir(), 'samnytta-o-'));
 const close = (a: number, b: number) => Math.abs(a - b) <= 1e-6 * Math.max(1, Math.abs(a), Math.abs(b));
 
-async function sheets(buf: Buffer) {
+async function sheets(buf: Uint8Array) {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(buf as unknown as ArrayBuffer);
   return wb;

@@ -41,6 +41,7 @@ export function testCatalog(): Catalog {
     groups: [],
     roles: { individ: 'individ', kommunalskatt: 'kommun', regionskatt: 'region', statligSkatt: 'ovrigStat', arbetsgivare: 'arbetsgivare' },
     funders: ['fk', 'af', 'kommun', 'region'],
+    classes: { targetGroups: [], kinds: [] },
     financing: new Map(),
     series: new Map([['params.arbetsmarknad.lagsta_avtalslon', {
       id: 'params.arbetsmarknad.lagsta_avtalslon', file: 'params/arbetsmarknad/lagsta_avtalslon.yaml', description: '', label: 'Lägsta avtalslön', unit: 'kr/manad',

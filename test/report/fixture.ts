@@ -43,6 +43,7 @@ export const fixtureCatalog: Catalog = {
   ],
   roles: { individ: 'individ', kommunalskatt: 'kommun', regionskatt: 'region', statligSkatt: 'ovrigStat', arbetsgivare: 'arbetsgivare' },
   funders: ['fk', 'af', 'kommun', 'region'],
+  classes: { targetGroups: [], kinds: [] },
   financing: new Map([['finsam', { id: 'finsam', label: 'Finsam', description: 'Finsam', shares: { fk: 0.5, region: 0.25, kommun: 0.25 }, source, status: 'verified' as const }]]),
   series: new Map(),
   items: new Map(ITEMS.map((i) => [i.id, i])),

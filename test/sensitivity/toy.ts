@@ -53,6 +53,7 @@ export function toyCatalog(): Catalog {
     ],
     roles: { individ: 'individ', kommunalskatt: 'kommun', regionskatt: 'region', statligSkatt: 'ovrigStat', arbetsgivare: 'arbetsgivare' },
     funders: ['fk', 'af', 'kommun', 'region'],
+    classes: { targetGroups: [], kinds: [] },
     financing: new Map([['finsam', { id: 'finsam', label: 'Finsam', description: '', shares: { fk: 0.5, region: 0.25, kommun: 0.25 }, source: src, status: 'verified' }]]),
     series: new Map([[rangeSeries.id, rangeSeries]]),
     items,
