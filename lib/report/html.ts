@@ -91,7 +91,7 @@ export function renderHtml(m: ReportModel, charts: Chart[]): string {
       case 'warnings': return m.warnings.length ? `<h3>${escapeHtml(t.notes)}</h3><ul class="warnings">${m.warnings.map((w) => `<li>${escapeHtml(w)}</li>`).join('')}</ul>` : '';
       case 'description': return m.description ? `<p>${escapeHtml(m.description)}</p>` : '';
       case 'chart': { const c = charts.find((x) => x.id === b.id); return c ? figure(c) : ''; }
-      case 'method': return methodAppendix(m.lang).map((p) => (p.startsWith('- ') ? `<li>${escapeHtml(p.slice(2))}</li>` : `<p>${escapeHtml(p)}</p>`)).join('\n').replace(/(<li>[\s\S]*<\/li>)/, '<ul>$1</ul>');
+      case 'method': return methodAppendix(m.lang, m.followUpYears).map((p) => (p.startsWith('- ') ? `<li>${escapeHtml(p.slice(2))}</li>` : `<p>${escapeHtml(p)}</p>`)).join('\n').replace(/(<li>[\s\S]*<\/li>)/, '<ul>$1</ul>');
       default: return (blockTables(m, b) ?? []).map((x) => tableHtml(x, m.lang, b.kind === 'table' ? b.caption : true)).join('\n');
     }
   };

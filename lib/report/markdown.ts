@@ -47,7 +47,7 @@ export function renderMarkdown(m: ReportModel, charts: Chart[], chartDir = 'diag
       case 'warnings': return m.warnings.length ? `${t.notes}:\n\n${m.warnings.map((w) => `- ${escapeMd(w)}`).join('\n')}` : '';
       case 'description': return m.description ? escapeMd(m.description) : '';
       case 'chart': { const c = charts.find((x) => x.id === b.id); return c ? `![${escapeMd(c.title)}](${chartDir}/${c.id}.png)` : ''; }
-      case 'method': return methodAppendix(m.lang).map((p) => escapeMd(p).replace(/^- /, '- ')).join('\n\n');
+      case 'method': return methodAppendix(m.lang, m.followUpYears).map((p) => escapeMd(p).replace(/^- /, '- ')).join('\n\n');
       default: return (blockTables(m, b) ?? []).map((x) => mdTable(x, m, b.kind === 'table' ? b.caption : true)).join('\n\n');
     }
   };

@@ -31,6 +31,21 @@ const EN = [
   'All amounts are SEK in the price year. Catalogue values are uprated by their index (CPI, price base amount or income base amount); the source, price year and status of each value are listed in the section on catalogue values.',
 ];
 
-export function methodAppendix(lang: Lang): string[] {
-  return lang === 'en' ? EN : SV;
+/** The follow-up-years paragraph (method §5.1), after the annual-effect formula. Years only, no counts (a year may hold fewer participants than the disclosure threshold). */
+function followUpParagraph(lang: Lang, years: string[]): string {
+  const list = years.join(lang === 'en' ? ' and ' : ' och ');
+  return lang === 'en'
+    ? `- Participants followed up in year ${list} contribute their observed change in each observed year; the last observed year is carried forward and the drop-off starts only after it. Δ above is the effect in year 1 (method §5.1).`
+    : `- Deltagare som följts upp år ${list} bidrar med sin observerade förändring varje observerat år; det senast observerade året förs vidare och avklingningen börjar först efter det. Δ ovan är effekten år 1 (metoden §5.1).`;
+}
+
+/**
+ * @param followUpYears weighted participants per observed follow-up year, when any year after the first was observed
+ */
+export function methodAppendix(lang: Lang, followUpYears?: Record<string, number>): string[] {
+  const base = lang === 'en' ? EN : SV;
+  const later = Object.keys(followUpYears ?? {}).filter((y) => y !== '1').sort();
+  if (later.length === 0) return base;
+  const at = base.findIndex((p) => p.startsWith(lang === 'en' ? '- The annual effect per actor' : '- Den årliga effekten per aktör')) + 1;
+  return [...base.slice(0, at), followUpParagraph(lang, later), ...base.slice(at)];
 }

@@ -86,6 +86,8 @@ export interface ReportModel {
   sectionTitles?: Partial<Record<SectionId, string>>;
   /** What a forecast rests on, shown in place of the upper-bound callout. */
   basis?: string[];
+  /** Weighted participants per observed follow-up year (method §5.1), for the method appendix. */
+  followUpYears?: Record<string, number>;
 }
 
 /** 31 December of the price year: the default printed date, so reports are reproducible. */
@@ -452,6 +454,7 @@ export function reportModel(input: ReportInput): ReportModel {
     description: input.project.description, sentences: answerSentences(c), keyFigures: keyFigures(c),
     evidence: { grade: r.project.evidence, text: t.evidence[r.project.evidence], upperBound: r.project.evidence === 'foreEfter' },
     warnings: resultWarnings(r, lang), tables, classics: c.classics,
+    ...(r.followUpYears ? { followUpYears: r.followUpYears } : {}),
   };
 }
 

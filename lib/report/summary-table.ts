@@ -16,6 +16,7 @@ const T = {
     cost: 'Insatskostnad', actor: 'Aktör', effect: 'Årlig effekt', net: 'Netto', payback: 'Återbetalningstid',
     groups: 'Grupper', potential: 'Samhällsekonomisk potential', fore: 'före', efter: 'efter', vg: 'verkningsgrad',
     discount: 'diskontering', deadweight: 'dödvikt', dropOff: 'avklingning', notes: 'Att observera',
+    followUps: (years: string) => `uppföljning år ${years} (metoden §5.1)`,
     months: (m: number) => `${decimal(m, 1, 'sv')} mån`, never: 'obefintlig', beyond: (h: number) => `> ${h} år`, noCost: 'ingen insatskostnad',
     losing: (x: string) => `obefintlig – förlorar ${x} kr/år`,
     simple: 'enkel', costCol: 'Kostnad',
@@ -26,6 +27,7 @@ const T = {
     cost: 'Intervention cost', actor: 'Actor', effect: 'Annual effect', net: 'Net', payback: 'Payback',
     groups: 'Groups', potential: 'Socio-economic potential', fore: 'before', efter: 'after', vg: 'efficiency',
     discount: 'discount rate', deadweight: 'deadweight', dropOff: 'drop-off', notes: 'Notes',
+    followUps: (years: string) => `follow-up in year ${years} (method §5.1)`,
     months: (m: number) => `${decimal(m, 1, 'en')} mo`, never: 'never', beyond: (h: number) => `> ${h} yrs`, noCost: 'no intervention cost',
     losing: (x: string) => `never – loses SEK ${x} a year`,
     simple: 'simple', costCol: 'Cost',
@@ -72,6 +74,8 @@ export function summaryTable(r: Result, lang: Lang = 'sv'): string {
   const lines: string[] = [];
   lines.push(`${t.title}: ${r.project.name}`);
   lines.push(`${t.price} ${r.project.priceYear} · ${decimal(r.participants, Number.isInteger(r.participants) ? 0 : 1, lang)} ${t.participants} · ${t.horizon} ${H} ${t.years} · ${t.discount} ${percent(r.project.discountRate, 1, lang)} · ${t.deadweight} ${percent(r.project.deadweight, 0, lang)} · ${t.dropOff} ${percent(r.project.dropOff, 0, lang)}`);
+  const later = Object.keys(r.followUpYears ?? {}).filter((y) => y !== '1').sort();
+  if (later.length > 0) lines.push(t.followUps(later.join(lang === 'sv' ? ' och ' : ' and ')));
   lines.push(`${t.cost}: ${kr(r.project.costTotal, lang)} kr (${r.project.financing})`);
   lines.push('');
   lines.push(table([head, ...Object.values(r.actors).map(row)], right));
