@@ -14,6 +14,7 @@ import { priceProject } from '../engine/price.js';
 import type { ActorResult, Result } from '../results/result.js';
 import type { Project } from '../model/types.js';
 import { adjustedShares, planProject, planWeights, statedShares, type ForecastPlan } from './plan.js';
+import { SOCIETY } from '../catalog/groups.js';
 
 /** Shares of the participants entering in each project year (sum 1). */
 export function cohortShares(plan: Pick<ForecastPlan, 'byYear' | 'total'>): number[] {
@@ -57,7 +58,7 @@ export function rampResult(r: Result, cohorts: readonly number[], a: Pick<Assump
   const map = (xs: Record<string, ActorResult>) => Object.fromEntries(Object.entries(xs).map(([k, v]) => [k, rampActor(v, cohorts, a.horizonYears, a.dropOff, a.discountRate)]));
   const actors = map(r.actors);
   const groups = map(r.groups);
-  const society = groups.samhallet;
+  const society = groups[SOCIETY];
   for (const x of Object.values(actors)) x.shiftFlag = x.annualEffect < 0 && (society?.annualEffect ?? 0) > 0;
   return { ...r, actors, groups };
 }

@@ -12,6 +12,7 @@ import type { ActorResult, Result } from '../results/result.js';
 import type { EvidenceGrade, Project } from '../model/types.js';
 import type { Problem } from '../util/errors.js';
 import { centre, deviation, type Centre, type Deviation } from './stats.js';
+import { SOCIETY } from '../catalog/groups.js';
 
 /** The index used to move amounts between price years (KPI, årsmedeltal). */
 export const PORTFOLIO_INDEX = 'index.kpi_arsmedel';
@@ -137,7 +138,7 @@ export function buildPortfolio(inputs: readonly PortfolioInput[], catalog: Catal
   const rows: PortfolioRow[] = sorted.map(({ file, project, result: r }) => {
     const f = uprate(catalog, 1, PORTFOLIO_INDEX, project.priceYear, priceYear);
     const H = project.horizonYears;
-    const society = r.groups.samhallet;
+    const society = r.groups[SOCIETY];
     const per = r.potential.perParticipant;
     const n = r.participants;
     return {

@@ -11,6 +11,7 @@ import type { Lang } from '../util/errors.js';
 import { decimal, kr } from './format.js';
 import { paybackText } from './summary-table.js';
 import { ACTOR_COLORS, CATEGORY_COLORS, text, type ChartId } from './text.js';
+import { SOCIETY } from '../catalog/groups.js';
 
 export interface Chart {
   id: ChartId;
@@ -158,7 +159,7 @@ export interface CumulativeDatum { id: string; name: string; year: number; value
 
 /** Cumulative net (Σ Δ_t − C, years 0..H) of samhället and the funders that bear a cost or feel an effect. */
 export function cumulativeData(r: ChartResult, lang: Lang): CumulativeDatum[] {
-  const shown = [r.groups.samhallet, ...r.funders.map((id) => r.actors[id])]
+  const shown = [r.groups[SOCIETY], ...r.funders.map((id) => r.actors[id])]
     .filter((a): a is ChartActor => a !== undefined && (a.cost !== 0 || a.cumulativeNet.some((v) => Math.abs(v) >= 0.5)));
   return shown.flatMap((a) => a.cumulativeNet.map((value, year) => ({ id: a.id, name: name(a, lang), year, value })));
 }
@@ -178,7 +179,7 @@ export function cumulativePlot(data: readonly CumulativeDatum[], o: ChartOptions
   const labels: (CumulativeDatum & { labelY: number })[] = [];
   for (const e of ends) labels.push({ ...e, labelY: labels.length ? Math.max(e.value, labels[labels.length - 1].labelY + minGap) : e.value });
   const colour = (d: { id: string }) => ACTOR_COLORS[d.id] ?? '#555';
-  const isSociety = (d: { id: string }) => d.id === 'samhallet';
+  const isSociety = (d: { id: string }) => d.id === SOCIETY;
   return plot({
     height, marginTop, marginBottom, marginLeft: 70, marginRight: 170,
     x: { label: text(o.lang).chartText.year, ticks: H, tickFormat: 'd' },

@@ -145,7 +145,7 @@ function fundersTable(r: Result, lang: Lang): ReportTable {
   const t = text(lang);
   const H = r.project.horizonYears;
   const { funders, individ } = storyActors(r);
-  const rows = [...(r.groups.samhallet ? [r.groups.samhallet] : []), ...funders, ...(individ ? [individ] : [])];
+  const rows = [...(r.groups[SOCIETY] ? [r.groups[SOCIETY]] : []), ...funders, ...(individ ? [individ] : [])];
   return {
     id: 'finansiarer', title: t.summary.fundersTable,
     columns: [
@@ -183,7 +183,7 @@ const groupRows = (r: Result, rows: readonly ActorResult[]): number[] => rows.ma
 function answerSentences(c: Ctx): string[] {
   const { r, lang, H, HS } = c;
   const a = c.t.answer;
-  const soc = r.groups.samhallet;
+  const soc = r.groups[SOCIETY];
   const pub = r.groups.offentligSektor;
   const n = (x: number) => kr(x, lang);
   const out = [a.intro(r.project.name, c.nPart, n(r.project.costTotal), r.project.priceYear, c.financing)];
@@ -196,14 +196,14 @@ function answerSentences(c: Ctx): string[] {
       : p.status === 'never' ? a.societyNever : p.status === 'beyondHorizon' ? a.societyBeyond(H) : a.societyNoCost);
   }
   out.push(...storySentences(r, lang));
-  const dw50 = c.classics.find((x) => x.id === 'yttreFaktorer50')?.outcomes.samhallet;
+  const dw50 = c.classics.find((x) => x.id === 'yttreFaktorer50')?.outcomes[SOCIETY];
   out.push(a.evidence(c.t.evidence[r.project.evidence], r.project.evidence === 'foreEfter', H, n(dw50?.netH ?? 0)));
   return out;
 }
 
 /** Sammanfattning: society's net over H years, its payback and the verkningsgrad. */
 function keyFigures(c: Ctx): KeyFigure[] {
-  const soc = c.r.groups.samhallet;
+  const soc = c.r.groups[SOCIETY];
   if (!soc) return [];
   const f = c.t.figures;
   return [

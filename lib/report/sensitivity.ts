@@ -18,6 +18,7 @@ import type { MonteCarloResult, Summary } from '../sensitivity/monte-carlo.js';
 import type { Tornado } from '../sensitivity/one-way.js';
 import type { UncertainInput } from '../sensitivity/ranges.js';
 import type { SwitchingValue } from '../sensitivity/switching-value.js';
+import { SOCIETY } from '../catalog/groups.js';
 
 export const SENSITIVITY_SCHEMA = 'samnytta/sensitivity@1';
 export const BREAKEVEN_SCHEMA = 'samnytta/breakeven@1';
@@ -164,16 +165,16 @@ export function sensitivityTable(r: SensitivityReport, lang: Lang = 'sv', tornad
     ...(c.utjamning ? [kr(c.utjamning.outcomes[t].netH, lang)] : [])]);
   out.push(table([head, ...rows], head.map((_, i) => i > 0)));
   out.push('');
-  const soc = r.classics.filter((x) => x.id !== 'avskrivning3').map((x) => `${sv ? x.label : x.labelEn}: ${paybackText(x.outcomes.samhallet.payback, H, lang)}`);
+  const soc = r.classics.filter((x) => x.id !== 'avskrivning3').map((x) => `${sv ? x.label : x.labelEn}: ${paybackText(x.outcomes[SOCIETY].payback, H, lang)}`);
   out.push(`${sv ? 'Återbetalningstid för samhället' : 'Payback for society'} — ${soc.join('; ')}`);
   out.push('');
   out.push(sv ? `Envägsanalys (tornado): samhällets netto ${H} år vid låg och hög ände av varje intervall` : `One-way analysis (tornado): society's ${H}-year net at the low and high end of each range`);
-  out.push(`${sv ? 'Grundkalkyl' : 'Base case'}: ${kr(r.tornado.base.samhallet, lang)} kr`);
+  out.push(`${sv ? 'Grundkalkyl' : 'Base case'}: ${kr(r.tornado.base[SOCIETY], lang)} kr`);
   const max = Math.max(1, ...r.tornado.rows.map((x) => x.swing));
   const tHead = [sv ? 'Osäker indata' : 'Uncertain input', sv ? 'Status' : 'Status', sv ? 'Låg' : 'Low', sv ? 'Hög' : 'High', sv ? 'Netto vid låg' : 'Net at low', sv ? 'Netto vid hög' : 'Net at high', sv ? 'Utslag' : 'Swing', ''];
   const tRows = r.tornado.rows.slice(0, tornadoRows).map((x) => [
     sv ? x.input.label : x.input.labelEn, x.input.rangeSource === 'ownPrice' ? text(lang).catalogueTable.ownPrice : x.input.status ? text(lang).dataStatus[x.input.status] : '–', inputValue(x.input, x.input.low, lang), inputValue(x.input, x.input.high, lang),
-    kr(x.low.samhallet, lang), kr(x.high.samhallet, lang), kr(x.swing, lang), '█'.repeat(Math.max(x.swing > 0 ? 1 : 0, Math.round((20 * x.swing) / max))),
+    kr(x.low[SOCIETY], lang), kr(x.high[SOCIETY], lang), kr(x.swing, lang), '█'.repeat(Math.max(x.swing > 0 ? 1 : 0, Math.round((20 * x.swing) / max))),
   ]);
   out.push(table([tHead, ...tRows], [false, false, true, true, true, true, true, false]));
   const edge = oneSidedNote(r.inputs, lang);
