@@ -341,7 +341,7 @@ function shiftTables(c: Ctx): ReportTable[] {
       { key: 'item', label: t.itemsTable.item, kind: 'text' }, { key: 'actor', label: t.actor, kind: 'text' }, { key: 'category', label: t.itemsTable.category, kind: 'text' },
       { key: 'fore', label: t.fore, kind: 'kr' }, { key: 'efter', label: t.efter, kind: 'kr' }, { key: 'delta', label: t.annualEffect, kind: 'kr' },
     ],
-    rows: itemRows.map((x) => ({ item: x.label, actor: r.actors[x.actor] ? c.name(r.actors[x.actor]) : x.actor, category: t.categories[x.category], fore: x.fore, efter: x.efter, delta: x.delta })),
+    rows: itemRows.map((x) => ({ item: usedLabel(c, { id: x.item, label: x.label }), actor: r.actors[x.actor] ? c.name(r.actors[x.actor]) : x.actor, category: t.categories[x.category], fore: x.fore, efter: x.efter, delta: x.delta })),
   }];
 }
 
@@ -375,6 +375,11 @@ function sensitivityTable(c: Ctx): ReportTable {
   };
 }
 
+/** A catalogue value's label in the report's language (items carry an English label; parameters are Swedish terms of art). */
+function usedLabel(c: Ctx, u: { id: string; label: string }): string {
+  return c.lang === 'en' ? c.input.catalog.items.get(u.id)?.labelEn ?? u.label : u.label;
+}
+
 /** Katalogvärden: every value the result rests on, estimates marked; the project's own prices say so. */
 function catalogueTable(c: Ctx): ReportTable {
   const { r, t, lang } = c;
@@ -388,7 +393,7 @@ function catalogueTable(c: Ctx): ReportTable {
       { key: 'source', label: k.source, kind: 'link' },
     ],
     rows: r.used.map((u) => ({
-      id: u.id, label: u.label, value: u.value ?? (u.fields ? fieldsText(u.fields, lang) : null), unit: u.unit,
+      id: u.id, label: usedLabel(c, u), value: u.value ?? (u.fields ? fieldsText(u.fields, lang) : null), unit: u.unit,
       priceYear: u.basePriceYear !== undefined && u.basePriceYear !== u.priceYear ? `${u.priceYear} (${u.basePriceYear})` : String(u.priceYear),
       status: u.override ? k.ownPrice : t.dataStatus[u.status], source: `${u.source.title}|${u.source.href}`,
     })),
@@ -412,7 +417,7 @@ function ownPricesTable(c: Ctx): ReportTable[] {
       { key: 'item', label: p.item, kind: 'text' }, { key: 'catalogue', label: p.catalogue, kind: 'number' },
       { key: 'own', label: p.own, kind: 'number' }, { key: 'unit', label: p.unit, kind: 'text' }, { key: 'source', label: p.source, kind: 'text' },
     ],
-    rows: own.map((u) => ({ item: `${u.label} (${u.id})`, catalogue: u.override!.catalogueValue, own: u.value, unit: u.unit, source: u.source.title })),
+    rows: own.map((u) => ({ item: `${usedLabel(c, u)} (${u.id})`, catalogue: u.override!.catalogueValue, own: u.value, unit: u.unit, source: u.source.title })),
     note: p.note(r.project.priceYear),
   }];
 }
