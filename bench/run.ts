@@ -32,6 +32,8 @@ const COHORT = Number(process.env.BENCH_COHORT ?? 300_000);
 const REFERENCE = Number(process.env.BENCH_REFERENCE ?? 20_000);
 const REFERENCE_MONTHLY = Number(process.env.BENCH_REFERENCE_MONTHLY ?? 5_000);
 const SEED = 20251123;
+/** The package's bin (package.json), the esbuild bundle of scripts/bundle-cli.ts. */
+const BIN = join(repo, 'dist/cli/samnytta.cjs');
 const EXAMPLE = 'data/examples/unga-vuxna-coachning/projekt.yaml';
 
 /** Findings from profiling, written into RESULTS.md (kept by hand; update when the engine changes). */
@@ -147,7 +149,7 @@ async function calcCase(): Promise<Figures> {
   const { project } = await readProject(join(repo, EXAMPLE), catalog);
   if (!project) throw new Error(`bench: ${EXAMPLE} does not validate`);
   // Paired with Node's own start-up (`node -e 0`), alternating, so machine load hits both alike.
-  const calcArgs = [join(repo, 'dist/cli/index.js'), 'calc', EXAMPLE];
+  const calcArgs = [BIN, 'calc', EXAMPLE];
   spawnMs(calcArgs); // warm the file cache
   const walls: number[] = [], nodes: number[] = [];
   for (let i = 0; i < 11; i++) {
@@ -233,7 +235,7 @@ async function portfolioCase(): Promise<Figures> {
       const variant = text.replace(/^name: .*$/m, `name: "Projekt ${i}"`).replace(/^(\s+total:\s*)(\d+)/m, (_, k: string, v: string) => `${k}${Number(v) + i * 1000}`);
       writeFileSync(join(dir, `projekt-${String(i).padStart(3, '0')}.yaml`), variant);
     }
-    const args = [join(repo, 'dist/cli/index.js'), 'portfolj', dir, '--format', 'json'];
+    const args = [BIN, 'portfolj', dir, '--format', 'json'];
     const t = performance.now();
     const r = spawnSync(process.execPath, args, { cwd: repo, encoding: 'utf8', maxBuffer: 1 << 28 });
     const wallMs = ms(t);
@@ -261,7 +263,7 @@ async function reportCase(): Promise<Figures> {
     const f: Figures = {};
     const nodes: number[] = [];
     for (const [name, formats] of [['web', 'html,md,json'], ['xlsx', 'xlsx'], ['pdf', 'pdf']] as const) {
-      const args = [join(repo, 'dist/cli/index.js'), 'report', EXAMPLE, '--out', join(dir, name), '--format', formats];
+      const args = [BIN, 'report', EXAMPLE, '--out', join(dir, name), '--format', formats];
       const walls: number[] = [];
       for (let i = 0; i < 3; i++) {
         nodes.push(spawnMs(['-e', '0']));
@@ -274,7 +276,7 @@ async function reportCase(): Promise<Figures> {
       f[`${name}Packages`] = packagesOf(r.stderr).join(' ');
     }
     f.nodeMs = median(nodes);
-    const c = spawnSync(process.execPath, ['--import', hook, join(repo, 'dist/cli/index.js'), 'calc', EXAMPLE], { cwd: repo, encoding: 'utf8' });
+    const c = spawnSync(process.execPath, ['--import', hook, BIN, 'calc', EXAMPLE], { cwd: repo, encoding: 'utf8' });
     f.calcPackages = packagesOf(c.stderr).join(' ');
     return f;
   } finally {
