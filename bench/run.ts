@@ -249,7 +249,7 @@ async function portfolioCase(): Promise<Figures> {
 
 /** Packages a command loads (from the --import hook's lines on stderr). */
 function packagesOf(stderr: string): string[] {
-  return [...stderr.matchAll(/^BENCH_PKG=(.+)$/gm)].map((m) => m[1]);
+  return [...new Set([...stderr.matchAll(/^BENCH_PKG=(.+)$/gm)].map((m) => m[1]))];
 }
 
 /**
