@@ -232,8 +232,10 @@ export async function readParticipantsFile(paths: string | string[], catalog: Ca
   // Situations (long format).
   const floor = wageFloor(catalog, options.priceYear);
   const hasPeopleTable = participantTables.length > 0;
-  interface LineRow { id: string; lage: 'fore' | 'efter'; line: Obj; row: number; table: Table; columns: Record<string, string> }
-  const lineRows: LineRow[] = [];
+  // Each participant's used lines, grouped as they are read (ids in first-seen order): no object
+  // per row beyond the line itself, which a national file has millions of.
+  interface OwnLines { table: Table; columns: Record<string, string>; row: number; fore: Obj[]; efter: Obj[]; foreRows: number[]; efterRows: number[] }
+  const lines = new Map<string, OwnLines>();
   for (const t of situationTables) {
     const cols = resolveColumns(t, SITUATION_COLUMNS, ignoredColumns.get(t));
     problems.push(...cols.problems);
@@ -281,34 +283,38 @@ export async function readParticipantsFile(paths: string | string[], catalog: Ca
       if (amountPerMonth !== undefined) line.amountPerMonth = amountPerMonth;
       if (extent !== undefined) line.extent = extent;
       if (wage !== undefined) line.wage = wage;
-      lineRows.push({ id, lage: lage!, line, row: r.row, table: t, columns });
+      let own = lines.get(id);
+      if (!own) lines.set(id, (own = { table: t, columns, row: r.row, fore: [], efter: [], foreRows: [], efterRows: [] }));
+      if (lage === 'fore') {
+        own.fore.push(line);
+        own.foreRows.push(r.row);
+      } else {
+        own.efter.push(line);
+        own.efterRows.push(r.row);
+      }
     }
     problems.push(...rp.items);
     counts.push({ kind: 'situations', file: t.file, sheet: t.sheet, read: t.rows.length, used, rejected: t.rows.length - used });
   }
 
   // Assemble: participants-table order first, then ids seen only in situations.
-  const lines = new Map<string, LineRow[]>();
-  for (const l of lineRows) {
-    if (!lines.has(l.id)) lines.set(l.id, []);
-    lines.get(l.id)!.push(l);
-    if (!people.has(l.id)) {
-      people.set(l.id, { id: l.id, attributes: {}, foreMonths: 12, efterMonths: 12, origin: { file: l.table.file, sheet: l.table.sheet, row: l.row, columns: {}, lines: { fore: [], efter: [] } } });
+  for (const [id, own] of lines) {
+    if (!people.has(id)) {
+      people.set(id, { id, attributes: {}, foreMonths: 12, efterMonths: 12, origin: { file: own.table.file, sheet: own.table.sheet, row: own.row, columns: {}, lines: { fore: [], efter: [] } } });
     }
   }
   const participants: Obj[] = [];
   const origins: ParticipantOrigin[] = [];
   for (const p of people.values()) {
-    const own = lines.get(p.id) ?? [];
-    if (own.length === 0) {
+    const own = lines.get(p.id);
+    if (!own) {
       problems.push({ severity: 'warning', file: p.origin.file, sheet: p.origin.sheet, row: p.origin.row, column: p.origin.columns.deltagare ?? 'deltagare', path: `${p.origin.row}`, sv: 'deltagaren har inga rader med situationer; före och efter blir tomma', en: 'the participant has no situation rows; before and after will be empty', value: p.id });
     }
     const origin = p.origin;
-    if (own[0]) origin.situations = { file: own[0].table.file, sheet: own[0].table.sheet, columns: own[0].columns };
+    if (own) origin.situations = { file: own.table.file, sheet: own.table.sheet, columns: own.columns };
     const sit = (lage: 'fore' | 'efter', months: number) => {
-      const ls = own.filter((l) => l.lage === lage);
-      origin.lines[lage] = ls.map((l) => l.row);
-      return { months, lines: ls.map((l) => l.line) };
+      origin.lines[lage] = own ? (lage === 'fore' ? own.foreRows : own.efterRows) : [];
+      return { months, lines: own ? own[lage] : [] };
     };
     const raw: Obj = { id: p.id, ...(p.weight !== undefined ? { weight: p.weight } : {}), attributes: p.attributes, fore: sit('fore', p.foreMonths), efter: sit('efter', p.efterMonths) };
     participants.push(raw);

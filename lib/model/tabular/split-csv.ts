@@ -27,6 +27,18 @@ function uniformBreak(text: string): '\n' | '\r\n' | undefined {
   return cr === crlf && lf === crlf ? '\r\n' : undefined;
 }
 
+/** Printable ASCII other than space: never trimmed, so a cell bounded by it needs no trim(). */
+const solid = (c: number) => c > 32 && c < 127;
+
+/** The trimmed text of text[from, to), the previous row's string of the column when equal. */
+function cellText(text: string, from: number, to: number, previous: string[], col: number): string {
+  if (from === to) return '';
+  if (!solid(text.charCodeAt(from)) || !solid(text.charCodeAt(to - 1))) return text.slice(from, to).trim();
+  const prev = previous[col];
+  if (prev !== undefined && prev.length === to - from && text.startsWith(prev, from)) return prev;
+  return (previous[col] = text.slice(from, to));
+}
+
 /**
  * Rows of `text` split at `delimiter`; CSV syntax errors (broken quotes) are added to `problems`.
  * @param direct false forces papaparse (for tests)
@@ -35,12 +47,22 @@ export function splitCsv(text: string, delimiter: string, file: string, problems
   const br = direct ? uniformBreak(text) : undefined;
   if (br) {
     const raw: RawRow[] = [];
+    // A register extract repeats a column's value on consecutive rows (the participant's id on
+    // each of its rows, fore/efter, the same months): the previous row's string is reused when
+    // the text matches, so a million rows hold a few hundred thousand strings, not millions.
+    const previous: string[] = [];
     let row = 1;
     for (let start = 0; start <= text.length; row++) {
       let end = text.indexOf(br, start);
       if (end < 0) end = text.length;
-      const cells = text.slice(start, end).split(delimiter);
-      for (let i = 0; i < cells.length; i++) cells[i] = cells[i].trim();
+      const cells: string[] = [];
+      for (let from = start, col = 0; ; col++) {
+        let to = text.indexOf(delimiter, from);
+        if (to < 0 || to > end) to = end;
+        cells.push(cellText(text, from, to, previous, col));
+        if (to === end) break;
+        from = to + delimiter.length;
+      }
       raw.push({ row, cells });
       start = end + br.length;
     }
