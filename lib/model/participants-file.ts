@@ -245,7 +245,12 @@ export async function readParticipantsFile(paths: string | string[], catalog: Ca
     const rp = new RowProblems(t, cols.index);
     const columns = Object.fromEntries([...cols.index].map(([f, i]) => [f, t.headers[i] || f]));
     let used = 0;
-    for (const r of t.rows) {
+    const read = t.rows.length;
+    for (let k = 0; k < read; k++) {
+      const r = t.rows[k];
+      // The row is done with after this pass: let the garbage collector have it while the rest
+      // is read (a national file's rows would otherwise stay alive beside the lines built from them).
+      (t.rows as (TableRow | undefined)[])[k] = undefined;
       const before = rp.errors;
       const idCell = rp.cell(r, 'deltagare');
       const id = isBlank(idCell) ? '' : String(show(idCell)).trim();
@@ -294,7 +299,7 @@ export async function readParticipantsFile(paths: string | string[], catalog: Ca
       }
     }
     problems.push(...rp.items);
-    counts.push({ kind: 'situations', file: t.file, sheet: t.sheet, read: t.rows.length, used, rejected: t.rows.length - used });
+    counts.push({ kind: 'situations', file: t.file, sheet: t.sheet, read, used, rejected: read - used });
   }
 
   // Assemble: participants-table order first, then ids seen only in situations.
@@ -313,8 +318,9 @@ export async function readParticipantsFile(paths: string | string[], catalog: Ca
     const origin = p.origin;
     if (own) origin.situations = { file: own.table.file, sheet: own.table.sheet, columns: own.columns };
     const sit = (lage: 'fore' | 'efter', months: number) => {
-      origin.lines[lage] = own ? (lage === 'fore' ? own.foreRows : own.efterRows) : [];
-      return { months, lines: own ? own[lage] : [] };
+      // Copied to their exact length (an array grown by push keeps spare room).
+      origin.lines[lage] = own ? (lage === 'fore' ? own.foreRows : own.efterRows).slice() : [];
+      return { months, lines: own ? own[lage].slice() : [] };
     };
     const raw: Obj = { id: p.id, ...(p.weight !== undefined ? { weight: p.weight } : {}), attributes: p.attributes, fore: sit('fore', p.foreMonths), efter: sit('efter', p.efterMonths) };
     participants.push(raw);
