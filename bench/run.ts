@@ -41,19 +41,29 @@ const NOTES = `- **The reference disagreed (fixed).** bench/reference.ts was wri
   sjuk- and aktivitetsersättning as other income (the engine reads the items' \`earned\` flag: their skattereduktion
   equalises the tax with work's) and rescaled job lines by amount/wage, which the engine's \`wageTerms\` no longer needs.
   The engine was right; the reference now follows it, and test/bench/reference.test.ts keeps them within 1 kr per cell.
-- **Where calc's time goes.** The catalogue is no longer parsed (dist/catalog.json) and yargs, string-width and
-  node:crypto are not loaded for a plain \`calc\`. What remains above Node's own start-up is loading ~50 ES modules and
-  the \`yaml\` package, and parsing the 4.8 kB project file with it: a CPU profile puts the first \`yaml.parse\` of the
-  project at about as much as the rest of calc together. Reaching 1.5× needs a faster YAML parser for project files
-  (or bundling the CLI into one file; an esbuild bundle cut calc's CPU time by about a quarter in a trial).
+- **Where calc's time goes.** The catalogue is not parsed (dist/catalog.json) and yargs, string-width and
+  node:crypto are not loaded for a plain \`calc\`. The bin is one esbuild bundle (dist/cli/samnytta.cjs,
+  scripts/bundle-cli.ts, with \`yaml\` inside; every other package external and required lazily), so Node reads and
+  compiles one file instead of ~50 ES modules and yaml's ~40 CommonJS files. What remains above Node's own start-up,
+  by a CPU profile: the first (JIT-cold) \`yaml.parse\` of the 4.8 kB project file (the largest part), compiling the
+  bundle, and loadCatalog re-running every catalogue check on the compiled documents plus reading all 66 YAML texts for
+  the fingerprint. A V8 code cache for the bundle (vm.Script cachedData; Node 20 has no module.enableCompileCache)
+  made no measurable difference here. Reaching 1.5× needs an exact fast path for simple project YAML (checked against
+  \`yaml\` by a property test, falling back on anything unusual) or a compiled, already-checked catalogue.
 - **Portfolio.** The same YAML parse, once per project, is about three quarters of the time \`portfolj\` spends reading projects (profiled on 30);
   finding projects no longer parses each file a second time.
-- **National file.** The reader now splits quote-free CSV directly, counts a row's errors in O(1) (it filtered every
-  problem so far, per row) and loads exceljs only for workbooks. The rest is spread over the per-row checks, the
-  personal-data scan of every cell and garbage collection of the per-row objects; a columnar path (rows straight into
-  typed arrays, with the per-row checks factored out of participants-file.ts) is the next step and was not done.
-- **Report.** danfo.js is still loaded by \`report\` for the subgroup table (lib/report/subgroups.ts), to be replaced by the
-  plain-array subgroups of issue 12.`;
+- **National file.** The reader splits quote-free CSV directly, reusing a column's string when the text repeats
+  on the next row (the participant's id on each of its rows, fore/efter, months), screens cells for personnummer only
+  when they hold 10 digits or more (and the project-wide screen builds no key path for a leaf that cannot hold one),
+  parses plain numbers (\`12\`, \`0,75\`) without a regex, groups lines per participant as they are read and lets each
+  table row go as soon as it is read. All rules and messages are unchanged. What remains is allocation: raw participant
+  objects, then validateProject's normalised copy of every line, both alive at the peak; a columnar path (rows straight
+  into typed arrays and the engine reading them) is the next step and was not done.
+- **Report.** danfo.js is not loaded by \`report\`. Most of html+md+json is loading jsdom (about a thousand CommonJS
+  files) for Observable Plot; the four chart PNGs are rendered on resvg's thread pool side by side while the HTML and
+  Markdown are built (same bytes). linkedom was tried as a lighter DOM: its SVG differs (attribute order, style
+  serialisation), so it would change every chart; bundling jsdom needs its file-relative reads (default stylesheet,
+  css-tree data) rewritten and was not finished.`;
 
 interface Figures { [k: string]: number | string | boolean }
 
@@ -385,10 +395,10 @@ ${checks.map((k) => `| ${k.label} | ${k.figure} | ${k.ok ? 'ok' : '**MISS**'} |`
 
 - **calc** on ${EXAMPLE} (40 participants): ${r0(c.wallMs)} ms against \`node -e 0\` ${r0(c.nodeMs)} ms (medians of 11). The
   catalogue is read from dist/catalog.json (compiled by \`npm run build\`; YAML parsed only when a catalogue file
-  changed); a plain \`calc\` does not load yargs (cli/dispatch.ts). Packages loaded: ${String(rp.calcPackages) || 'none'}.
+  changed); a plain \`calc\` does not load yargs (cli/dispatch.ts) and runs from the one-file bundle dist/cli/samnytta.cjs. Packages loaded: ${String(rp.calcPackages) || 'none'}.
 - **report** on the same example (medians of 3; \`node -e 0\` ${r0(rp.nodeMs)} ms): html+md+json ${r0(rp.webMs)} ms, xlsx
   ${r0(rp.xlsxMs)} ms, pdf ${r0(rp.pdfMs)} ms. Charts are rendered once per run (SVG in the HTML, PNG beside the
-  Markdown); Plot/jsdom, resvg and exceljs load only for the formats that use them. Packages loaded — html+md+json:
+  Markdown, rasterised in parallel); Plot/jsdom, resvg and exceljs load only for the formats that use them. Packages loaded — html+md+json:
   ${rp.webPackages}; xlsx: ${rp.xlsxPackages}; pdf: ${rp.pdfPackages}.
 - **national file**: a seeded synthetic situations CSV (bench/national.ts, ${r0(nat.rows)} rows, ${r0(nat.participants)} participants,
   generated in ${r0(nat.generateMs)} ms, not timed), read and validated by the normal reader (${r0(nat.readMs)} ms) and

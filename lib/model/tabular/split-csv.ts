@@ -55,12 +55,14 @@ export function splitCsv(text: string, delimiter: string, file: string, problems
     for (let start = 0; start <= text.length; row++) {
       let end = text.indexOf(br, start);
       if (end < 0) end = text.length;
-      const cells: string[] = [];
-      for (let from = start, col = 0; ; col++) {
+      // Sized first: an array grown by push keeps spare room, on every row.
+      let n = 1;
+      for (let i = text.indexOf(delimiter, start); i >= 0 && i < end; i = text.indexOf(delimiter, i + 1)) n++;
+      const cells: string[] = new Array<string>(n);
+      for (let from = start, col = 0; col < n; col++) {
         let to = text.indexOf(delimiter, from);
         if (to < 0 || to > end) to = end;
-        cells.push(cellText(text, from, to, previous, col));
-        if (to === end) break;
+        cells[col] = cellText(text, from, to, previous, col);
         from = to + delimiter.length;
       }
       raw.push({ row, cells });
