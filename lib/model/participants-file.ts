@@ -234,7 +234,9 @@ export async function readParticipantsFile(paths: string | string[], catalog: Ca
   const hasPeopleTable = participantTables.length > 0;
   // Each participant's used lines, grouped as they are read (ids in first-seen order): no object
   // per row beyond the line itself, which a national file has millions of.
-  interface OwnLines { table: Table; columns: Record<string, string>; row: number; fore: Obj[]; efter: Obj[]; foreRows: number[]; efterRows: number[] }
+  // `lines` holds line, row, line, row, … in file order, the row negated for efter: one array per
+  // participant instead of four, split by situation when the participants are assembled.
+  interface OwnLines { table: Table; columns: Record<string, string>; row: number; lines: (Obj | number)[] }
   const lines = new Map<string, OwnLines>();
   for (const t of situationTables) {
     const cols = resolveColumns(t, SITUATION_COLUMNS, ignoredColumns.get(t));
@@ -289,14 +291,8 @@ export async function readParticipantsFile(paths: string | string[], catalog: Ca
       if (extent !== undefined) line.extent = extent;
       if (wage !== undefined) line.wage = wage;
       let own = lines.get(id);
-      if (!own) lines.set(id, (own = { table: t, columns, row: r.row, fore: [], efter: [], foreRows: [], efterRows: [] }));
-      if (lage === 'fore') {
-        own.fore.push(line);
-        own.foreRows.push(r.row);
-      } else {
-        own.efter.push(line);
-        own.efterRows.push(r.row);
-      }
+      if (!own) lines.set(id, (own = { table: t, columns, row: r.row, lines: [] }));
+      own.lines.push(line, lage === 'fore' ? r.row : -r.row);
     }
     problems.push(...rp.items);
     counts.push({ kind: 'situations', file: t.file, sheet: t.sheet, read, used, rejected: read - used });
@@ -318,9 +314,21 @@ export async function readParticipantsFile(paths: string | string[], catalog: Ca
     const origin = p.origin;
     if (own) origin.situations = { file: own.table.file, sheet: own.table.sheet, columns: own.columns };
     const sit = (lage: 'fore' | 'efter', months: number) => {
-      // Copied to their exact length (an array grown by push keeps spare room).
-      origin.lines[lage] = own ? (lage === 'fore' ? own.foreRows : own.efterRows).slice() : [];
-      return { months, lines: own ? own[lage].slice() : [] };
+      const all = own?.lines ?? [];
+      const fore = lage === 'fore';
+      let n = 0;
+      for (let k = 1; k < all.length; k += 2) if ((all[k] as number) > 0 === fore) n++;
+      // Exact length (an array grown by push keeps spare room, for every participant).
+      const rows = new Array<number>(n), ls = new Array<Obj>(n);
+      for (let k = 0, j = 0; k < all.length; k += 2) {
+        const row = all[k + 1] as number;
+        if (row > 0 === fore) {
+          ls[j] = all[k] as Obj;
+          rows[j++] = Math.abs(row);
+        }
+      }
+      origin.lines[lage] = rows;
+      return { months, lines: ls };
     };
     const raw: Obj = { id: p.id, ...(p.weight !== undefined ? { weight: p.weight } : {}), attributes: p.attributes, fore: sit('fore', p.foreMonths), efter: sit('efter', p.efterMonths) };
     participants.push(raw);
