@@ -232,10 +232,9 @@ export async function readParticipantsFile(paths: string | string[], catalog: Ca
   // Situations (long format).
   const floor = wageFloor(catalog, options.priceYear);
   const hasPeopleTable = participantTables.length > 0;
-  // Each participant's used lines, grouped as they are read (ids in first-seen order): no object
-  // per row beyond the line itself, which a national file has millions of.
-  // `lines` holds line, row, line, row, … in file order, the row negated for efter: one array per
-  // participant instead of four, split by situation when the participants are assembled.
+  // Each participant's used lines, grouped as they are read (ids in first-seen order), with no
+  // object per row beyond the line itself (a national file has millions): `lines` holds line, row,
+  // line, row, … in file order, the row negated for efter, split by situation when assembled.
   interface OwnLines { table: Table; columns: Record<string, string>; row: number; lines: (Obj | number)[] }
   const lines = new Map<string, OwnLines>();
   for (const t of situationTables) {
