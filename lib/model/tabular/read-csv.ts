@@ -88,10 +88,11 @@ export function readCsv(bytes: Uint8Array, file: string, options: CsvOptions = {
     const r = nonEmpty[k];
     const wrong = csvWidthProblem(file, r.row, r.cells.length, header.cells.length, delimiter);
     if (wrong) problems.push(wrong);
-    // In place: a national file has millions of rows, and a copy of each would double the garbage.
+    // In place (the split row becomes the table row): a national file has millions of rows, and a
+    // copy of each would double the garbage.
     const cells: Cell[] = r.cells;
     for (let i = 0; i < cells.length; i++) if (isBlank(cells[i])) cells[i] = null;
-    rows.push({ row: r.row, cells });
+    rows.push(r);
   }
   const table: Table = { file, headers: header.cells, keys: keysOf(header.cells), headerRow: header.row, rows };
   return { tables: [table], problems, encoding, delimiter };
