@@ -60,12 +60,12 @@ const NOTES = `- **The reference disagreed (fixed).** bench/reference.ts was wri
   objects, then validateProject's normalised copy of every line, both alive at the peak; a columnar path (rows straight
   into typed arrays and the engine reading them) is the next step and was not done.
 - **Report.** danfo.js is not loaded by \`report\`. In a CPU profile of html+md+json (4.1 s on a loaded machine),
-  loading jsdom for Observable Plot is 1.7 s and rasterising the four chart PNGs about 1.2 s; the PNGs are now rendered
-  on resvg's thread pool, side by side and while the HTML and Markdown are built (same bytes), and the main thread only
-  waits for what is left. linkedom was tried as a lighter DOM: its SVG differs (attribute order, style serialisation),
-  so it would change every chart. An esbuild bundle of jsdom (its file-relative reads rewritten) loaded about a third
-  faster in a trial; not adopted. Rendering the charts without jsdom, or in a worker started before the project is read,
-  is the next step.`;
+  loading jsdom for Observable Plot was 1.7 s and rasterising the four chart PNGs about 1.2 s. jsdom now loads from
+  one esbuild file (dist/vendor/jsdom.cjs, scripts/bundle-jsdom.ts; about a third faster than its ~1 100 files, same
+  charts: test/report/jsdom-bundle.test.ts), and the PNGs are rendered on resvg's thread pool, side by side and while
+  the HTML and Markdown are built (same bytes). linkedom was tried as a lighter DOM: its SVG differs (attribute order,
+  style serialisation), so it would change every chart. Drawing the charts without jsdom, or in a worker started
+  before the project is read, is the next step.`;
 
 interface Figures { [k: string]: number | string | boolean }
 
@@ -400,7 +400,8 @@ ${checks.map((k) => `| ${k.label} | ${k.figure} | ${k.ok ? 'ok' : '**MISS**'} |`
   changed); a plain \`calc\` does not load yargs (cli/dispatch.ts) and runs from the one-file bundle dist/cli/samnytta.cjs. Packages loaded: ${String(rp.calcPackages) || 'none'}.
 - **report** on the same example (medians of 3; \`node -e 0\` ${r0(rp.nodeMs)} ms): html+md+json ${r0(rp.webMs)} ms, xlsx
   ${r0(rp.xlsxMs)} ms, pdf ${r0(rp.pdfMs)} ms. Charts are rendered once per run (SVG in the HTML, PNG beside the
-  Markdown, rasterised in parallel); Plot/jsdom, resvg and exceljs load only for the formats that use them. Packages loaded — html+md+json:
+  Markdown, rasterised in parallel); Plot/jsdom, resvg and exceljs load only for the formats that use them (jsdom
+  from its one-file build dist/vendor/jsdom.cjs, so it is not in the package lists below). Packages loaded — html+md+json:
   ${rp.webPackages}; xlsx: ${rp.xlsxPackages}; pdf: ${rp.pdfPackages}.
 - **national file**: a seeded synthetic situations CSV (bench/national.ts, ${r0(nat.rows)} rows, ${r0(nat.participants)} participants,
   generated in ${r0(nat.generateMs)} ms, not timed), read and validated by the normal reader (${r0(nat.readMs)} ms) and
