@@ -63,7 +63,8 @@ const NOTES = `- **The reference disagreed (fixed).** bench/reference.ts was wri
   loading jsdom for Observable Plot was 1.7 s and rasterising the four chart PNGs about 1.2 s. jsdom now loads from
   one esbuild file (dist/vendor/jsdom.cjs, scripts/bundle-jsdom.ts; about a third faster than its ~1 100 files, same
   charts: test/report/jsdom-bundle.test.ts), and the PNGs are rendered on resvg's thread pool, side by side and while
-  the HTML and Markdown are built (same bytes). linkedom was tried as a lighter DOM: its SVG differs (attribute order,
+  the HTML and Markdown are built (same bytes). For pdf, Chromium is started before the report is built, so its
+  start-up overlaps the charts and HTML (same bytes). linkedom was tried as a lighter DOM: its SVG differs (attribute order,
   style serialisation), so it would change every chart. Drawing the charts without jsdom, or in a worker started
   before the project is read, is the next step.`;
 
