@@ -3,7 +3,7 @@
  * `BENCH_PKG=name` line on stderr per package), so the bench can check that `calc` and `report`
  * never load danfo.js.
  */
-import { register } from 'node:module';
+import { createRequire, register } from 'node:module';
 
 register('data:text/javascript,' + encodeURIComponent(`
 const seen = new Set();
@@ -13,4 +13,14 @@ export async function resolve(specifier, context, next) {
   if (m && !seen.has(m[1])) { seen.add(m[1]); process.stderr.write('BENCH_PKG=' + m[1] + '\\n'); }
   return r;
 }`));
-export {};
+
+// CommonJS loads (the bundled bin requires its packages) do not pass the ES-module hook: report
+// them from the require cache at exit.
+const cache = createRequire(import.meta.url).cache;
+process.on('exit', () => {
+  const seen = new Set<string>();
+  for (const path of Object.keys(cache)) {
+    const m = /node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(path);
+    if (m && !seen.has(m[1])) { seen.add(m[1]); process.stderr.write('BENCH_PKG=' + m[1] + '\n'); }
+  }
+});

@@ -32,6 +32,8 @@ const COHORT = Number(process.env.BENCH_COHORT ?? 300_000);
 const REFERENCE = Number(process.env.BENCH_REFERENCE ?? 20_000);
 const REFERENCE_MONTHLY = Number(process.env.BENCH_REFERENCE_MONTHLY ?? 5_000);
 const SEED = 20251123;
+/** The package's bin (package.json), the esbuild bundle of scripts/bundle-cli.ts. */
+const BIN = join(repo, 'dist/cli/samnytta.cjs');
 const EXAMPLE = 'data/examples/unga-vuxna-coachning/projekt.yaml';
 
 /** Findings from profiling, written into RESULTS.md (kept by hand; update when the engine changes). */
@@ -39,19 +41,32 @@ const NOTES = `- **The reference disagreed (fixed).** bench/reference.ts was wri
   sjuk- and aktivitetsersättning as other income (the engine reads the items' \`earned\` flag: their skattereduktion
   equalises the tax with work's) and rescaled job lines by amount/wage, which the engine's \`wageTerms\` no longer needs.
   The engine was right; the reference now follows it, and test/bench/reference.test.ts keeps them within 1 kr per cell.
-- **Where calc's time goes.** The catalogue is no longer parsed (dist/catalog.json) and yargs, string-width and
-  node:crypto are not loaded for a plain \`calc\`. What remains above Node's own start-up is loading ~50 ES modules and
-  the \`yaml\` package, and parsing the 4.8 kB project file with it: a CPU profile puts the first \`yaml.parse\` of the
-  project at about as much as the rest of calc together. Reaching 1.5× needs a faster YAML parser for project files
-  (or bundling the CLI into one file; an esbuild bundle cut calc's CPU time by about a quarter in a trial).
+- **Where calc's time goes.** The catalogue is not parsed (dist/catalog.json) and yargs, string-width and
+  node:crypto are not loaded for a plain \`calc\`. The bin is one esbuild bundle (dist/cli/samnytta.cjs,
+  scripts/bundle-cli.ts, with \`yaml\` inside; every other package external and required lazily), so Node reads and
+  compiles one file instead of ~50 ES modules and yaml's ~40 CommonJS files. What remains above Node's own start-up,
+  by a CPU profile: the first (JIT-cold) \`yaml.parse\` of the 4.8 kB project file (the largest part), compiling the
+  bundle, and loadCatalog re-running every catalogue check on the compiled documents plus reading all 66 YAML texts for
+  the fingerprint. A V8 code cache for the bundle (vm.Script cachedData; Node 20 has no module.enableCompileCache)
+  made no measurable difference here. Reaching 1.5× needs an exact fast path for simple project YAML (checked against
+  \`yaml\` by a property test, falling back on anything unusual) or a compiled, already-checked catalogue.
 - **Portfolio.** The same YAML parse, once per project, is about three quarters of the time \`portfolj\` spends reading projects (profiled on 30);
   finding projects no longer parses each file a second time.
-- **National file.** The reader now splits quote-free CSV directly, counts a row's errors in O(1) (it filtered every
-  problem so far, per row) and loads exceljs only for workbooks. The rest is spread over the per-row checks, the
-  personal-data scan of every cell and garbage collection of the per-row objects; a columnar path (rows straight into
-  typed arrays, with the per-row checks factored out of participants-file.ts) is the next step and was not done.
-- **Report.** danfo.js is still loaded by \`report\` for the subgroup table (lib/report/subgroups.ts), to be replaced by the
-  plain-array subgroups of issue 12.`;
+- **National file.** The reader splits quote-free CSV directly, reusing a column's string when the text repeats
+  on the next row (the participant's id on each of its rows, fore/efter, months), screens cells for personnummer only
+  when they hold 10 digits or more (and the project-wide screen builds no key path for a leaf that cannot hold one),
+  parses plain numbers (\`12\`, \`0,75\`) without a regex, groups lines per participant as they are read and lets each
+  table row go as soon as it is read. All rules and messages are unchanged. What remains is allocation: raw participant
+  objects, then validateProject's normalised copy of every line, both alive at the peak; a columnar path (rows straight
+  into typed arrays and the engine reading them) is the next step and was not done.
+- **Report.** danfo.js is not loaded by \`report\`. In a CPU profile of html+md+json (4.1 s on a loaded machine),
+  loading jsdom for Observable Plot was 1.7 s and rasterising the four chart PNGs about 1.2 s. jsdom now loads from
+  one esbuild file (dist/vendor/jsdom.cjs, scripts/bundle-jsdom.ts; about a third faster than its ~1 100 files, same
+  charts: test/report/jsdom-bundle.test.ts), and the PNGs are rendered on resvg's thread pool, side by side and while
+  the HTML and Markdown are built (same bytes). For pdf, Chromium is started before the report is built, so its
+  start-up overlaps the charts and HTML (same bytes). linkedom was tried as a lighter DOM: its SVG differs (attribute order,
+  style serialisation), so it would change every chart. Drawing the charts without jsdom, or in a worker started
+  before the project is read, is the next step.`;
 
 interface Figures { [k: string]: number | string | boolean }
 
@@ -147,7 +162,7 @@ async function calcCase(): Promise<Figures> {
   const { project } = await readProject(join(repo, EXAMPLE), catalog);
   if (!project) throw new Error(`bench: ${EXAMPLE} does not validate`);
   // Paired with Node's own start-up (`node -e 0`), alternating, so machine load hits both alike.
-  const calcArgs = [join(repo, 'dist/cli/index.js'), 'calc', EXAMPLE];
+  const calcArgs = [BIN, 'calc', EXAMPLE];
   spawnMs(calcArgs); // warm the file cache
   const walls: number[] = [], nodes: number[] = [];
   for (let i = 0; i < 11; i++) {
@@ -233,7 +248,7 @@ async function portfolioCase(): Promise<Figures> {
       const variant = text.replace(/^name: .*$/m, `name: "Projekt ${i}"`).replace(/^(\s+total:\s*)(\d+)/m, (_, k: string, v: string) => `${k}${Number(v) + i * 1000}`);
       writeFileSync(join(dir, `projekt-${String(i).padStart(3, '0')}.yaml`), variant);
     }
-    const args = [join(repo, 'dist/cli/index.js'), 'portfolj', dir, '--format', 'json'];
+    const args = [BIN, 'portfolj', dir, '--format', 'json'];
     const t = performance.now();
     const r = spawnSync(process.execPath, args, { cwd: repo, encoding: 'utf8', maxBuffer: 1 << 28 });
     const wallMs = ms(t);
@@ -247,7 +262,7 @@ async function portfolioCase(): Promise<Figures> {
 
 /** Packages a command loads (from the --import hook's lines on stderr). */
 function packagesOf(stderr: string): string[] {
-  return [...stderr.matchAll(/^BENCH_PKG=(.+)$/gm)].map((m) => m[1]);
+  return [...new Set([...stderr.matchAll(/^BENCH_PKG=(.+)$/gm)].map((m) => m[1]))];
 }
 
 /**
@@ -261,7 +276,7 @@ async function reportCase(): Promise<Figures> {
     const f: Figures = {};
     const nodes: number[] = [];
     for (const [name, formats] of [['web', 'html,md,json'], ['xlsx', 'xlsx'], ['pdf', 'pdf']] as const) {
-      const args = [join(repo, 'dist/cli/index.js'), 'report', EXAMPLE, '--out', join(dir, name), '--format', formats];
+      const args = [BIN, 'report', EXAMPLE, '--out', join(dir, name), '--format', formats];
       const walls: number[] = [];
       for (let i = 0; i < 3; i++) {
         nodes.push(spawnMs(['-e', '0']));
@@ -274,7 +289,7 @@ async function reportCase(): Promise<Figures> {
       f[`${name}Packages`] = packagesOf(r.stderr).join(' ');
     }
     f.nodeMs = median(nodes);
-    const c = spawnSync(process.execPath, ['--import', hook, join(repo, 'dist/cli/index.js'), 'calc', EXAMPLE], { cwd: repo, encoding: 'utf8' });
+    const c = spawnSync(process.execPath, ['--import', hook, BIN, 'calc', EXAMPLE], { cwd: repo, encoding: 'utf8' });
     f.calcPackages = packagesOf(c.stderr).join(' ');
     return f;
   } finally {
@@ -383,10 +398,11 @@ ${checks.map((k) => `| ${k.label} | ${k.figure} | ${k.ok ? 'ok' : '**MISS**'} |`
 
 - **calc** on ${EXAMPLE} (40 participants): ${r0(c.wallMs)} ms against \`node -e 0\` ${r0(c.nodeMs)} ms (medians of 11). The
   catalogue is read from dist/catalog.json (compiled by \`npm run build\`; YAML parsed only when a catalogue file
-  changed); a plain \`calc\` does not load yargs (cli/dispatch.ts). Packages loaded: ${String(rp.calcPackages) || 'none'}.
+  changed); a plain \`calc\` does not load yargs (cli/dispatch.ts) and runs from the one-file bundle dist/cli/samnytta.cjs. Packages loaded: ${String(rp.calcPackages) || 'none'}.
 - **report** on the same example (medians of 3; \`node -e 0\` ${r0(rp.nodeMs)} ms): html+md+json ${r0(rp.webMs)} ms, xlsx
   ${r0(rp.xlsxMs)} ms, pdf ${r0(rp.pdfMs)} ms. Charts are rendered once per run (SVG in the HTML, PNG beside the
-  Markdown); Plot/jsdom, resvg and exceljs load only for the formats that use them. Packages loaded — html+md+json:
+  Markdown, rasterised in parallel); Plot/jsdom, resvg and exceljs load only for the formats that use them (jsdom
+  from its one-file build dist/vendor/jsdom.cjs, so it is not in the package lists below). Packages loaded — html+md+json:
   ${rp.webPackages}; xlsx: ${rp.xlsxPackages}; pdf: ${rp.pdfPackages}.
 - **national file**: a seeded synthetic situations CSV (bench/national.ts, ${r0(nat.rows)} rows, ${r0(nat.participants)} participants,
   generated in ${r0(nat.generateMs)} ms, not timed), read and validated by the normal reader (${r0(nat.readMs)} ms) and

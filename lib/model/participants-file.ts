@@ -234,8 +234,12 @@ export async function readParticipantsFile(paths: string | string[], catalog: Ca
   // Situations (long format).
   const floor = wageFloor(catalog, options.priceYear);
   const hasPeopleTable = participantTables.length > 0;
-  interface LineRow { id: string; lage: 'fore' | 'efter'; year: number; line: Obj; row: number; table: Table; columns: Record<string, string> }
-  const lineRows: LineRow[] = [];
+  // Each participant's used lines, grouped as they are read (ids in first-seen order), with no
+  // object per row beyond the line itself (a national file has millions): `lines` holds line, row,
+  // follow-up year, … in file order (stride 3), the row negated for efter, split by situation and
+  // year when assembled.
+  interface OwnLines { table: Table; columns: Record<string, string>; row: number; lines: (Obj | number)[] }
+  const lines = new Map<string, OwnLines>();
   for (const t of situationTables) {
     const cols = resolveColumns(t, SITUATION_COLUMNS, ignoredColumns.get(t));
     problems.push(...cols.problems);
@@ -245,7 +249,12 @@ export async function readParticipantsFile(paths: string | string[], catalog: Ca
     const rp = new RowProblems(t, cols.index);
     const columns = Object.fromEntries([...cols.index].map(([f, i]) => [f, t.headers[i] || f]));
     let used = 0;
-    for (const r of t.rows) {
+    const read = t.rows.length;
+    for (let k = 0; k < read; k++) {
+      const r = t.rows[k];
+      // The row is done with after this pass: let the garbage collector have it while the rest
+      // is read (a national file's rows would otherwise stay alive beside the lines built from them).
+      (t.rows as (TableRow | undefined)[])[k] = undefined;
       const before = rp.errors;
       const idCell = rp.cell(r, 'deltagare');
       const id = isBlank(idCell) ? '' : String(show(idCell)).trim();
@@ -284,39 +293,53 @@ export async function readParticipantsFile(paths: string | string[], catalog: Ca
       if (amountPerMonth !== undefined) line.amountPerMonth = amountPerMonth;
       if (extent !== undefined) line.extent = extent;
       if (wage !== undefined) line.wage = wage;
-      lineRows.push({ id, lage: lage!, year: year ?? 1, line, row: r.row, table: t, columns });
+      let own = lines.get(id);
+      if (!own) lines.set(id, (own = { table: t, columns, row: r.row, lines: [] }));
+      own.lines.push(line, lage === 'fore' ? r.row : -r.row, year ?? 1);
     }
     problems.push(...rp.items);
-    counts.push({ kind: 'situations', file: t.file, sheet: t.sheet, read: t.rows.length, used, rejected: t.rows.length - used });
+    counts.push({ kind: 'situations', file: t.file, sheet: t.sheet, read, used, rejected: read - used });
   }
 
   // Assemble: participants-table order first, then ids seen only in situations.
-  const lines = new Map<string, LineRow[]>();
-  for (const l of lineRows) {
-    if (!lines.has(l.id)) lines.set(l.id, []);
-    lines.get(l.id)!.push(l);
-    if (!people.has(l.id)) {
-      people.set(l.id, { id: l.id, attributes: {}, foreMonths: 12, efterMonths: 12, origin: { file: l.table.file, sheet: l.table.sheet, row: l.row, columns: {}, lines: { fore: [], efter: [] } } });
+  for (const [id, own] of lines) {
+    if (!people.has(id)) {
+      people.set(id, { id, attributes: {}, foreMonths: 12, efterMonths: 12, origin: { file: own.table.file, sheet: own.table.sheet, row: own.row, columns: {}, lines: { fore: [], efter: [] } } });
     }
   }
   const participants: Obj[] = [];
   const origins: ParticipantOrigin[] = [];
   for (const p of people.values()) {
-    const own = lines.get(p.id) ?? [];
-    if (own.length === 0) {
+    const own = lines.get(p.id);
+    if (!own) {
       problems.push({ severity: 'warning', file: p.origin.file, sheet: p.origin.sheet, row: p.origin.row, column: p.origin.columns.deltagare ?? 'deltagare', path: `${p.origin.row}`, sv: 'deltagaren har inga rader med situationer; före och efter blir tomma', en: 'the participant has no situation rows; before and after will be empty', value: p.id });
     }
     const origin = p.origin;
-    if (own[0]) origin.situations = { file: own[0].table.file, sheet: own[0].table.sheet, columns: own[0].columns };
+    if (own) origin.situations = { file: own.table.file, sheet: own.table.sheet, columns: own.columns };
+    const all = own?.lines ?? [];
+    const matches = (k: number, fore: boolean, year: number) => ((all[k + 1] as number) > 0) === fore && (fore || all[k + 2] === year);
     const sit = (lage: 'fore' | 'efter', months: number, year = 1) => {
-      const ls = own.filter((l) => l.lage === lage && (lage === 'fore' || l.year === year));
-      const key: keyof ParticipantOrigin['lines'] = lage === 'fore' ? 'fore' : year === 2 ? 'efter2' : year === 3 ? 'efter3' : 'efter';
-      origin.lines[key] = ls.map((l) => l.row);
-      return { months, lines: ls.map((l) => l.line) };
+      const fore = lage === 'fore';
+      let n = 0;
+      for (let k = 0; k < all.length; k += 3) if (matches(k, fore, year)) n++;
+      // Exact length (an array grown by push keeps spare room, for every participant).
+      const rows = new Array<number>(n), ls = new Array<Obj>(n);
+      for (let k = 0, j = 0; k < all.length; k += 3) {
+        if (!matches(k, fore, year)) continue;
+        ls[j] = all[k] as Obj;
+        rows[j++] = Math.abs(all[k + 1] as number);
+      }
+      const key: keyof ParticipantOrigin['lines'] = fore ? 'fore' : year === 2 ? 'efter2' : year === 3 ? 'efter3' : 'efter';
+      origin.lines[key] = rows;
+      return { months, lines: ls };
     };
     const raw: Obj = { id: p.id, ...(p.weight !== undefined ? { weight: p.weight } : {}), attributes: p.attributes, fore: sit('fore', p.foreMonths), efter: sit('efter', p.efterMonths) };
     // Follow-up years 2 and 3 (method §5.1): a year is observed when it has rows.
-    for (const year of [2, 3]) if (own.some((l) => l.lage === 'efter' && l.year === year)) raw[`efter${year}`] = sit('efter', p.efterMonths, year);
+    for (const year of [2, 3]) {
+      let seen = false;
+      for (let k = 0; k < all.length && !seen; k += 3) seen = matches(k, false, year);
+      if (seen) raw[`efter${year}`] = sit('efter', p.efterMonths, year);
+    }
     participants.push(raw);
     origins.push(origin);
   }

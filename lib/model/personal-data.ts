@@ -6,7 +6,6 @@
  * outside any output folder so the same person gets the same pseudonym in every run, and no
  * identifier ever reaches an output.
  */
-import { createHmac, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, relative, resolve, isAbsolute } from 'node:path';
 
@@ -16,6 +15,9 @@ import { containsPersonalNumber } from './personal-number.js';
 export { luhnValid, containsPersonalNumber, personalDataColumn, PERSONAL_DATA_HELP } from './personal-number.js';
 
 /** Where a pseudonymisation key lives, and the key. */
+/** node:crypto, loaded on first use: only --pseudonymisera needs it, and its import cost every calc. */
+const crypto = () => process.getBuiltinModule('node:crypto');
+
 export interface PseudonymKey {
   file: string;
   key: Buffer;
@@ -57,7 +59,7 @@ export function loadOrCreateKey(file: string, outputDirs: string[] = []): Pseudo
     }
     return { file, key: Buffer.from(hex, 'hex'), created: false };
   }
-  const key = randomBytes(32);
+  const key = crypto().randomBytes(32);
   mkdirSync(dirname(file), { recursive: true });
   writeFileSync(file, key.toString('hex') + '\n', { mode: 0o600 });
   return { file, key, created: true };
@@ -72,7 +74,7 @@ export function loadOrCreateKey(file: string, outputDirs: string[] = []): Pseudo
 export function pseudonym(key: Buffer, id: string): string {
   let norm = id.trim().replace(/[\s+-]/g, '').toUpperCase();
   if (/^(18|19|20)\d{10}$/.test(norm) && containsPersonalNumber(norm)) norm = norm.slice(2);
-  return 'p-' + createHmac('sha256', key).update(norm, 'utf8').digest('hex').slice(0, 16);
+  return 'p-' + crypto().createHmac('sha256', key).update(norm, 'utf8').digest('hex').slice(0, 16);
 }
 
 /**

@@ -48,6 +48,14 @@ function validNumber(digits: string): boolean {
  * @example containsPersonalNumber('Deltagare D001') // => false
  */
 export function containsPersonalNumber(text: string): boolean {
+  // Fewer than 10 digits in all cannot hold one (every cell of a register extract but the ids):
+  // counted without a regex before the full search.
+  let digits = 0;
+  for (let i = 0; i < text.length && digits < 10; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) digits++;
+  }
+  if (digits < 10) return false;
   for (const m of text.matchAll(DIGIT_RUN)) {
     const run = m[0];
     const groups = run.split(/\D+/);
@@ -121,15 +129,20 @@ export const REDACTED = '[personnummer]';
 export function screenPersonalData(value: unknown, skip: (path: string) => boolean = () => false, path = ''): string[] {
   const found: string[] = [];
   const hit = (v: unknown) => (typeof v === 'string' && containsPersonalNumber(v)) || (typeof v === 'number' && Number.isInteger(v) && containsPersonalNumber(String(v)));
+  // A leaf that cannot hold a number needs neither its key path nor `skip` (a file-read project
+  // has millions of them): with or without skipping, nothing would be found or replaced there.
+  const inert = (v: unknown) => v === null || typeof v === 'boolean' || typeof v === 'undefined' || (typeof v === 'number' && !(Number.isInteger(v) && Math.abs(v) >= 1e9)) || (typeof v === 'string' && !containsPersonalNumber(v));
   const walk = (v: unknown, at: string, set: (x: unknown) => void): void => {
     if (skip(at)) return;
     if (hit(v)) {
       found.push(at);
       set(REDACTED);
-    } else if (Array.isArray(v)) v.forEach((x, i) => walk(x, `${at}[${i}]`, (y) => { v[i] = y; }));
-    else if (typeof v === 'object' && v !== null) {
+    } else if (Array.isArray(v)) {
+      for (let i = 0; i < v.length; i++) if (!inert(v[i])) walk(v[i], `${at}[${i}]`, (y) => { v[i] = y; });
+    } else if (typeof v === 'object' && v !== null) {
       const o = v as Record<string, unknown>;
       for (const k of Object.keys(o)) {
+        if (inert(k) && inert(o[k])) continue;
         let key = k;
         const kAt = at ? `${at}.${k}` : k;
         if (hit(k)) {

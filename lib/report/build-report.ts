@@ -44,14 +44,19 @@ export async function buildReport(input: ReportInput, formats: readonly ReportFo
   let html = '';
   if (formats.includes('html') || formats.includes('md') || formats.includes('pdf')) {
     const charts = (await import('./charts.js')).reportCharts(input.result, input.lang);
+    // The PNGs are started first: in Node resvg renders them on the thread pool, side by side and
+    // while the HTML and Markdown are built here.
+    let pngs: Promise<Uint8Array[]> | undefined;
+    if (formats.includes('html') || formats.includes('md')) {
+      // resvg is native (Node only): its module is named in a variable so bundlers leave it out.
+      const toPng = png ?? ((await import(/* @vite-ignore */ PNG_MODULE)) as typeof import('./png.js')).svgToPngAsync;
+      pngs = Promise.all(charts.map((c) => toPng(c.svg)));
+      pngs.catch(() => {}); // awaited below; a failure must not be reported as unhandled meanwhile
+    }
     html = renderHtml(model, charts);
     if (formats.includes('html')) files.push({ path: REPORT_FILES.html, data: html });
     if (formats.includes('md')) files.push({ path: REPORT_FILES.md, data: renderMarkdown(model, charts, REPORT_FILES.charts) });
-    if (formats.includes('html') || formats.includes('md')) {
-      // resvg is native (Node only): its module is named in a variable so bundlers leave it out.
-      const toPng = png ?? ((await import(/* @vite-ignore */ PNG_MODULE)) as typeof import('./png.js')).svgToPng;
-      for (const c of charts) files.push({ path: `${REPORT_FILES.charts}/${c.id}.png`, data: await toPng(c.svg) });
-    }
+    if (pngs) (await pngs).forEach((data, i) => files.push({ path: `${REPORT_FILES.charts}/${charts[i].id}.png`, data }));
   }
   if (formats.includes('json')) files.push({ path: REPORT_FILES.json, data: JSON.stringify(reportJson(model, input.result), null, 2) + '\n' });
   if (formats.includes('xlsx')) {

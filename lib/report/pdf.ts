@@ -25,20 +25,34 @@ export class ChromiumMissingError extends Error {
   }
 }
 
+/** A headless Chromium ready to print (see `launchPdfPrinter`). */
+export interface PdfPrinter {
+  /** Prints HTML to an A4 PDF (see `htmlToPdf`). */
+  print(html: string, o: { lang: Lang; datum: string }): Promise<Buffer>;
+  /** Closes Chromium and removes its profile folder. */
+  close(): Promise<void>;
+}
+
 /**
- * Prints HTML to an A4 PDF with page numbers in the footer. Network requests are blocked; the
- * PDF's creation dates and document id are fixed so the same HTML gives the same bytes.
+ * Starts headless Chromium for printing, so a caller can start it before the HTML is ready (its
+ * start-up, a separate process, then overlaps building the report).
  * @throws ChromiumMissingError when `executablePath` does not exist
  */
-export async function htmlToPdf(html: string, o: { lang: Lang; datum: string; executablePath: string }): Promise<Buffer> {
-  const executablePath = o.executablePath;
+export async function launchPdfPrinter(executablePath: string): Promise<PdfPrinter> {
   if (!existsSync(executablePath)) throw new ChromiumMissingError(executablePath);
   const { chromium } = await import('playwright-core');
   const dir = mkdtempSync(join(tmpdir(), 'samnytta-pdf-'));
+  let ctx;
   try {
-    const ctx = await chromium.launchPersistentContext(dir, { executablePath, headless: true, args: CHROMIUM_ARGS });
-    try {
-      const page = await ctx.newPage();
+    ctx = await chromium.launchPersistentContext(dir, { executablePath, headless: true, args: CHROMIUM_ARGS });
+  } catch (e) {
+    rmSync(dir, { recursive: true, force: true });
+    throw e;
+  }
+  const context = ctx;
+  return {
+    async print(html, o) {
+      const page = await context.newPage();
       await page.route('**/*', (route) => (route.request().url().startsWith('data:') ? route.continue() : route.abort()));
       await page.setContent(html, { waitUntil: 'load' });
       const pdf = await page.pdf({
@@ -48,11 +62,28 @@ export async function htmlToPdf(html: string, o: { lang: Lang; datum: string; ex
         margin: { top: '16mm', bottom: '18mm', left: '14mm', right: '14mm' },
       });
       return fixPdfDates(pdf, o.datum);
-    } finally {
-      await ctx.close();
-    }
+    },
+    async close() {
+      try {
+        await context.close();
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    },
+  };
+}
+
+/**
+ * Prints HTML to an A4 PDF with page numbers in the footer. Network requests are blocked; the
+ * PDF's creation dates and document id are fixed so the same HTML gives the same bytes.
+ * @throws ChromiumMissingError when `executablePath` does not exist
+ */
+export async function htmlToPdf(html: string, o: { lang: Lang; datum: string; executablePath: string }): Promise<Buffer> {
+  const printer = await launchPdfPrinter(o.executablePath);
+  try {
+    return await printer.print(html, o);
   } finally {
-    rmSync(dir, { recursive: true, force: true });
+    await printer.close();
   }
 }
 

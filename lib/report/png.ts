@@ -3,7 +3,7 @@
  * Vera licence) and system fonts off, so text always renders and output does not depend on the
  * machine. resvg reads the font file itself; this module does not touch the disk.
  */
-import { Resvg } from '@resvg/resvg-js';
+import { Resvg, renderAsync, type ResvgRenderOptions } from '@resvg/resvg-js';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
@@ -20,10 +20,22 @@ export function bundledFont(): string {
  * @example svgToPng(chart.svg).subarray(1, 4).toString() // => 'PNG'
  */
 export function svgToPng(svg: string, scale = 2): Buffer {
+  return new Resvg(svg, renderOptions(scale)).render().asPng();
+}
+
+/**
+ * `svgToPng` on libuv's thread pool (resvg's `renderAsync`, the same renderer): a report's charts
+ * are rasterised side by side, and while the main thread builds the HTML and Markdown.
+ */
+export async function svgToPngAsync(svg: string, scale = 2): Promise<Buffer> {
+  return (await renderAsync(svg, renderOptions(scale))).asPng();
+}
+
+function renderOptions(scale: number): ResvgRenderOptions {
   const font = bundledFont();
-  return new Resvg(svg, {
+  return {
     fitTo: { mode: 'zoom', value: scale },
     background: '#ffffff',
     font: { loadSystemFonts: false, fontFiles: [font], defaultFontFamily: 'DejaVu Sans', sansSerifFamily: 'DejaVu Sans', serifFamily: 'DejaVu Sans', monospaceFamily: 'DejaVu Sans' },
-  }).render().asPng();
+  };
 }

@@ -9,7 +9,7 @@ import type { Project } from '../model/types.js';
 import type { Lang } from '../util/errors.js';
 import { projectReport, REPORT_FILES, type ReportFile, type ReportFormat } from './build-report.js';
 import { checkDatum, defaultDatum } from './model.js';
-import { ChromiumMissingError, DEFAULT_CHROMIUM, htmlToPdf } from './pdf.js';
+import { ChromiumMissingError, DEFAULT_CHROMIUM, launchPdfPrinter, type PdfPrinter } from './pdf.js';
 import type { BenchmarkEntry } from '../portfolio/benchmarks.js';
 import { loadBenchmarks } from '../portfolio/benchmarks-load.js';
 import { InputError } from '../util/errors.js';
@@ -44,8 +44,15 @@ export async function reportFiles(project: Project, catalog: Catalog, o: ReportF
   const datum = o.datum ? checkDatum(o.datum, o.lang) : defaultDatum(project.priceYear);
   const chromium = o.chromium ?? DEFAULT_CHROMIUM;
   if (o.formats.includes('pdf') && !existsSync(chromium)) throw new ChromiumMissingError(chromium);
-  const references = o.references ?? bundledReferences(catalog);
-  const { files, html } = await projectReport(project, catalog, { formats: o.formats, lang: o.lang, datum, references, participantRows: o.participantRows, perKommun: o.perKommun });
-  if (o.formats.includes('pdf')) files.push({ path: REPORT_FILES.pdf, data: await htmlToPdf(html, { lang: o.lang, datum, executablePath: chromium }) });
-  return files;
+  // Chromium starts first: its start-up (a process of its own) overlaps building the report.
+  const printer: Promise<PdfPrinter> | undefined = o.formats.includes('pdf') ? launchPdfPrinter(chromium) : undefined;
+  printer?.catch(() => {}); // awaited below; a failed start must not be reported as unhandled meanwhile
+  try {
+    const references = o.references ?? bundledReferences(catalog);
+    const { files, html } = await projectReport(project, catalog, { formats: o.formats, lang: o.lang, datum, references, participantRows: o.participantRows, perKommun: o.perKommun });
+    if (printer) files.push({ path: REPORT_FILES.pdf, data: await (await printer).print(html, { lang: o.lang, datum }) });
+    return files;
+  } finally {
+    if (printer) await printer.then((p) => p.close(), () => {});
+  }
 }

@@ -4,9 +4,37 @@
  */
 import type { Cell } from './table.js';
 
-/** A parsed number, or why not. `percent` is true when the text ended in `%` (value already / 100). */
-const DIGITS = /^\d{1,15}$/;
+/**
+ * The common cells of a register extract, read without a regex: `12`, `-3`, `0,75`, `1.5`
+ * (optional minus, 1–15 digits, optionally one decimal comma or point and 1–15 digits). Gives
+ * exactly what the general route below gives for them (test/model/parse-number.test.ts), or
+ * undefined for anything else.
+ */
+function plainNumber(s: string): number | undefined {
+  const n = s.length;
+  let i = s.charCodeAt(0) === 45 ? 1 : 0; // '-'
+  const start = i;
+  while (i < n) {
+    const c = s.charCodeAt(i);
+    if (c < 48 || c > 57) break;
+    i++;
+  }
+  const whole = i - start;
+  if (whole === 0 || whole > 15) return undefined;
+  if (i === n) return Number(s);
+  const sep = s.charCodeAt(i);
+  if (sep !== 44 && sep !== 46) return undefined; // ',' or '.'
+  const frac = ++i;
+  while (i < n) {
+    const c = s.charCodeAt(i);
+    if (c < 48 || c > 57) return undefined;
+    i++;
+  }
+  if (i === frac || i - frac > 15) return undefined;
+  return Number(sep === 44 ? `${s.slice(0, frac - 1)}.${s.slice(frac)}` : s);
+}
 
+/** A parsed number, or why not. `percent` is true when the text ended in `%` (value already / 100). */
 export type ParsedNumber = { ok: true; value: number; percent: boolean } | { ok: false };
 
 /**
@@ -17,7 +45,8 @@ export type ParsedNumber = { ok: true; value: number; percent: boolean } | { ok:
 export function parseNumber(cell: Cell): ParsedNumber {
   if (typeof cell === 'number') return Number.isFinite(cell) ? { ok: true, value: cell, percent: false } : { ok: false };
   if (typeof cell !== 'string') return { ok: false };
-  if (DIGITS.test(cell)) return { ok: true, value: Number(cell), percent: false }; // the common case, without the rewrites below
+  const plain = plainNumber(cell);
+  if (plain !== undefined) return { ok: true, value: plain, percent: false }; // the common case, without the rewrites below
   let s = cell.replace(/[\s\u00a0\u202f]/g, '');
   let percent = false;
   if (s.endsWith('%')) {

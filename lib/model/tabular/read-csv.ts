@@ -8,7 +8,7 @@ import type { Problem } from '../../util/errors.js';
 import { decodeText, type TextEncoding } from './decode-text.js';
 import { normalizeHeader } from './normalize-header.js';
 import { splitCsv } from './split-csv.js';
-import { csvWidthProblem, isBlank, type ReadTables, type Table, type TableRow } from './table.js';
+import { csvWidthProblem, isBlank, type Cell, type ReadTables, type Table, type TableRow } from './table.js';
 
 export interface CsvOptions {
   /** Rows to look at for the header: the first row holding one of these keys (default: first non-empty row). */
@@ -84,10 +84,15 @@ export function readCsv(bytes: Uint8Array, file: string, options: CsvOptions = {
   }
   const header = nonEmpty[headerIndex];
   const rows: TableRow[] = [];
-  for (const r of nonEmpty.slice(headerIndex + 1)) {
+  for (let k = headerIndex + 1; k < nonEmpty.length; k++) {
+    const r = nonEmpty[k];
     const wrong = csvWidthProblem(file, r.row, r.cells.length, header.cells.length, delimiter);
     if (wrong) problems.push(wrong);
-    rows.push({ row: r.row, cells: r.cells.map((c) => (isBlank(c) ? null : c)) });
+    // In place (the split row becomes the table row): a national file has millions of rows, and a
+    // copy of each would double the garbage.
+    const cells: Cell[] = r.cells;
+    for (let i = 0; i < cells.length; i++) if (isBlank(cells[i])) cells[i] = null;
+    rows.push(r);
   }
   const table: Table = { file, headers: header.cells, keys: keysOf(header.cells), headerRow: header.row, rows };
   return { tables: [table], problems, encoding, delimiter };

@@ -27,6 +27,33 @@ function uniformBreak(text: string): '\n' | '\r\n' | undefined {
   return cr === crlf && lf === crlf ? '\r\n' : undefined;
 }
 
+/** Printable ASCII other than space: never trimmed, so a cell bounded by it needs no trim(). */
+const solid = (c: number) => c > 32 && c < 127;
+
+/** A column with more distinct values than this (ids, wages) is no longer interned. */
+const MAX_INTERNED = 4096;
+
+/** Per column: the previous row's string, and the strings seen so far while there are few (item ids, months). */
+interface ColumnStrings { previous: (string | undefined)[]; seen: (Map<string, string> | null | undefined)[] }
+
+/** The trimmed text of text[from, to): the previous row's string of the column, or one seen before, when equal. */
+function cellText(text: string, from: number, to: number, c: ColumnStrings, col: number): string {
+  if (from === to) return '';
+  if (!solid(text.charCodeAt(from)) || !solid(text.charCodeAt(to - 1))) return text.slice(from, to).trim();
+  const prev = c.previous[col];
+  if (prev !== undefined && prev.length === to - from && text.startsWith(prev, from)) return prev;
+  let value = text.slice(from, to);
+  let seen = c.seen[col];
+  if (seen === undefined) seen = c.seen[col] = new Map();
+  if (seen !== null) {
+    const known = seen.get(value);
+    if (known !== undefined) value = known;
+    else if (seen.size < MAX_INTERNED) seen.set(value, value);
+    else c.seen[col] = null;
+  }
+  return (c.previous[col] = value);
+}
+
 /**
  * Rows of `text` split at `delimiter`; CSV syntax errors (broken quotes) are added to `problems`.
  * @param direct false forces papaparse (for tests)
@@ -35,12 +62,25 @@ export function splitCsv(text: string, delimiter: string, file: string, problems
   const br = direct ? uniformBreak(text) : undefined;
   if (br) {
     const raw: RawRow[] = [];
+    // A register extract repeats a column's value on consecutive rows (the participant's id on
+    // each of its rows) and across rows (fore/efter, item ids, months): the previous row's string,
+    // or one seen before in a column of few values, is reused when the text matches, so a million
+    // rows hold a few hundred thousand strings, not millions.
+    const strings: ColumnStrings = { previous: [], seen: [] };
     let row = 1;
     for (let start = 0; start <= text.length; row++) {
       let end = text.indexOf(br, start);
       if (end < 0) end = text.length;
-      const cells = text.slice(start, end).split(delimiter);
-      for (let i = 0; i < cells.length; i++) cells[i] = cells[i].trim();
+      // Sized first: an array grown by push keeps spare room, on every row.
+      let n = 1;
+      for (let i = text.indexOf(delimiter, start); i >= 0 && i < end; i = text.indexOf(delimiter, i + 1)) n++;
+      const cells: string[] = new Array<string>(n);
+      for (let from = start, col = 0; col < n; col++) {
+        let to = text.indexOf(delimiter, from);
+        if (to < 0 || to > end) to = end;
+        cells[col] = cellText(text, from, to, strings, col);
+        from = to + delimiter.length;
+      }
       raw.push({ row, cells });
       start = end + br.length;
     }

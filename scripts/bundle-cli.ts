@@ -1,0 +1,64 @@
+/**
+ * Build step (after tsc): bundles the bin — `dispatch` and a plain `calc` with the library code
+ * and the `yaml` package it reaches — into one file, dist/cli/samnytta.cjs (the package's bin),
+ * so `samnytta calc` makes Node load one file instead of ~50 ES modules and yaml's ~40 CommonJS
+ * files. dist/cli/index.js (the tsc output) stays a working, unbundled bin.
+ *
+ * - `./main.js` (the yargs command line for every other command) stays the unbundled tsc output
+ *   beside the bundle and is loaded with `import()` only when a command is not a plain calc.
+ * - Every other package stays external. The bundle is CommonJS because esbuild then keeps a
+ *   lazily initialised module's `require("exceljs")` (or papaparse, …) inside that module's
+ *   initialiser; an ES-module bundle hoists every external import to the top, which would load
+ *   exceljs for every calc.
+ * - `yaml` is bundled from its ES-module build (the same code as its CommonJS `dist/`).
+ * - `import.meta.url` (lib/catalog/load.ts and lib/util/version.ts find data/ and package.json
+ *   from it) becomes the bundle's own URL; both walk up from dist/cli as they do from dist/lib.
+ *
+ * test/cli/bundle.test.ts runs the bundled bin against the unbundled modules.
+ */
+import { build, type Plugin } from 'esbuild';
+import { chmodSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const repo = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const cliDir = join(repo, 'dist', 'cli');
+const require = createRequire(join(repo, 'package.json'));
+
+/** The bundled bin, relative to the package root (package.json `bin`). */
+const BUNDLED_BIN = 'dist/cli/samnytta.cjs';
+
+const pkg = JSON.parse(readFileSync(join(repo, 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
+const BUNDLED = new Set(['yaml']);
+const external = Object.keys(pkg.dependencies).filter((d) => !BUNDLED.has(d)).flatMap((d) => [d, `${d}/*`]);
+
+const plugin: Plugin = {
+  name: 'samnytta-bin',
+  setup(b) {
+    // The full command line stays where tsc put it, beside the bundle.
+    b.onResolve({ filter: /^\.\/main\.js$/ }, (a) => (a.importer === join(cliDir, 'dispatch.js') ? { path: './main.js', external: true } : undefined));
+    // yaml's ES-module build (its package maps Node to the CommonJS one).
+    b.onResolve({ filter: /^yaml$/ }, () => ({ path: join(dirname(require.resolve('yaml/package.json')), 'browser', 'index.js') }));
+  },
+};
+
+const outfile = join(repo, BUNDLED_BIN);
+await build({
+  entryPoints: [join(cliDir, 'index.js')],
+  outfile,
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  external,
+  plugins: [plugin],
+  define: { 'import.meta.url': '__samnyttaBundleUrl' },
+  banner: { js: "const __samnyttaBundleUrl = require('node:url').pathToFileURL(__filename).href;" },
+  // Whitespace and syntax only: a smaller file parses faster; names stay readable in stack traces.
+  minifyWhitespace: true,
+  minifySyntax: true,
+  legalComments: 'none',
+  logLevel: 'warning',
+});
+chmodSync(outfile, 0o755);

@@ -1,0 +1,55 @@
+/**
+ * The package's bin is the esbuild bundle dist/cli/samnytta.cjs (scripts/bundle-cli.ts, written
+ * by `npm run build`): it must behave exactly like the unbundled tsc output dist/cli/index.js —
+ * same stdout, stderr and exit code — on the plain-calc fast path (YAML, JSON, CSV and XLSX
+ * participants, errors) and on the commands it hands to the unbundled yargs command line.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const repo = join(import.meta.dirname, '..', '..');
+const run = (bin: string, args: string[]) => {
+  const r = spawnSync(process.execPath, [join(repo, bin), ...args], { cwd: repo, encoding: 'utf8' });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+};
+const same = (args: string[]) => {
+  const bundled = run('dist/cli/samnytta.cjs', args);
+  expect(bundled).toEqual(run('dist/cli/index.js', args));
+  return bundled;
+};
+
+describe('the bundled bin (dist/cli/samnytta.cjs)', () => {
+  it('is the package bin', () => {
+    const pkg = JSON.parse(readFileSync(join(repo, 'package.json'), 'utf8')) as { bin: Record<string, string> };
+    expect(pkg.bin.samnytta).toBe('dist/cli/samnytta.cjs');
+  });
+
+  it('calc gives the unbundled output, table and JSON, sv and en', () => {
+    const ex = 'data/examples/unga-vuxna-coachning/projekt.yaml';
+    expect(same(['calc', ex]).status).toBe(0);
+    expect(same(['calc', ex, '--format', 'json', '--lang', 'en']).stdout).toContain('"groups"');
+    same(['calc', '--format=json', 'data/examples/ips-stodjande-anstallning']);
+  });
+
+  it('calc reads CSV, XLSX and transition tables (lazily loaded readers) the same', () => {
+    for (const ex of ['excel-exempel', 'aggregerad-overgangar', 'esf-utfall']) expect(same(['calc', `data/examples/${ex}`]).status, ex).toBe(0);
+  });
+
+  it('invalid projects and usage errors: same messages and exit codes', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'samnytta-bundle-'));
+    writeFileSync(join(dir, 'projekt.yaml'), 'name: x\npriceYear: 1999\ncost: { total: -1 }\n');
+    expect(same(['calc', join(dir, 'projekt.yaml')]).status).toBe(1);
+    expect(same(['calc', join(dir, 'saknas.yaml')]).status).toBe(1);
+    expect(same(['calc']).status).toBe(2);
+    expect(same(['calc', 'x', '--format', 'xml']).status).toBe(2);
+  });
+
+  it('other commands go through the unbundled command line', () => {
+    expect(same(['catalog', 'show', 'kommun.forsorjningsstod']).status).toBe(0);
+    expect(same(['validate', 'data/examples/excel-exempel']).status).toBe(0);
+    expect(same(['--help']).status).toBe(0);
+  });
+});
