@@ -23,7 +23,7 @@ export function luhnValid(digits: string): boolean {
 const SEP = '[\\s\\u00a0\\u202f]{0,3}[-+\\u2010-\\u2015\\u2212]?[\\s\\u00a0\\u202f]{0,3}';
 /** A run of digits with a separator or nothing between any two digits. */
 const DIGIT_RUN = new RegExp(`(?<![\\d])\\d(?:${SEP}\\d)*(?![\\d])`, 'g');
-/** Where a 10- or 12-digit number may be split into groups (`12 12 12-1212`, `1912-12-12-1212`). */
+/** Where a 10- or 12-digit number may be split into groups (`ÅÅ MM DD-NNNN`, `ÅÅÅÅ-MM-DD-NNNN`). */
 const SPLITS: Record<number, Set<number>> = { 10: new Set([2, 4, 6]), 12: new Set([2, 4, 6, 8]) };
 
 /** Whether 10 or 12 digits (no separators) form a valid personnummer or samordningsnummer. */

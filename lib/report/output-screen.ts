@@ -13,9 +13,9 @@ export type InflateRaw = (data: Uint8Array) => Uint8Array;
 
 const TEXT = /\.(html?|md|txt|svg|ya?ml)$/i;
 const ZIP = /\.(xlsx|zip)$/i;
-/** A decimal fraction after a digit (`.2204724401`), no identity number. */
+/** A decimal fraction after a digit (`.NNNNNNNNNN`), no identity number. */
 const DECIMALS = /(\d)\.\d+/g;
-/** A workbook cell's plain number (`<v>2204724401</v>`): an amount; identities are text cells. */
+/** A workbook cell's plain number (`<v>NNNNNNNNNN</v>`): an amount; identities are text cells. */
 const NUMBER_VALUE = /<v>[-+\d.eE]*<\/v>/g;
 /** A CSV cell that is a plain number. */
 const NUMBER_CELL = /(^|[;,\t\n])-?\d+(?:[.,]\d+)?(?=$|[;,\t\r\n])/g;
