@@ -206,7 +206,9 @@ export async function readProjectSource(files: FileSource, file: string, catalog
       }
     }
   }
-  const result = validateProject(raw, catalog, shownFile);
+  // Table rows were screened cell by cell as they were read; inline participants are screened here.
+  const screened = [...(origins ? ['participants'] : []), ...(comparisonOrigins ? ['comparison.participants'] : [])];
+  const result = validateProject(raw, catalog, shownFile, { screened });
   let located = comparisonRefused ? result.problems.filter((p) => p.path !== 'comparison.participants') : result.problems;
   if (tableSource) {
     // "at least one participant required" misleads when a table was given: its own problems say why.

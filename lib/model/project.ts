@@ -38,12 +38,22 @@ export interface ValidationResult {
   problems: Problem[];
 }
 
+/** Options of `validateProject`. */
+export interface ValidateOptions {
+  /**
+   * Key paths (`participants`, `comparison.participants`) whose values came from tables that were
+   * screened cell by cell as they were read (lib/model/participants-file.ts `protectTable`); the
+   * project-wide screen does not walk them again (a national file has millions of lines).
+   */
+  screened?: readonly string[];
+}
+
 /**
  * Validates a raw project object against the catalogue.
  * @param raw parsed JSON/YAML (participants already read from any participantsFile)
  * @param file the file name used in messages
  */
-export function validateProject(raw: unknown, catalog: Catalog, file: string): ValidationResult {
+export function validateProject(raw: unknown, catalog: Catalog, file: string, options: ValidateOptions = {}): ValidationResult {
   const p = new ProblemList(file);
   if (!isObj(raw)) {
     p.error('', 'projektfilen ska vara ett objekt med name, priceYear, cost och participants', 'the project file must be an object with name, priceYear, cost and participants', raw);
@@ -52,7 +62,8 @@ export function validateProject(raw: unknown, catalog: Catalog, file: string): V
   // The one personal-data screen: every string, key and id-length number anywhere in the project
   // (participant ids are checked, or pseudonymised, below). Refused values are replaced so no
   // later message can echo them.
-  for (const at of screenPersonalData(raw, (path) => /^(comparison\.)?participants\[\d+\]\.id$/.test(path))) {
+  const screened = new Set(options.screened ?? []);
+  for (const at of screenPersonalData(raw, (path) => screened.has(path) || /^(comparison\.)?participants\[\d+\]\.id$/.test(path))) {
     p.error(at, `${PERSONAL_NUMBER_FOUND.sv}; ${PERSONAL_DATA_HELP.sv}`, `${PERSONAL_NUMBER_FOUND.en}; ${PERSONAL_DATA_HELP.en}`);
   }
   unknownKeys(raw, PROJECT_KEYS, '', p);

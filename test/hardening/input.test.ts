@@ -18,6 +18,7 @@ import { nodeFiles } from '../../lib/model/node-files.js';
 import { keyPseudonymiser } from '../../lib/model/personal-data.js';
 import { readCsv } from '../../lib/model/tabular/read-csv.js';
 import { readInputFile } from '../../lib/model/input-file.js';
+import { validateProject } from '../../lib/model/project.js';
 import { formatProblem, InputError, type Problem } from '../../lib/util/errors.js';
 import { luhnDigit, swedishExcelCsv, testCatalog, workbook } from '../model/fixtures.js';
 
@@ -285,6 +286,26 @@ describe('third-party workbooks (test/fixtures/workbooks/make.py, written by ope
     const r = await readXlsx(fixture('openpyxl-far-cell.xlsx'), 'x.xlsx', keys);
     expect(r.problems.map((p) => p.path)).toEqual(['XFD1048576']);
     expect(r.tables[0].rows.map((x) => x.row)).toEqual([2, 3, 4, 1048576]);
+  });
+});
+
+describe('one screen per value: table rows are screened as read, not again by validateProject', () => {
+  it('validateProject skips only the paths given as screened; the rest of the project is still screened', () => {
+    const raw = () => ({ name: 'x', description: `kontakt ${PNR}`, priceYear: 2025, cost: { total: 1, financing: 'finsam' },
+      participants: [{ id: 'D001', attributes: { utbildning: PNR }, fore: { lines: [] }, efter: { lines: [] } }] });
+    const paths = (r: { problems: Problem[] }) => r.problems.filter((p) => /personnummer/.test(p.sv)).map((p) => p.path);
+    expect(paths(validateProject(raw(), catalog, 'p.json'))).toEqual(['description', 'participants[0].attributes.utbildning']);
+    expect(paths(validateProject(raw(), catalog, 'p.json', { screened: ['participants'] }))).toEqual(['description']);
+  });
+
+  it('a personnummer in a participants table cell is still refused (by the table screen), value not shown', async () => {
+    const dir = tmp();
+    writeFileSync(join(dir, 's.csv'), swedishExcelCsv([['deltagare', 'lage', 'post', 'manader', 'utbildning'], ['D001', 'fore', 'kommun.forsorjningsstod', 12, PNR]]));
+    const r = await readProject(project(dir, { participantsFile: 's.csv' }), catalog);
+    const errors = r.problems.filter((p) => p.severity === 'error');
+    expect(errors.length).toBeGreaterThan(0);
+    expect(errors.some((p) => /personnummer/.test(p.sv))).toBe(true);
+    expect(shown(r, r.problems)).not.toContain(serial(PNR));
   });
 });
 
