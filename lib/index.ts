@@ -13,7 +13,7 @@ export { validateProject, type ValidationResult } from './model/project.js';
 export type { Project, Participant, Situation, Line, Attributes, EgenPosting, InterventionCost, CostYear, Financing, EvidenceGrade, PriceOverride } from './model/types.js';
 export { readProjectFromFiles, readProjectSource, findProjectFile, parseProjectText, PROJECT_FILE_NAMES, type ProjectRead, type ProjectSourceOptions } from './model/project-files.js';
 export { memoryFiles, normalizePath, type FileSource } from './model/file-source.js';
-export { bundledMapping, parseMappingText, type TransitionMapping } from './model/transitions.js';
+export { bundledMapping, type TransitionMapping } from './model/transitions.js';
 export type { Note } from './model/participants-file.js';
 
 // Shared vocabulary

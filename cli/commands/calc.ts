@@ -32,7 +32,8 @@ export async function calc(o: CalcOptions, io: Io): Promise<{ project: Project; 
   const project = await loadProject(o.project, catalog, o, io);
   const ledger = priceProject(project, catalog);
   const result = evaluate(ledger, project, catalog);
-  const members = projectMembers(ledger, project, catalog, o.perKommun);
+  // Members are shown in the JSON (asked, or when the project has them) and in the table only when asked.
+  const members = o.format === 'json' || o.perKommun ? projectMembers(ledger, project, catalog, o.perKommun) : undefined;
   if (o.format === 'json') io.out(JSON.stringify(toResultJson(result, o.lang, members && membersJson(members.flatMap((m) => m.members))), null, 2) + '\n');
   else {
     io.out(o.perKategori ? categoryTable(result, o.lang) : summaryTable(result, o.lang));

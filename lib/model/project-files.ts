@@ -14,7 +14,6 @@ import { PERSONAL_DATA_HELP, PERSONAL_NUMBER_FOUND, screenPersonalData } from '.
 import { decodeText } from './tabular/decode-text.js';
 import type { Note, ParticipantOrigin, Pseudonymiser } from './participants-file.js';
 import { validateProject, type ValidationResult } from './project.js';
-import type { TransitionMapping } from './transitions.js';
 
 /** The YAML reader's errors in Swedish (its own messages are English); the row is given beside. */
 const YAML_ERRORS_SV: Partial<Record<ErrorCode, string>> = {
@@ -65,8 +64,6 @@ export function parseProjectText(text: string, file: string): unknown {
 export type PseudonymiserSource = () => { pseudonymiser: Pseudonymiser; note?: Note };
 
 export interface ProjectSourceOptions {
-  /** The bundled transition mapping (only asked for when the project has transitions). */
-  transitionMapping?: () => TransitionMapping | Promise<TransitionMapping>;
   /** Set to replace identifiers with keyed hashes instead of refusing personal data (CLI `--pseudonymisera`). */
   pseudonymise?: PseudonymiserSource;
   /** Where problems about the key are reported. */
@@ -82,7 +79,7 @@ export type ProjectRead = ValidationResult & { file: string; notes: Note[] };
  * @returns the validation result (project and problems) and notes (row accounting, key file)
  * @throws InputError only when the project file is missing or not JSON/YAML
  */
-export async function readProjectSource(files: FileSource, file: string, catalog: Catalog, options: ProjectSourceOptions): Promise<ProjectRead> {
+export async function readProjectSource(files: FileSource, file: string, catalog: Catalog, options: ProjectSourceOptions = {}): Promise<ProjectRead> {
   const shownFile = files.shown?.(file) ?? file;
   const refused = files.refuse?.(file, MAX_PROJECT_BYTES);
   if (refused) throw new InputError([{ severity: 'error', file: shownFile, path: '', ...refused }]);
@@ -163,7 +160,7 @@ export async function readProjectSource(files: FileSource, file: string, catalog
       if (!source) problems.push({ severity: 'error', file: shownFile, path: o.transitionsFile !== undefined ? 'transitionsFile' : 'transitions', sv: 'ange transitionsFile: overgangar.csv (eller en lista transitions: [...])', en: 'give transitionsFile: overgangar.csv (or a list transitions: [...])', value: o.transitionsFile ?? o.transitions });
       else if (o.participants !== undefined && !origins) problems.push({ severity: 'error', file: shownFile, path: 'transitionsFile', sv: 'ange en källa för deltagare: participants, participantsFile eller transitionsFile', en: 'give one source of participants: participants, participantsFile or transitionsFile' });
       else if (!origins) {
-        const read = await (await transitionsModule()).readTransitions(source, catalog, { mapping: o.mapping, projectFile: shownFile, display, files, baseMapping: await options.transitionMapping?.() });
+        const read = await (await transitionsModule()).readTransitions(source, catalog, { mapping: o.mapping, projectFile: shownFile, display, files });
         problems.push(...read.problems);
         notes.push(...read.notes);
         o.participants = read.participants;
@@ -249,9 +246,9 @@ export function findProjectFile(paths: Iterable<string>): string | undefined {
  * Reads a project from files held in memory (what the notebooks get from a file input or a drop):
  * the project file (`projekt.yaml` …, see `findProjectFile`) and the tables it names, by
  * `/`-separated path. Problems name files by these paths.
- * @example await readProjectFromFiles(new Map([['p/projekt.yaml', yaml], ['p/deltagare.xlsx', xlsx]]), catalog, { transitionMapping })
+ * @example await readProjectFromFiles(new Map([['p/projekt.yaml', yaml], ['p/deltagare.xlsx', xlsx]]), catalog)
  */
-export async function readProjectFromFiles(files: ReadonlyMap<string, Uint8Array>, catalog: Catalog, options: ProjectSourceOptions): Promise<ProjectRead> {
+export async function readProjectFromFiles(files: ReadonlyMap<string, Uint8Array>, catalog: Catalog, options: ProjectSourceOptions = {}): Promise<ProjectRead> {
   const file = findProjectFile(files.keys());
   if (!file) {
     const problems: Problem[] = [{

@@ -7,7 +7,6 @@
  * here — which the project file's `mapping:` can override or extend. For förbund that hold no participant-level
  * data (Finsam law gives them no basis to process personal data about participants).
  */
-import { parse as parseYaml } from 'yaml';
 import type { Catalog } from '../catalog/types.js';
 import { InputError, type Problem } from '../util/errors.js';
 import type { FileSource } from './file-source.js';
@@ -124,16 +123,6 @@ export function bundledMapping(catalog: Catalog): TransitionMapping {
     bundled.set(catalog, m);
   }
   return m;
-}
-
-/**
- * Parses a mapping file's text (a mapping outside the catalogue, e.g. in a test).
- * @throws Error when the file is broken
- */
-export function parseMappingText(text: string, file: string): TransitionMapping {
-  const { mapping, problems } = parseMapping(parseYaml(text), file, 'categories');
-  if (problems.length) throw new Error(`${file}: ${problems.map((p) => `${p.path}: ${p.en}`).join('; ')}`);
-  return mapping;
 }
 
 /** Finds a category by id or alias (labels are normalised like headers). */

@@ -20,6 +20,9 @@ const NUMBER_VALUE = /<v>[-+\d.eE]*<\/v>/g;
 /** A CSV cell that is a plain number. */
 const NUMBER_CELL = /(^|[;,\t\n])-?\d+(?:[.,]\d+)?(?=$|[;,\t\r\n])/g;
 
+/** The text with decimal fractions dropped (`1726236.NNNNNNNNNN` → `1726236`): a computed amount's decimals are no identity number. */
+export const withoutDecimals = (text: string): string => text.replace(DECIMALS, '$1');
+
 /**
  * The paths of the files that hold a personnummer or samordningsnummer (the value is never returned).
  * Machine numbers — JSON numbers, numeric workbook cells, numeric CSV cells — are amounts and not
@@ -31,7 +34,7 @@ const NUMBER_CELL = /(^|[;,\t\n])-?\d+(?:[.,]\d+)?(?=$|[;,\t\r\n])/g;
 export function personalNumberOutputs(files: readonly { path: string; data: string | Uint8Array }[], inflateRaw: InflateRaw): string[] {
   const decoder = new TextDecoder();
   const text = (d: string | Uint8Array) => (typeof d === 'string' ? d : decoder.decode(d));
-  const found = (t: string) => containsPersonalNumber(t.replace(DECIMALS, '$1'));
+  const found = (t: string) => containsPersonalNumber(withoutDecimals(t));
   return files
     .filter((f) => {
       if (/\.json$/i.test(f.path)) return jsonStrings(text(f.data)).some(found);

@@ -8,8 +8,8 @@
  */
 import { parse as parseYaml } from 'yaml';
 import {
-  calculate, findProjectFile, formatProblem, memoryFiles, normalizePath, parseCatalog, parseMappingText, priceProject, readProjectFromFiles, readProjectSource, PROJECT_FILE_NAMES, RESULT_SCHEMA,
-  type Catalog, type Ledger, type PortfolioFailure, type PortfolioInput, type Problem, type Project, type ProjectRead, type ResultJson, type TransitionMapping,
+  calculate, findProjectFile, formatProblem, memoryFiles, normalizePath, parseCatalog, priceProject, readProjectFromFiles, readProjectSource, PROJECT_FILE_NAMES, RESULT_SCHEMA,
+  type Catalog, type Ledger, type PortfolioFailure, type PortfolioInput, type Problem, type Project, type ProjectRead, type ResultJson,
 } from '../../lib/index.js';
 
 /** One entry of notebooks/data/examples.json (written by notebooks/scripts/notebook-data.ts). */
@@ -21,10 +21,9 @@ export interface ExampleEntry {
   files: Record<string, string>;
 }
 
-/** The catalogue and the transition mapping, parsed from the notebooks' data files. */
+/** The catalogue, parsed from the notebooks' data file (it holds the transition mapping too, `catalog.transitions`). */
 export interface NotebookData {
   catalog: Catalog;
-  mapping: TransitionMapping;
 }
 
 export type Loaded =
@@ -37,9 +36,9 @@ export function catalogFromFiles(files: Record<string, string>): Catalog {
   return parseCatalog(files, 'data');
 }
 
-/** The catalogue (data/catalog.json) and the transition mapping (data/mapping.json). */
-export function notebookData(catalogFiles: Record<string, string>, mapping: { file: string; text: string }): NotebookData {
-  return { catalog: catalogFromFiles(catalogFiles), mapping: parseMappingText(mapping.text, mapping.file) };
+/** The catalogue from data/catalog.json, with the transition mapping checked at load like the CLI's. */
+export function notebookData(catalogFiles: Record<string, string>): NotebookData {
+  return { catalog: catalogFromFiles(catalogFiles) };
 }
 
 /** Parses pasted or uploaded text: YAML is a superset of JSON, so one parser reads both. */
@@ -93,7 +92,7 @@ export async function loadFiles(files: ReadonlyMap<string, Uint8Array>, data: No
   const result = resultIn(files, label);
   if (result) return result;
   try {
-    return loaded(await readProjectFromFiles(files, data.catalog, { transitionMapping: () => data.mapping }), data.catalog, label);
+    return loaded(await readProjectFromFiles(files, data.catalog), data.catalog, label);
   } catch (e) {
     const problems = (e as { problems?: Problem[] }).problems;
     return { kind: 'error', label, errors: problems ? messages(problems, 'error') : [String((e as Error).message ?? e)], notes: [] };
@@ -117,7 +116,7 @@ export async function chooseInput(example: ExampleEntry, pasted: string, picked:
     const result = resultIn(new Map([['inklistrad.yaml', bytesOf(pasted)]]), label);
     if (result) return result;
     try {
-      return loaded(await readProjectSource(memoryFiles(files), label, data.catalog, { transitionMapping: () => data.mapping }), data.catalog, label);
+      return loaded(await readProjectSource(memoryFiles(files), label, data.catalog), data.catalog, label);
     } catch (e) {
       const problems = (e as { problems?: Problem[] }).problems;
       return { kind: 'error', label, errors: problems ? messages(problems, 'error') : [String((e as Error).message ?? e)], notes: [] };
@@ -294,7 +293,7 @@ export async function portfolioInputs(files: ReadonlyMap<string, Uint8Array>, da
   const failures: PortfolioFailure[] = [];
   for (const file of [...byFolder.values()].sort()) {
     try {
-      const read = await readProjectSource(source, file, data.catalog, { transitionMapping: () => data.mapping });
+      const read = await readProjectSource(source, file, data.catalog);
       const errors = read.problems.filter((p) => p.severity === 'error');
       if (!read.project || errors.length) failures.push({ file, problems: errors });
       else inputs.push({ file, project: read.project, result: calculate(read.project, data.catalog) });

@@ -2,9 +2,8 @@
  * Writes the notebooks' data files (run by `npm run notebooks:data`):
  *
  * - `notebooks/data/catalog.json` — the catalogue's YAML file texts, `{ "<path under data/>": "<yaml>" }`.
- *   The notebooks parse it in the browser with `parseCatalog`, the same function the CLI uses.
- * - `notebooks/data/mapping.json` — the bundled transition mapping (`data/mappings/transitions.yaml`)
- *   as `{ file, text }`, for projects with aggregated input.
+ *   The notebooks parse it in the browser with `parseCatalog`, the same function the CLI uses; it
+ *   holds the transition mapping for aggregated input (`mappings/transitions.yaml`) too.
  * - `notebooks/data/benchmarks.json` — the reference set `data/benchmarks/*.yaml` as texts
  *   `{ "benchmarks/<file>": "<yaml>" }`, parsed in the browser by `parseBenchmarks` (Portföljen).
  * - `notebooks/data/examples.json` — every example under `data/examples/`, as
@@ -19,7 +18,6 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSy
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defaultDataDir, readCatalogFiles } from '../../lib/catalog/load.js';
-import { defaultMappingFile } from '../../lib/model/node-files.js';
 import { parseProjectText, PROJECT_FILE_NAMES } from '../../lib/model/project-files.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -71,13 +69,11 @@ function readExamples(): ExampleEntry[] {
 mkdirSync(outDir, { recursive: true });
 const catalog = sortedObject(readCatalogFiles(dataDir));
 const examples = readExamples();
-const mappingFile = defaultMappingFile();
 writeFileSync(join(outDir, 'catalog.json'), JSON.stringify(catalog, null, 1) + '\n');
-writeFileSync(join(outDir, 'mapping.json'), JSON.stringify({ file: relative(root, mappingFile).split(sep).join('/'), text: readFileSync(mappingFile, 'utf8') }, null, 1) + '\n');
 const benchmarksDir = join(dataDir, 'benchmarks');
 const benchmarks = existsSync(benchmarksDir)
   ? Object.fromEntries(readdirSync(benchmarksDir).filter((f) => /\.ya?ml$/.test(f)).sort().map((f) => [`benchmarks/${f}`, readFileSync(join(benchmarksDir, f), 'utf8')]))
   : {};
 writeFileSync(join(outDir, 'benchmarks.json'), JSON.stringify(benchmarks, null, 1) + '\n');
 writeFileSync(join(outDir, 'examples.json'), JSON.stringify(examples, null, 1) + '\n');
-console.log(`notebooks/data: catalog.json (${Object.keys(catalog).length} filer), mapping.json, examples.json (${examples.length} exempel: ${examples.map((e) => e.id).join(', ') || '–'})`);
+console.log(`notebooks/data: catalog.json (${Object.keys(catalog).length} filer), examples.json (${examples.length} exempel: ${examples.map((e) => e.id).join(', ') || '–'})`);
