@@ -6,6 +6,7 @@
 import { ACTOR_ROLES, type ActorRole, type Catalog, type DatedValue, type Item, type Series, type UsedValue } from '../catalog/types.js';
 import { catalogGap, indexValue, paramAt, referenceDate, uprate, valueAt, series as seriesById } from '../catalog/value-at.js';
 import type { Project } from '../model/types.js';
+import { isWageRule } from '../catalog/rule-specs.js';
 import { CATEGORIES, type Category } from '../vocabulary.js';
 import type { Problem } from '../util/errors.js';
 import { taxYearParams, type TaxYearParams } from './tax/tax-params.js';
@@ -24,6 +25,8 @@ export interface ResolvedItem {
   payer: number;
   receiver: number;
   category: number;
+  /** A job line (kind `wage` or a wage rule): priced by `wageTerms`, not as a transfer. */
+  isJob: boolean;
   /** Rule parameters in force on the reference date, by role. */
   params: Record<string, unknown>;
 }
@@ -180,7 +183,8 @@ export function createContext(catalog: Catalog, project: Pick<Project, 'priceYea
     const actor = (a: string | undefined): number => (a === undefined ? -1 : actorIndex.get(a) ?? -1);
     r = {
       item, index: items.length, unitValue, defaultPerMonth,
-      payer: actor(item.payer), receiver: actor(item.receiver), category: categoryIndex.get(item.category)!, params,
+      payer: actor(item.payer), receiver: actor(item.receiver), category: categoryIndex.get(item.category)!,
+      isJob: item.kind === 'wage' || isWageRule(item.rule), params,
     };
     items.push(id);
     resolved.set(id, r);

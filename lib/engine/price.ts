@@ -9,8 +9,7 @@ import type { Participant, Project, Situation } from '../model/types.js';
 import { CATEGORIES } from '../vocabulary.js';
 import { createContext, type PricingContext } from './context.js';
 import type { FollowUpGroup, Ledger, LedgerSide, ParticipantRows } from './ledger.js';
-import { isWageRule } from '../catalog/rule-specs.js';
-import { transferRules, wageTerms } from './rules.js';
+import { transferRules, wageTerms, type RuleInput } from './rules.js';
 import { emptyTaxResult, incomeTax, type TaxResult } from './tax/income-tax.js';
 import type { UtjamningRates } from './tax/utjamning.js';
 
@@ -43,12 +42,18 @@ interface Scratch {
 export function priceProject(project: Project, catalog: Catalog): Ledger {
   const ctx = createContext(catalog, project);
   // Resolve every item up front so the item axis (and array sizes) is fixed before pricing.
-  for (const p of [...project.participants, ...(project.comparison?.participants ?? [])]) {
-    for (const sit of [p.fore, p.efter, ...(p.followUps ?? []).map((f) => f.situation)]) {
-      for (const l of sit.lines) {
-        if (l.item === 'egen') ctx.egenIndex(l.label ?? 'egen');
-        else ctx.resolveItem(l.item);
-      }
+  // Plain loops: this runs over every line of a national cohort, so it allocates nothing.
+  const resolveLines = (sit: Situation): void => {
+    for (const l of sit.lines) {
+      if (l.item === 'egen') ctx.egenIndex(l.label ?? 'egen');
+      else ctx.resolveItem(l.item);
+    }
+  };
+  for (const ps of [project.participants, project.comparison?.participants ?? []]) {
+    for (const p of ps) {
+      resolveLines(p.fore);
+      resolveLines(p.efter);
+      if (p.followUps) for (const f of p.followUps) resolveLines(f.situation);
     }
   }
   if (ctx.utjamningLag > 0) ctx.utjamningIndex();
@@ -169,6 +174,8 @@ function priceSituation(
   for (const i of s.touched) s.taxableByItem[i] = 0;
   s.touched.length = 0;
   const annualise = 12 / sit.months;
+  // One rule input per situation, its line replaced as the lines are read (no object per line).
+  const input: RuleInput = { line: sit.lines[0], age };
 
   const post = (item: number, actor: number, category: number, amount: number): void => {
     out[(item * nA + actor) * NC + category] += weight * amount;
@@ -191,8 +198,8 @@ function priceSituation(
     }
     const r = ctx.resolveItem(line.item);
     const it = r.item;
-    const input = { line, age };
-    if (it.kind === 'wage' || isWageRule(it.rule)) {
+    input.line = line;
+    if (r.isJob) {
       const { wage, employerFee: fee, agreedFees, production, subsidy } = wageTerms(r, input, ctx);
       post(r.index, individ, CAT.produktion, (wage + agreedFees) * factor);
       post(r.index, ovrigStat, CAT.skatt, fee * factor);
