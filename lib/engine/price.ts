@@ -31,6 +31,7 @@ interface Scratch {
   /** Annual lagged (utjämning) net per actor. */
   lagged: Float64Array;
   tax: TaxResult;
+  input: RuleInput;
 }
 
 /**
@@ -62,6 +63,7 @@ export function priceProject(project: Project, catalog: Catalog): Ledger {
   const scratch: Scratch = {
     taxableByItem: new Float64Array(nItems), touched: [], earned: 0, other: 0, pensionable: 0, production: 0, real: 0,
     actor: new Float64Array(nA), lagged: new Float64Array(nA), tax: emptyTaxResult(),
+    input: { line: { item: '', months: 0 }, age: undefined },
   };
 
   const side = (ps: Participant[], rows?: ParticipantRows): LedgerSide => {
@@ -80,8 +82,8 @@ export function priceProject(project: Project, catalog: Catalog): Ledger {
       s.productionFore += w * scratch.production;
       s.realFore += w * scratch.real;
       if (rows) {
-        rows.actorFore.set(scratch.actor, i * nA);
-        rows.laggedFore!.set(scratch.lagged, i * nA);
+        copyInto(rows.actorFore, scratch.actor, i * nA);
+        copyInto(rows.laggedFore!, scratch.lagged, i * nA);
         rows.productionFore[i] = scratch.production;
         rows.realFore[i] = scratch.real;
       }
@@ -89,8 +91,8 @@ export function priceProject(project: Project, catalog: Catalog): Ledger {
       s.productionEfter += w * scratch.production;
       s.realEfter += w * scratch.real;
       if (rows) {
-        rows.actorEfter.set(scratch.actor, i * nA);
-        rows.laggedEfter!.set(scratch.lagged, i * nA);
+        copyInto(rows.actorEfter, scratch.actor, i * nA);
+        copyInto(rows.laggedEfter!, scratch.lagged, i * nA);
         rows.productionEfter[i] = scratch.production;
         rows.realEfter[i] = scratch.real;
       }
@@ -121,7 +123,7 @@ export function priceProject(project: Project, catalog: Catalog): Ledger {
 
   const n = project.participants.length;
   const rows: ParticipantRows = {
-    ids: project.participants.map((p) => p.id), weights: Float64Array.from(project.participants, (p) => p.weight),
+    ids: project.participants.map((p) => p.id), weights: weightsOf(project.participants),
     attributes: project.participants.map((p) => p.attributes),
     actorFore: new Float64Array(n * nA), actorEfter: new Float64Array(n * nA),
     productionFore: new Float64Array(n), productionEfter: new Float64Array(n), realFore: new Float64Array(n), realEfter: new Float64Array(n),
@@ -139,6 +141,21 @@ export function priceProject(project: Project, catalog: Catalog): Ledger {
     referenceProduction: ctx.referenceWage * 12 * (1 + fullFee + agreed),
     used: ctx.usedValues(), warnings: [...ctx.warnings],
   };
+}
+
+/**
+ * Copies a participant's per-actor figures into its row. A plain loop: `TypedArray.set` and
+ * `Float64Array.from(array, fn)` cost more than the copy itself for a handful of actors, and
+ * they ran once per participant and situation.
+ */
+function copyInto(to: Float64Array, from: Float64Array, offset: number): void {
+  for (let a = 0; a < from.length; a++) to[offset + a] = from[a];
+}
+
+function weightsOf(ps: Participant[]): Float64Array {
+  const w = new Float64Array(ps.length);
+  for (let i = 0; i < ps.length; i++) w[i] = ps[i].weight;
+  return w;
 }
 
 /** A participant's situation in follow-up year t: the latest observation at or before t, före before the first (method §5.1). */
@@ -168,14 +185,14 @@ function priceSituation(
   const nA = ctx.actors.length;
   const A = ctx.actorIndex;
   const { individ, kommunalskatt: kommun, regionskatt: region, statligSkatt: ovrigStat, arbetsgivare } = ctx.roles;
-  s.actor.fill(0);
-  s.lagged.fill(0);
+  for (let a = 0; a < nA; a++) s.actor[a] = s.lagged[a] = 0;
   s.earned = s.other = s.pensionable = s.production = s.real = 0;
   for (const i of s.touched) s.taxableByItem[i] = 0;
   s.touched.length = 0;
   const annualise = 12 / sit.months;
-  // One rule input per situation, its line replaced as the lines are read (no object per line).
-  const input: RuleInput = { line: sit.lines[0], age };
+  // One rule input, reused: its line is replaced as the lines are read (no object per line).
+  const input = s.input;
+  input.age = age;
 
   const post = (item: number, actor: number, category: number, amount: number): void => {
     out[(item * nA + actor) * NC + category] += weight * amount;
