@@ -18,7 +18,10 @@ export interface Io {
 export const processIo: Io = {
   out: (t) => process.stdout.write(t),
   err: (t) => process.stderr.write(t),
-  isTTY: Boolean(process.stderr.isTTY),
+  // A getter: opening process.stderr costs a plain calc, which never writes to it, several ms.
+  get isTTY() {
+    return Boolean(process.stderr.isTTY);
+  },
 };
 
 /** An expected failure with an exit code; the message is already in the user's language. */
