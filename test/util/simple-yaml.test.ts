@@ -100,6 +100,7 @@ describe('parseSimpleYaml', () => {
   const word = fc.oneof(
     { arbitrary: fc.stringMatching(/^[a-zA-ZåäöÅÄÖ][a-zA-Z0-9åäö _.\-/]{0,10}$/), weight: 5 },
     { arbitrary: fc.oneof(fc.integer(), fc.double({ noNaN: true })).map(String), weight: 2 },
+    fc.tuple(fc.constantFrom('0x', '0o', '0b', '+', '-', '.', '0', '1e', '1.5E-', '.inf', ''), fc.nat(0xffff), fc.constantFrom(16, 8, 10)).map(([p, n, r]) => p + n.toString(r)),
     fc.constantFrom('null', '~', 'true', 'False', 'yes', 'no', '1e3', '0x10', '0o7', '012', '+5', '-0', '.inf', '-.Inf', '.nan', '2025-01-01', '1.5', '3.', '1_000', 'kommun.x', 'a b', 'x-y', 'å ä', '–', '#', 'a#b', 'a:b', '- a', '&a', '*a', '!a', "it's", 'say "hi"', '\\n', '[x]', '{x}', 'a, b', '%', '@', '`', '?', ':', '-', '---', '...', ''),
     fc.stringMatching(/^[a-zA-Z0-9åäö _.:#,'"\-{}[\]&*!|>?%@`~+\\]{0,8}$/),
   );
