@@ -21,6 +21,7 @@ describe('compiled catalogue', () => {
     expect(existsSync(path), `${path} is missing: run npm run build`).toBe(true);
     const compiled = JSON.parse(readFileSync(path, 'utf8')) as CompiledCatalog;
     expect(compiled.format).toBe(COMPILED_FORMAT);
+    expect(/[^\x00-\x7f]/.test(readFileSync(path, 'latin1')), 'dist/catalog.json is ASCII').toBe(false);
     expect(compiled.fingerprint, 'dist/catalog.json is stale: run npm run build').toBe(catalogFingerprint(files));
     expect(Object.keys(compiled.stats).filter((p) => !p.endsWith('/')).sort()).toEqual(Object.keys(files).sort());
     // Strict: the same Maps, and the same properties set to undefined.
