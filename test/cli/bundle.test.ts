@@ -71,6 +71,22 @@ describe('the bundled bin (dist/cli/samnytta.cjs)', () => {
     expect(loaded(join(dir, 'projekt.yaml')).some((f) => f.endsWith(join('dist', 'cli', 'yaml.cjs')))).toBe(true);
   });
 
+  it('a plain calc writes stdout without building process.stdout (no stream modules loaded), the same bytes', () => {
+    const ex = 'data/examples/unga-vuxna-coachning/projekt.yaml';
+    const probe = (bin: string, args: string[]) => spawnSync(process.execPath, ['-e', `process.on('exit', () => require('node:fs').writeSync(2, '\\nMODULES ' + process.moduleLoadList.join(','))); require(${JSON.stringify(join(repo, bin))})`, 'x', ...args], { cwd: repo, encoding: 'utf8' });
+    const streams = (stderr: string) => /MODULES .*NativeModule stream\b/.test(stderr);
+    const json = probe('dist/cli/samnytta.cjs', ['calc', ex, '--format', 'json']);
+    expect(json.status).toBe(0);
+    expect(streams(json.stderr)).toBe(false);
+    expect(json.stdout).toBe(run('dist/cli/index.js', ['calc', ex, '--format', 'json']).stdout);
+    expect(JSON.parse(json.stdout)).toHaveProperty('groups');
+    // Through the full command line, stdout is the stream as before.
+    const full = probe('dist/cli/samnytta.cjs', ['calc', ex, '--per-kategori']);
+    expect(full.status).toBe(0);
+    expect(full.stdout).not.toBe('');
+    expect(streams(full.stderr)).toBe(true);
+  });
+
   it('is pure ASCII (Node reads and parses it faster), as is its yaml file', () => {
     for (const f of ['dist/cli/samnytta.cjs', 'dist/cli/yaml.cjs']) expect(/[^\x00-\x7f]/.test(readFileSync(join(repo, f), 'latin1')), f).toBe(false);
   });
