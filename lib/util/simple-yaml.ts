@@ -40,6 +40,8 @@ const FLOAT = /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/;
 
 /** A plain scalar's value as yaml's core schema resolves it. */
 export function resolvePlain(s: string): Value {
+  // Most scalars are words: none of the tests below can match one starting with another letter.
+  if (/^[A-EG-MO-SU-Za-eg-mo-su-z\u00c0-\uffff]/.test(s)) return s;
   if (NULL.test(s)) return null;
   if (BOOL.test(s)) return s[0] === 't' || s[0] === 'T';
   if (INT_OCT.test(s)) return parseInt(s.substring(2), 8);

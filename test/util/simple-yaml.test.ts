@@ -66,7 +66,7 @@ describe('parseSimpleYaml', () => {
   });
 
   it('resolves plain scalars as yaml 1.2 core does (yes/no and dates stay text)', () => {
-    for (const s of ['~', 'null', 'Null', 'NULL', '', 'true', 'True', 'FALSE', 'yes', 'no', 'on', 'Off', '0o7', '0o8', '012', '+5', '-0', '0x1F', '0X1F', '1e3', '1E-2', '.5', '1.', '+.inf', '-.Inf', '.NaN', '.nan', '1_000', '2025-01-01', '12:30', '0b101', '9007199254740993', '1.0e+400']) {
+    for (const s of ['~', 'null', 'Null', 'NULL', '', 'true', 'True', 'FALSE', 'yes', 'no', 'on', 'Off', '0o7', '0o8', '012', '+5', '-0', '0x1F', '0X1F', '1e3', '1E-2', '.5', '1.', '+.inf', '-.Inf', '.NaN', '.nan', '1_000', '2025-01-01', '12:30', '0b101', '9007199254740993', '1.0e+400', 'nULL', 'tRUE', 'Fals', 'x1', 'Ö', 'é1']) {
       expect(resolvePlain(s), s).toStrictEqual((parse(`v: ${s}`) as { v: unknown }).v);
     }
     expect(Object.is(resolvePlain('-0'), -0)).toBe(true);
@@ -116,16 +116,18 @@ describe('parseSimpleYaml', () => {
     comment: fc.constantFrom('', '', '', ' # c', '  #c', '#c'), blank: fc.boolean(), block: fc.constantFrom('>', '>-', '|', '|-'),
   });
 
-  const scalar = (s: string, st: fc.RecordValue<{ quote: string }>, inFlow: boolean): string => {
+  type Style = { step: number; quote: string; flow: boolean; sameIndentSeq: boolean; comment: string; blank: boolean; block: string };
+
+  const scalar = (s: string, st: Style, inFlow: boolean): string => {
     if (st.quote === 'double') return `"${s}"`;
     if (st.quote === 'single') return `'${s.replaceAll("'", "''")}'`;
     if (st.quote === 'block' && !inFlow) return '\u0000'; // marker: rendered by the caller
     return s;
   };
-  const flowText = (n: Node, st: Parameters<typeof scalar>[1]): string =>
+  const flowText = (n: Node, st: Style): string =>
     typeof n === 'string' ? scalar(n, st, true) : Array.isArray(n) ? `[${n.map((x) => flowText(x as Node, st)).join(', ')}]` : `{ ${n.map.map(([k, v]) => `${k}: ${flowText(v, st)}`).join(', ')} }`;
 
-  function render(doc: { map: [string, Node][] }, st: fc.RecordValue<{ step: number; quote: string; flow: boolean; sameIndentSeq: boolean; comment: string; blank: boolean; block: string }>): string {
+  function render(doc: { map: [string, Node][] }, st: Style): string {
     const lines: string[] = [];
     const value = (prefix: string, v: Node, indent: number): void => {
       if (typeof v === 'string') {
