@@ -41,15 +41,17 @@ const NOTES = `- **The reference disagreed (fixed).** bench/reference.ts was wri
   sjuk- and aktivitetsersättning as other income (the engine reads the items' \`earned\` flag: their skattereduktion
   equalises the tax with work's) and rescaled job lines by amount/wage, which the engine's \`wageTerms\` no longer needs.
   The engine was right; the reference now follows it, and test/bench/reference.test.ts keeps them within 1 kr per cell.
-- **Where calc's time goes.** The catalogue is not parsed (dist/catalog.json) and yargs, string-width and
-  node:crypto are not loaded for a plain \`calc\`. The bin is one esbuild bundle (dist/cli/samnytta.cjs,
-  scripts/bundle-cli.ts, with \`yaml\` inside; every other package external and required lazily), so Node reads and
-  compiles one file instead of ~50 ES modules and yaml's ~40 CommonJS files. What remains above Node's own start-up,
-  by a CPU profile: the first (JIT-cold) \`yaml.parse\` of the 4.8 kB project file (the largest part), compiling the
-  bundle, and loadCatalog re-running every catalogue check on the compiled documents plus reading all 66 YAML texts for
-  the fingerprint. A V8 code cache for the bundle (vm.Script cachedData; Node 20 has no module.enableCompileCache)
-  made no measurable difference here. Reaching 1.5× needs an exact fast path for simple project YAML (checked against
-  \`yaml\` by a property test, falling back on anything unusual) or a compiled, already-checked catalogue.
+- **Where calc's time goes.** yargs, string-width, node:crypto and \`yaml\` are not loaded for a plain \`calc\`, nor
+  Node's stream modules (stdout is written with fs.writeSync; cli/io.ts). The bin is one esbuild bundle
+  (dist/cli/samnytta.cjs, scripts/bundle-cli.ts; every package external and required lazily, \`yaml\` from its own file
+  dist/cli/yaml.cjs), written as ASCII so Node reads and parses it as one-byte text. dist/catalog.json holds the
+  checked catalogue itself (lib/catalog/compiled.ts): it is used as is while every catalogue file and folder has the
+  size and mtime it had at build (after an install, which resets mtimes, the texts' fingerprint decides), so nothing is
+  parsed or re-checked. A project file in the plain YAML subset is read by lib/util/simple-yaml.ts, which gives exactly
+  \`yaml.parse\`'s value or hands the file to \`yaml\` (property-tested against it); the first, JIT-cold \`yaml.parse\`
+  was the largest part of the time. What remains above Node's own start-up, by a CPU profile: compiling the bundle,
+  reading the project (validation, JIT-cold), reading the 200 kB compiled catalogue, pricing and two scavenges. A V8
+  code cache for the bundle (vm.Script cachedData; Node 20 has no module.enableCompileCache) made no measurable difference.
 - **Portfolio.** The same YAML parse, once per project, is about three quarters of the time \`portfolj\` spends reading projects (profiled on 30);
   finding projects no longer parses each file a second time.
 - **National file.** The reader splits quote-free CSV directly, reusing a column's string when the text repeats
@@ -397,8 +399,9 @@ ${checks.map((k) => `| ${k.label} | ${k.figure} | ${k.ok ? 'ok' : '**MISS**'} |`
 ## Details
 
 - **calc** on ${EXAMPLE} (40 participants): ${r0(c.wallMs)} ms against \`node -e 0\` ${r0(c.nodeMs)} ms (medians of 11). The
-  catalogue is read from dist/catalog.json (compiled by \`npm run build\`; YAML parsed only when a catalogue file
-  changed); a plain \`calc\` does not load yargs (cli/dispatch.ts) and runs from the one-file bundle dist/cli/samnytta.cjs. Packages loaded: ${String(rp.calcPackages) || 'none'}.
+  catalogue is read from dist/catalog.json (compiled and checked by \`npm run build\`; YAML parsed only when a catalogue
+  file changed); a plain \`calc\` does not load yargs (cli/dispatch.ts) nor \`yaml\` for a plain project file, and runs
+  from the one-file bundle dist/cli/samnytta.cjs. Packages loaded: ${String(rp.calcPackages) || 'none'}.
 - **report** on the same example (medians of 3; \`node -e 0\` ${r0(rp.nodeMs)} ms): html+md+json ${r0(rp.webMs)} ms, xlsx
   ${r0(rp.xlsxMs)} ms, pdf ${r0(rp.pdfMs)} ms. Charts are rendered once per run (SVG in the HTML, PNG beside the
   Markdown, rasterised in parallel); Plot/jsdom, resvg and exceljs load only for the formats that use them (jsdom

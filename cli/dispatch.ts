@@ -6,7 +6,7 @@
  * (test/cli/dispatch.test.ts).
  */
 import type { Lang } from '../lib/util/errors.js';
-import { processIo, type Io } from './io.js';
+import { directStdout, processIo, type Io } from './io.js';
 
 export interface PlainCalc {
   project: string;
@@ -41,6 +41,7 @@ export async function dispatch(args: string[], io: Io = processIo): Promise<numb
   const c = plainCalc(args);
   if (!c) return (await import('./main.js')).run(args, io);
   const [{ calc }, { exitCode }] = await Promise.all([import('./commands/calc.js'), import('./exit.js')]);
+  if (io === processIo) directStdout(); // calc writes nothing to stdout but through io.out
   try {
     await calc(c, io);
     return 0;

@@ -2,7 +2,7 @@
  * Output channels and exit codes for commands, so commands are plain functions tests can call.
  * Exit codes: 0 ok, 1 invalid input (the message says how to fix it), 2 usage error, 3 bug.
  */
-import { existsSync, mkdirSync, mkdtempSync, renameSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, renameSync, rmdirSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { inflateRawSync } from 'node:zlib';
 import type { Lang } from '../lib/util/errors.js';
@@ -15,10 +15,44 @@ export interface Io {
   isTTY: boolean;
 }
 
+// A plain calc writes its output with fs.writeSync, so Node never builds process.stdout: the
+// stream classes that loads cost as much as the calculation. Not on Windows, whose console
+// stream writes wide characters; and on any failure (a full non-blocking pipe, a closed reader)
+// the rest goes to process.stdout, which waits or reports it as it always did.
+let stdoutStream = true;
+
+/** Lets processIo write stdout directly (cli/dispatch.ts, for a plain calc). */
+export function directStdout(): void {
+  if (process.platform !== 'win32') stdoutStream = false;
+}
+
+/** Whether process.stdout may hold output not yet written (the bin then waits for it before exiting). */
+export function stdoutStreamUsed(): boolean {
+  return stdoutStream;
+}
+
+function writeOut(text: string): void {
+  if (stdoutStream) {
+    process.stdout.write(text);
+    return;
+  }
+  const bytes = Buffer.from(text, 'utf8');
+  let done = 0;
+  try {
+    while (done < bytes.length) done += writeSync(1, bytes, done);
+  } catch {
+    stdoutStream = true;
+    process.stdout.write(bytes.subarray(done));
+  }
+}
+
 export const processIo: Io = {
-  out: (t) => process.stdout.write(t),
+  out: writeOut,
   err: (t) => process.stderr.write(t),
-  isTTY: Boolean(process.stderr.isTTY),
+  // A getter: opening process.stderr costs a plain calc, which never writes to it, several ms.
+  get isTTY() {
+    return Boolean(process.stderr.isTTY);
+  },
 };
 
 /** An expected failure with an exit code; the message is already in the user's language. */

@@ -2,23 +2,21 @@
  * Reads the catalogue from disk (the only file access of lib/catalog). The default directory is
  * the package's own `data/`, found relative to this module in both source and compiled form.
  *
- * Parsing 66 YAML files was most of `calc`'s run time, so the build compiles the bundled catalogue
- * into one JSON file of parsed documents (dist/catalog.json, scripts/compile-catalog.ts) with a
- * fingerprint of the YAML texts. The loader still reads the YAML texts (cheap) and uses the
- * compiled documents only when the fingerprint matches; an edited catalogue, or a user's own
- * catalogue directory, is parsed from YAML. Both routes go through the same checks.
+ * Parsing 66 YAML files and checking them was most of `calc`'s run time, so the build compiles
+ * the bundled catalogue, checked, into one JSON file (dist/catalog.json, compiled.ts). The loader
+ * uses it as is when every YAML file and folder has the size and mtime it had at compile; when one
+ * differs (an edit, or an install, which resets mtimes) it reads the texts and still uses it if
+ * their fingerprint matches; otherwise, and for a user's own catalogue directory, it parses the
+ * YAML, with every check.
  */
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { join, relative, sep, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { NOT_CATALOGUE, catalogFromDocs, parseCatalog, type CatalogDocs } from './parse.js';
+import { COMPILED_FORMAT, catalogStats, decodeCatalog, encodeCatalog, statsUnchanged, type CompiledCatalog } from './compiled.js';
+import { NOT_CATALOGUE, parseCatalog } from './parse.js';
 import type { Catalog } from './types.js';
 
-/** The compiled catalogue: parsed YAML documents and the fingerprint of the texts they came from. */
-export interface CompiledCatalog {
-  fingerprint: string;
-  docs: CatalogDocs;
-}
+export type { CompiledCatalog } from './compiled.js';
 
 /** The bundled `data/` directory of the samnytta package. */
 export function defaultDataDir(): string {
@@ -75,12 +73,40 @@ export function compiledCatalogPath(dataDir: string = defaultDataDir()): string 
   return join(dataDir, '..', 'dist', 'catalog.json');
 }
 
+/**
+ * The compiled form of the catalogue under `dir` (scripts/compile-catalog.ts writes it to dist/).
+ * @throws InputError when the catalogue has problems: an invalid catalogue is not compiled
+ */
+export function compileCatalog(dir: string = defaultDataDir()): CompiledCatalog {
+  // Stats first: a file edited while this runs then shows as changed, never as compiled.
+  const stats = catalogStats(dir);
+  const files = readCatalogFiles(dir);
+  return { format: COMPILED_FORMAT, fingerprint: catalogFingerprint(files), stats, ...encodeCatalog(parseCatalog(files)) };
+}
+
 function readCompiled(path: string): CompiledCatalog | undefined {
   try {
-    return JSON.parse(readFileSync(path, 'utf8')) as CompiledCatalog;
+    const c = JSON.parse(readFileSync(path, 'utf8')) as CompiledCatalog;
+    return c.format === COMPILED_FORMAT ? c : undefined;
   } catch {
     return undefined; // not built yet, or unreadable: parse the YAML instead
   }
+}
+
+/** How {@link readCatalog} got the catalogue: compiled (files unchanged by stat, or by text), or parsed from YAML. */
+export type CatalogRoute = 'stat' | 'text' | 'yaml';
+
+/**
+ * Reads the catalogue under `dir`, from the compiled catalogue at `compiledPath` when it is that
+ * catalogue's (see the module comment), else from the YAML. Not cached.
+ * @throws InputError on catalogue problems
+ */
+export function readCatalog(dir: string, compiledPath?: string): { catalog: Catalog; route: CatalogRoute } {
+  const compiled = compiledPath === undefined ? undefined : readCompiled(compiledPath);
+  if (compiled && statsUnchanged(dir, compiled.stats)) return { catalog: decodeCatalog(compiled), route: 'stat' };
+  const files = readCatalogFiles(dir);
+  if (compiled?.fingerprint === catalogFingerprint(files)) return { catalog: decodeCatalog(compiled), route: 'text' };
+  return { catalog: parseCatalog(files, relative(process.cwd(), dir) || dir), route: 'yaml' };
 }
 
 const cache = new Map<string, Catalog>();
@@ -89,10 +115,7 @@ const cache = new Map<string, Catalog>();
 export function loadCatalog(dir: string = defaultDataDir()): Catalog {
   let c = cache.get(dir);
   if (!c) {
-    const files = readCatalogFiles(dir);
-    const root = relative(process.cwd(), dir) || dir;
-    const compiled = dir === defaultDataDir() ? readCompiled(compiledCatalogPath(dir)) : undefined;
-    c = compiled?.fingerprint === catalogFingerprint(files) ? catalogFromDocs(compiled.docs, root) : parseCatalog(files, root);
+    c = readCatalog(dir, dir === defaultDataDir() ? compiledCatalogPath(dir) : undefined).catalog;
     cache.set(dir, c);
   }
   return c;

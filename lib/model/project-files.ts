@@ -9,6 +9,7 @@
 import { parse as parseYaml, YAMLParseError, type ErrorCode } from 'yaml';
 import type { Catalog } from '../catalog/types.js';
 import { InputError, type Problem } from '../util/errors.js';
+import { parseSimpleYaml } from '../util/simple-yaml.js';
 import { MAX_PROJECT_BYTES, memoryFiles, normalizePath, type FileSource } from './file-source.js';
 import { PERSONAL_DATA_HELP, PERSONAL_NUMBER_FOUND, screenPersonalData } from './personal-number.js';
 import { decodeText } from './tabular/decode-text.js';
@@ -51,8 +52,12 @@ export function parseProjectText(text: string, file: string): unknown {
     if (dup) return fail(`nyckeln ${JSON.stringify(dup.key)} förekommer två gånger i samma objekt; ta bort den ena`, `the key ${JSON.stringify(dup.key)} appears twice in the same object; remove one`, dup.line);
     return value;
   }
+  const noBom = text.replace(/^\uFEFF/, '');
+  // The plain subset most project files use is read directly; anything else, and every error, is yaml's.
+  const simple = parseSimpleYaml(noBom);
+  if (simple !== undefined) return simple;
   try {
-    return parseYaml(text.replace(/^\uFEFF/, ''), { uniqueKeys: true });
+    return parseYaml(noBom, { uniqueKeys: true });
   } catch (e) {
     const row = e instanceof YAMLParseError && e.linePos ? e.linePos[0].line : undefined;
     const code = e instanceof YAMLParseError ? e.code : undefined;

@@ -47,6 +47,50 @@ describe('the bundled bin (dist/cli/samnytta.cjs)', () => {
     expect(same(['calc', 'x', '--format', 'xml']).status).toBe(2);
   });
 
+  it('a project outside the plain YAML subset, or with a YAML error, reads the same (yaml loaded on demand)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'samnytta-bundle-'));
+    const ex = readFileSync(join(repo, 'data/examples/unga-vuxna-coachning/projekt.yaml'), 'utf8');
+    writeFileSync(join(dir, 'anchors.yaml'), ex.replace('priceYear: 2025', 'priceYear: &year 2025\nx-year: *year'));
+    writeFileSync(join(dir, 'broken.yaml'), ex.replace('horizonYears: 5', 'horizonYears: [5'));
+    writeFileSync(join(dir, 'dup.yaml'), ex.replace('horizonYears: 5', 'horizonYears: 5\nhorizonYears: 6'));
+    for (const f of ['anchors.yaml', 'broken.yaml', 'dup.yaml']) expect(same(['calc', join(dir, f)]).status, f).toBe(1);
+    writeFileSync(join(dir, 'flow.yaml'), ex.replace('horizonYears: 5', 'horizonYears: !!int "5"'));
+    expect(same(['calc', join(dir, 'flow.yaml')]).status).toBe(0);
+  });
+
+  it('a plain calc does not load yaml (dist/cli/yaml.cjs); a YAML error does', () => {
+    const loaded = (project: string) => {
+      const r = spawnSync(process.execPath, ['-e', `process.on('exit', () => process.stderr.write('LOADED ' + JSON.stringify(Object.keys(require.cache)))); require(${JSON.stringify(join(repo, 'dist/cli/samnytta.cjs'))})`, 'x', 'calc', project], { cwd: repo, encoding: 'utf8' });
+      return JSON.parse(/LOADED (.*)$/.exec(r.stderr)?.[1] ?? 'null') as string[];
+    };
+    const files = loaded('data/examples/unga-vuxna-coachning/projekt.yaml');
+    expect(files.some((f) => f.endsWith('samnytta.cjs'))).toBe(true);
+    expect(files.some((f) => f.endsWith('yaml.cjs'))).toBe(false);
+    const dir = mkdtempSync(join(tmpdir(), 'samnytta-bundle-'));
+    writeFileSync(join(dir, 'projekt.yaml'), 'name: [x\n');
+    expect(loaded(join(dir, 'projekt.yaml')).some((f) => f.endsWith(join('dist', 'cli', 'yaml.cjs')))).toBe(true);
+  });
+
+  it('a plain calc writes stdout without building process.stdout (no stream modules loaded), the same bytes', () => {
+    const ex = 'data/examples/unga-vuxna-coachning/projekt.yaml';
+    const probe = (bin: string, args: string[]) => spawnSync(process.execPath, ['-e', `process.on('exit', () => require('node:fs').writeSync(2, '\\nMODULES ' + process.moduleLoadList.join(','))); require(${JSON.stringify(join(repo, bin))})`, 'x', ...args], { cwd: repo, encoding: 'utf8' });
+    const streams = (stderr: string) => /MODULES .*NativeModule stream\b/.test(stderr);
+    const json = probe('dist/cli/samnytta.cjs', ['calc', ex, '--format', 'json']);
+    expect(json.status).toBe(0);
+    expect(streams(json.stderr)).toBe(false);
+    expect(json.stdout).toBe(run('dist/cli/index.js', ['calc', ex, '--format', 'json']).stdout);
+    expect(JSON.parse(json.stdout)).toHaveProperty('groups');
+    // Through the full command line, stdout is the stream as before.
+    const full = probe('dist/cli/samnytta.cjs', ['calc', ex, '--per-kategori']);
+    expect(full.status).toBe(0);
+    expect(full.stdout).not.toBe('');
+    expect(streams(full.stderr)).toBe(true);
+  });
+
+  it('is pure ASCII (Node reads and parses it faster), as is its yaml file', () => {
+    for (const f of ['dist/cli/samnytta.cjs', 'dist/cli/yaml.cjs']) expect(/[^\x00-\x7f]/.test(readFileSync(join(repo, f), 'latin1')), f).toBe(false);
+  });
+
   it('other commands go through the unbundled command line', () => {
     expect(same(['catalog', 'show', 'kommun.forsorjningsstod']).status).toBe(0);
     expect(same(['validate', 'data/examples/excel-exempel']).status).toBe(0);
