@@ -46,6 +46,13 @@ export interface ValidateOptions {
    * project-wide screen does not walk them again (a national file has millions of lines).
    */
   screened?: readonly string[];
+  /**
+   * Key paths (`participants`, `comparison.participants`) whose situation lines were built by the
+   * table reader (lib/model/participants-file.ts), which checks every rule `readLine` applies and
+   * gives each line in `readLine`'s shape: the lines are taken as they are, not checked and
+   * copied again (a national file has millions). Only the warning about many visits is given here.
+   */
+  tableLines?: readonly string[];
 }
 
 /**
@@ -93,11 +100,12 @@ export function validateProject(raw: unknown, catalog: Catalog, file: string, op
   const referenceWage = num(raw.referenceWage, 'referenceWage', p, { min: 1 });
   const disclosureThreshold = int(raw.disclosureThreshold, 'disclosureThreshold', p, { min: 3, max: 1000 }) ?? 5;
 
-  const participants = readParticipants(raw.participants, 'participants', catalog, priceYear, p, true);
+  const tableLines = new Set(options.tableLines ?? []);
+  const participants = readParticipants(raw.participants, 'participants', catalog, priceYear, p, true, tableLines.has('participants'));
   let comparison: Project['comparison'];
   if (raw.comparison !== undefined) {
     if (!isObj(raw.comparison)) p.error('comparison', 'ska vara { participants: [...] }', 'must be { participants: [...] }', raw.comparison);
-    else comparison = { participants: readParticipants(raw.comparison.participants, 'comparison.participants', catalog, priceYear, p) };
+    else comparison = { participants: readParticipants(raw.comparison.participants, 'comparison.participants', catalog, priceYear, p, false, tableLines.has('comparison.participants')) };
   }
   let evidence: EvidenceGrade = comparison ? 'jamforelsegrupp' : 'foreEfter';
   if (raw.evidence !== undefined) {
@@ -252,7 +260,7 @@ function checkPeriod(financing: Financing | undefined, year: number, startYear: 
     `the financing key ${key.id} covers ${period}, but cost year ${year} is ${calendar} (start year ${startYear}); give that year another key in byYear, or set cost.startYear`, financing);
 }
 
-function readParticipants(v: unknown, path: string, catalog: Catalog, priceYear: number, p: ProblemList, followUps = false): Participant[] {
+function readParticipants(v: unknown, path: string, catalog: Catalog, priceYear: number, p: ProblemList, followUps = false, fromTable = false): Participant[] {
   if (!Array.isArray(v) || v.length === 0) {
     p.error(path, 'minst en deltagare krävs (participants eller participantsFile)', 'at least one participant required (participants or participantsFile)', v);
     return [];
@@ -273,8 +281,8 @@ function readParticipants(v: unknown, path: string, catalog: Catalog, priceYear:
     seen.add(id);
     const weight = num(raw.weight ?? 1, `${at}.weight`, p, { min: 0 }) ?? 0;
     const attributes = readAttributes(raw.attributes, `${at}.attributes`, catalog, priceYear, p);
-    const fore = readSituation(raw.fore, `${at}.fore`, catalog, p);
-    const { efter, followUps: later } = readFollowUps(raw, at, fore, catalog, p, followUps);
+    const fore = readSituation(raw.fore, `${at}.fore`, catalog, p, fromTable);
+    const { efter, followUps: later } = readFollowUps(raw, at, fore, catalog, p, followUps, fromTable);
     out.push({ id, weight, attributes, fore, efter, ...(later ? { followUps: later } : {}) });
   });
   return out;
@@ -285,20 +293,20 @@ function readParticipants(v: unknown, path: string, catalog: Catalog, priceYear:
  * Returns year 1's situation (before itself when only later years are given: no effect in year 1)
  * and, when a later year is given, every observed year.
  */
-function readFollowUps(raw: Obj, at: string, fore: Situation, catalog: Catalog, p: ProblemList, allowed: boolean): { efter: Situation; followUps?: FollowUp[] } {
+function readFollowUps(raw: Obj, at: string, fore: Situation, catalog: Catalog, p: ProblemList, allowed: boolean, fromTable: boolean): { efter: Situation; followUps?: FollowUp[] } {
   if (raw.efter !== undefined && raw.efter1 !== undefined) {
     p.error(`${at}.efter1`, 'uppföljningsår 1 anges två gånger (efter och efter1); behåll den ena', 'follow-up year 1 is given twice (efter and efter1); keep one', 'efter1');
   }
   const key1 = raw.efter === undefined && raw.efter1 !== undefined ? 'efter1' : 'efter';
   const later = [2, 3].filter((y) => raw[`efter${y}`] !== undefined);
-  if (later.length === 0) return { efter: readSituation(raw[key1], `${at}.${key1}`, catalog, p) };
+  if (later.length === 0) return { efter: readSituation(raw[key1], `${at}.${key1}`, catalog, p, fromTable) };
   if (!allowed) {
     p.error(`${at}.efter${later[0]}`, 'jämförelsegruppen räknas med ett uppföljningsår; ange bara efter', 'the comparison group is counted with one follow-up year; give efter only', `efter${later[0]}`);
-    return { efter: readSituation(raw[key1], `${at}.${key1}`, catalog, p) };
+    return { efter: readSituation(raw[key1], `${at}.${key1}`, catalog, p, fromTable) };
   }
   const followUps: FollowUp[] = [];
-  if (raw[key1] !== undefined) followUps.push({ year: 1, situation: readSituation(raw[key1], `${at}.${key1}`, catalog, p) });
-  for (const year of later) followUps.push({ year, situation: readSituation(raw[`efter${year}`], `${at}.efter${year}`, catalog, p) });
+  if (raw[key1] !== undefined) followUps.push({ year: 1, situation: readSituation(raw[key1], `${at}.${key1}`, catalog, p, fromTable) });
+  for (const year of later) followUps.push({ year, situation: readSituation(raw[`efter${year}`], `${at}.efter${year}`, catalog, p, fromTable) });
   return { efter: followUps[0].year === 1 ? followUps[0].situation : fore, followUps };
 }
 
@@ -337,7 +345,7 @@ function readAttributes(v: unknown, path: string, catalog: Catalog, priceYear: n
   return a;
 }
 
-function readSituation(v: unknown, path: string, catalog: Catalog, p: ProblemList): Situation {
+function readSituation(v: unknown, path: string, catalog: Catalog, p: ProblemList, fromTable = false): Situation {
   if (!isObj(v)) {
     p.error(path, 'situation krävs: { months?, lines: [...] }', 'situation required: { months?, lines: [...] }', v);
     return { months: 12, lines: [] };
@@ -345,6 +353,11 @@ function readSituation(v: unknown, path: string, catalog: Catalog, p: ProblemLis
   unknownKeys(v, SITUATION_KEYS, `${path}.`, p);
   const months = num(v.months ?? 12, `${path}.months`, p, { min: 1, max: 120 }) ?? 12;
   if (v.lines !== undefined && !Array.isArray(v.lines)) p.error(`${path}.lines`, 'ska vara en lista', 'must be a list', v.lines);
+  if (fromTable && Array.isArray(v.lines)) {
+    const lines = v.lines as Line[];
+    for (let i = 0; i < lines.length; i++) manyVisits(lines[i], () => `${path}.lines[${i}]`, p);
+    return { months, lines };
+  }
   const lines: Line[] = [];
   (Array.isArray(v.lines) ? v.lines : []).forEach((raw: unknown, i: number) => {
     const line = readLine(raw, `${path}.lines[${i}]`, months, catalog, p);
@@ -376,7 +389,7 @@ function readLine(v: unknown, path: string, sitMonths: number, catalog: Catalog,
     p.error(`${path}.months`, `${months} > ${sitMonths}: en rad kan inte pågå längre än situationens observationstid`, `${months} > ${sitMonths}: a line cannot run longer than its situation's observation period`, months);
   }
   const perMonth = num(v.perMonth, `${path}.perMonth`, p, { min: 0 });
-  if (perMonth !== undefined && perMonth > 31 && item.endsWith('besok')) p.warn(`${path}.perMonth`, 'fler än 31 besök per månad', 'more than 31 visits per month', perMonth);
+  manyVisits({ item, perMonth }, () => path, p);
   const amountPerMonth = num(v.amountPerMonth, `${path}.amountPerMonth`, p, { min: 0 });
   const extent = num(v.extent, `${path}.extent`, p, { min: 0, max: 1 });
   const wage = num(v.wage, `${path}.wage`, p, { min: 0 });
@@ -396,6 +409,11 @@ function readLine(v: unknown, path: string, sitMonths: number, catalog: Catalog,
   } else if (v.postings !== undefined) p.error(`${path}.postings`, 'postings gäller bara rader med item: egen', 'postings apply only to lines with item: egen');
   if (p.errorCount > errorsBefore) return undefined;
   return { item, months: months!, perMonth, amountPerMonth, extent, wage, options, label, postings };
+}
+
+/** The one check left for a line from a table: more visits a month than there are days. */
+function manyVisits({ item, perMonth }: { item: string; perMonth?: number }, path: () => string, p: ProblemList): void {
+  if (perMonth !== undefined && perMonth > 31 && item.endsWith('besok')) p.warn(`${path()}.perMonth`, 'fler än 31 besök per månad', 'more than 31 visits per month', perMonth);
 }
 
 function readEgenPostings(v: unknown, path: string, catalog: Catalog, p: ProblemList): EgenPosting[] | undefined {
