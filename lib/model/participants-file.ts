@@ -81,6 +81,33 @@ export interface ParticipantsFileResult {
   notes: Note[];
 }
 
+interface Person { id: string; weight?: number; attributes: Obj; foreMonths: number; efterMonths: number; origin: ParticipantOrigin; }
+/** A participant's used lines as read: line, row (negated for efter), follow-up year, … (stride 3). */
+interface OwnLines { table: Table; columns: Record<string, string>; row: number; lines: (Line | number)[] }
+/** Placeholder rows, replaced by `situationOf` for every participant. */
+const NO_ROWS: number[] = [];
+
+/** Whether the line at `k` of grouped lines belongs to före, or to efter in follow-up year `year`. */
+function matchesLine(all: (Line | number)[], k: number, fore: boolean, year: number): boolean {
+  return ((all[k + 1] as number) > 0) === fore && (fore || all[k + 2] === year);
+}
+
+/** One situation of a participant from its grouped lines; its lines' rows go in `origin.lines`. */
+function situationOf(all: (Line | number)[], origin: ParticipantOrigin, fore: boolean, year: number, months: number): { months: number; lines: Line[] } {
+  let n = 0;
+  for (let k = 0; k < all.length; k += 3) if (matchesLine(all, k, fore, year)) n++;
+  // Exact length (an array grown by push keeps spare room, for every participant).
+  const rows = new Array<number>(n), ls = new Array<Line>(n);
+  for (let k = 0, j = 0; k < all.length; k += 3) {
+    if (!matchesLine(all, k, fore, year)) continue;
+    ls[j] = all[k] as Line;
+    rows[j++] = Math.abs(all[k + 1] as number);
+  }
+  const key: keyof ParticipantOrigin['lines'] = fore ? 'fore' : year === 2 ? 'efter2' : year === 3 ? 'efter3' : 'efter';
+  origin.lines[key] = rows;
+  return { months, lines: ls };
+}
+
 /** Long-format situation columns and their accepted header spellings (normalised). */
 export const SITUATION_COLUMNS: ColumnSpec = {
   deltagare: ['deltagare', 'deltagar_id', 'deltagare_id', 'id', 'lopnummer', 'lopnr', 'personnummer', 'pnr'],
@@ -203,7 +230,6 @@ export async function readParticipantsFile(paths: string | string[], catalog: Ca
   }
 
   // Participants table(s).
-  interface Person { id: string; weight?: number; attributes: Obj; foreMonths: number; efterMonths: number; origin: ParticipantOrigin; }
   const people = new Map<string, Person>();
   const rejectedIds = new Map<string, number>();
   const counts: RowCount[] = [];
@@ -263,7 +289,6 @@ export async function readParticipantsFile(paths: string | string[], catalog: Ca
   // object per row beyond the line itself (a national file has millions): `lines` holds line, row,
   // follow-up year, … in file order (stride 3), the row negated for efter, split by situation and
   // year when assembled.
-  interface OwnLines { table: Table; columns: Record<string, string>; row: number; lines: (Line | number)[] }
   const lines = new Map<string, OwnLines>();
   for (const t of situationTables) {
     const cols = resolveColumns(t, SITUATION_COLUMNS, ignoredColumns.get(t));
@@ -274,6 +299,7 @@ export async function readParticipantsFile(paths: string | string[], catalog: Ca
     const rp = new RowProblems(t, cols.index);
     const columns = Object.fromEntries([...cols.index].map(([f, i]) => [f, t.headers[i] || f]));
     let used = 0;
+    let lastId: string | undefined, lastOwn: OwnLines | undefined;
     const situationRow = (r: TableRow): void => {
       const before = rp.errors;
       const idCell = rp.cell(r, 'deltagare');
@@ -308,11 +334,15 @@ export async function readParticipantsFile(paths: string | string[], catalog: Ca
       }
       if (rp.errors > before) return;
       used++;
-      // In the shape validateProject's readLine gives (lib/model/project.ts): every rule it applies
-      // was checked above, so the project takes this object as it is (ValidateOptions.tableLines).
-      const line: Line = { item: post, months: months!, perMonth, amountPerMonth, extent, wage, options: undefined, label: undefined, postings: undefined };
-      let own = lines.get(id);
+      // A Line (lib/model/types.ts) with its fields in readLine's order (lib/model/project.ts): every
+      // rule readLine applies was checked above, so the project takes this object as it is
+      // (ValidateOptions.tableLines). No options, label or postings keys: a table gives none.
+      const line: Line = { item: post, months: months!, perMonth, amountPerMonth, extent, wage };
+      // A participant's rows usually follow each other (the same id string, reused by the splitter).
+      let own = id === lastId ? lastOwn : lines.get(id);
       if (!own) lines.set(id, (own = { table: t, columns, row: r.row, lines: [] }));
+      lastId = id;
+      lastOwn = own;
       own.lines.push(line, lage === 'fore' ? r.row : -r.row, year ?? 1);
     };
     const s = streams.get(t);
@@ -339,46 +369,32 @@ export async function readParticipantsFile(paths: string | string[], catalog: Ca
   }
 
   // Assemble: participants-table order first, then ids seen only in situations.
-  for (const [id, own] of lines) {
-    if (!people.has(id)) {
-      people.set(id, { id, attributes: {}, foreMonths: 12, efterMonths: 12, origin: { file: own.table.file, sheet: own.table.sheet, row: own.row, columns: {}, lines: { fore: [], efter: [] } } });
-    }
-  }
   const participants: Obj[] = [];
   const origins: ParticipantOrigin[] = [];
-  for (const p of people.values()) {
-    const own = lines.get(p.id);
+  const assemble = (p: Person, own: OwnLines | undefined): void => {
     if (!own) {
       problems.push({ severity: 'warning', file: p.origin.file, sheet: p.origin.sheet, row: p.origin.row, column: p.origin.columns.deltagare ?? 'deltagare', path: `${p.origin.row}`, sv: 'deltagaren har inga rader med situationer; före och efter blir tomma', en: 'the participant has no situation rows; before and after will be empty', value: p.id });
     }
     const origin = p.origin;
     if (own) origin.situations = { file: own.table.file, sheet: own.table.sheet, columns: own.columns };
     const all = own?.lines ?? [];
-    const matches = (k: number, fore: boolean, year: number) => ((all[k + 1] as number) > 0) === fore && (fore || all[k + 2] === year);
-    const sit = (lage: 'fore' | 'efter', months: number, year = 1) => {
-      const fore = lage === 'fore';
-      let n = 0;
-      for (let k = 0; k < all.length; k += 3) if (matches(k, fore, year)) n++;
-      // Exact length (an array grown by push keeps spare room, for every participant).
-      const rows = new Array<number>(n), ls = new Array<Line>(n);
-      for (let k = 0, j = 0; k < all.length; k += 3) {
-        if (!matches(k, fore, year)) continue;
-        ls[j] = all[k] as Line;
-        rows[j++] = Math.abs(all[k + 1] as number);
-      }
-      const key: keyof ParticipantOrigin['lines'] = fore ? 'fore' : year === 2 ? 'efter2' : year === 3 ? 'efter3' : 'efter';
-      origin.lines[key] = rows;
-      return { months, lines: ls };
-    };
-    const raw: Obj = { id: p.id, ...(p.weight !== undefined ? { weight: p.weight } : {}), attributes: p.attributes, fore: sit('fore', p.foreMonths), efter: sit('efter', p.efterMonths) };
+    const raw: Obj = { id: p.id, ...(p.weight !== undefined ? { weight: p.weight } : {}), attributes: p.attributes, fore: situationOf(all, origin, true, 1, p.foreMonths), efter: situationOf(all, origin, false, 1, p.efterMonths) };
     // Follow-up years 2 and 3 (method §5.1): a year is observed when it has rows.
-    for (const year of [2, 3]) {
+    for (let year = 2; year <= 3; year++) {
       let seen = false;
-      for (let k = 0; k < all.length && !seen; k += 3) seen = matches(k, false, year);
-      if (seen) raw[`efter${year}`] = sit('efter', p.efterMonths, year);
+      for (let k = 0; k < all.length && !seen; k += 3) seen = matchesLine(all, k, false, year);
+      if (seen) raw[`efter${year}`] = situationOf(all, origin, false, year, p.efterMonths);
     }
+    if (own) own.lines = []; // done with: the grouped lines need not outlive the assembly
     participants.push(raw);
     origins.push(origin);
+  };
+  for (const p of people.values()) assemble(p, lines.get(p.id));
+  // Ids seen only in situations, in first-seen order (no participants-table row: no columns there).
+  const noColumns: Record<string, string> = {};
+  for (const [id, own] of lines) {
+    if (people.has(id)) continue;
+    assemble({ id, attributes: {}, foreMonths: 12, efterMonths: 12, origin: { file: own.table.file, sheet: own.table.sheet, row: own.row, columns: noColumns, lines: { fore: NO_ROWS, efter: NO_ROWS } } }, own);
   }
 
   // Streamed tables' reading and screening problems, where reading whole tables puts them.
@@ -504,15 +520,18 @@ function protectHeaders(t: Table, o: { pseudonymiser?: Pseudonymiser; idKeys?: s
 /** `protectTable`'s cell part for one row: ignored columns emptied, cells holding a personnummer refused and replaced. */
 function screenRow(t: Table, r: TableRow, pr: Protection, problems: Problem[]): void {
   const { ignore, useCol, pseudonymiser, onlyIds } = pr;
-  r.cells.forEach((c, i) => {
-    if (c === null || c instanceof Date || typeof c === 'boolean') return;
+  const cells = r.cells;
+  for (let i = 0; i < cells.length; i++) {
+    const c = cells[i];
+    if (c === undefined && !(i in cells)) continue; // a hole (as forEach skips it)
+    if (c === null || c instanceof Date || typeof c === 'boolean') continue;
     const text = typeof c === 'number' ? String(Math.round(c)) : c;
-    if (i === useCol && pseudonymiser) return; // hashed below
+    if (i === useCol && pseudonymiser) continue; // hashed below
     if (ignore.has(i)) {
       r.cells[i] = null;
-      return;
+      continue;
     }
-    if (!containsPersonalNumber(text)) return;
+    if (!containsPersonalNumber(text)) continue;
     r.cells[i] = i === useCol ? `[personnummer rad ${r.row}]` : REDACTED;
     pr.refused++;
     problems.push({
@@ -520,7 +539,7 @@ function screenRow(t: Table, r: TableRow, pr: Protection, problems: Problem[]): 
       sv: `cellen ${PERSONAL_NUMBER_FOUND.sv}${i === useCol ? ' eller kör med --pseudonymisera' : onlyIds.sv}`,
       en: `the cell ${PERSONAL_NUMBER_FOUND.en}${i === useCol ? ' or run with --pseudonymisera' : onlyIds.en}`,
     });
-  });
+  }
 }
 
 /** After every row is screened: the explanation, once, when a cell was refused. */
