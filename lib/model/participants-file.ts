@@ -83,7 +83,9 @@ export interface ParticipantsFileResult {
 
 interface Person { id: string; weight?: number; attributes: Obj; foreMonths: number; efterMonths: number; origin: ParticipantOrigin; }
 /** A participant's used lines as read: line, row (negated for efter), follow-up year, … (stride 3). */
-interface OwnLines { table: Table; columns: Record<string, string>; row: number; lines: (Line | number)[] }
+interface OwnLines { table: Table; source: Situations; row: number; lines: (Line | number)[] }
+/** Where a participant's situation rows are (`ParticipantOrigin.situations`), one per table. */
+type Situations = NonNullable<ParticipantOrigin['situations']>;
 /** Placeholder rows, replaced by `situationOf` for every participant. */
 const NO_ROWS: number[] = [];
 
@@ -298,6 +300,7 @@ export async function readParticipantsFile(paths: string | string[], catalog: Ca
     }
     const rp = new RowProblems(t, cols.index);
     const columns = Object.fromEntries([...cols.index].map(([f, i]) => [f, t.headers[i] || f]));
+    const source: Situations = { file: t.file, sheet: t.sheet, columns };
     let used = 0;
     let lastId: string | undefined, lastOwn: OwnLines | undefined;
     const situationRow = (r: TableRow): void => {
@@ -340,7 +343,7 @@ export async function readParticipantsFile(paths: string | string[], catalog: Ca
       const line: Line = { item: post, months: months!, perMonth, amountPerMonth, extent, wage };
       // A participant's rows usually follow each other (the same id string, reused by the splitter).
       let own = id === lastId ? lastOwn : lines.get(id);
-      if (!own) lines.set(id, (own = { table: t, columns, row: r.row, lines: [] }));
+      if (!own) lines.set(id, (own = { table: t, source, row: r.row, lines: [] }));
       lastId = id;
       lastOwn = own;
       own.lines.push(line, lage === 'fore' ? r.row : -r.row, year ?? 1);
@@ -376,9 +379,11 @@ export async function readParticipantsFile(paths: string | string[], catalog: Ca
       problems.push({ severity: 'warning', file: p.origin.file, sheet: p.origin.sheet, row: p.origin.row, column: p.origin.columns.deltagare ?? 'deltagare', path: `${p.origin.row}`, sv: 'deltagaren har inga rader med situationer; före och efter blir tomma', en: 'the participant has no situation rows; before and after will be empty', value: p.id });
     }
     const origin = p.origin;
-    if (own) origin.situations = { file: own.table.file, sheet: own.table.sheet, columns: own.columns };
+    // One per table, shared by its participants' origins (read only, by locateProblems).
+    if (own) origin.situations = own.source;
     const all = own?.lines ?? [];
-    const raw: Obj = { id: p.id, ...(p.weight !== undefined ? { weight: p.weight } : {}), attributes: p.attributes, fore: situationOf(all, origin, true, 1, p.foreMonths), efter: situationOf(all, origin, false, 1, p.efterMonths) };
+    const fore = situationOf(all, origin, true, 1, p.foreMonths), efter = situationOf(all, origin, false, 1, p.efterMonths);
+    const raw: Obj = p.weight !== undefined ? { id: p.id, weight: p.weight, attributes: p.attributes, fore, efter } : { id: p.id, attributes: p.attributes, fore, efter };
     // Follow-up years 2 and 3 (method §5.1): a year is observed when it has rows.
     for (let year = 2; year <= 3; year++) {
       let seen = false;

@@ -164,6 +164,11 @@ function rawKommuner(participants: unknown): string[] {
   return [...new Set(names.filter((n): n is string => typeof n === 'string' && n.trim() !== ''))];
 }
 
+/** `unknownKeys` under the key path `path`, joined only for a problem. */
+function unknownKeysAt(o: Obj, known: string[], path: string, p: ProblemList): void {
+  for (const k of Object.keys(o)) if (!known.includes(k)) unknownKeys({ [k]: o[k] }, known, `${path}.`, p);
+}
+
 function unknownKeys(o: Obj, known: string[], prefix: string, p: ProblemList): void {
   for (const k of Object.keys(o)) {
     if (!known.includes(k)) p.error(`${prefix}${k}`, `okänd nyckel; tillåtna: ${known.join(', ')}`, `unknown key; allowed: ${known.join(', ')}`, k);
@@ -279,11 +284,12 @@ function readParticipants(v: unknown, path: string, catalog: Catalog, priceYear:
     if (containsPersonalNumber(id)) p.error(`${at}.id`, `id är ett personnummer eller samordningsnummer (värdet visas inte); ${PERSONAL_DATA_HELP.sv}`, `the id is a personal identity or coordination number (value not shown); ${PERSONAL_DATA_HELP.en}`);
     else if (seen.has(id)) p.error(`${at}.id`, 'id förekommer flera gånger', 'duplicate id', id);
     seen.add(id);
-    const weight = num(raw.weight ?? 1, `${at}.weight`, p, { min: 0 }) ?? 0;
-    const attributes = readAttributes(raw.attributes, `${at}.attributes`, catalog, priceYear, p);
+    // Key paths are built only where a value needs checking (a national file has 300 000 participants).
+    const weight = raw.weight === undefined || raw.weight === null ? 1 : num(raw.weight, `${at}.weight`, p, { min: 0 }) ?? 0;
+    const attributes = isObj(raw.attributes) && isEmpty(raw.attributes) ? {} : readAttributes(raw.attributes, `${at}.attributes`, catalog, priceYear, p);
     const fore = readSituation(raw.fore, `${at}.fore`, catalog, p, fromTable);
     const { efter, followUps: later } = readFollowUps(raw, at, fore, catalog, p, followUps, fromTable);
-    out.push({ id, weight, attributes, fore, efter, ...(later ? { followUps: later } : {}) });
+    out.push(later ? { id, weight, attributes, fore, efter, followUps: later } : { id, weight, attributes, fore, efter });
   });
   return out;
 }
@@ -298,7 +304,7 @@ function readFollowUps(raw: Obj, at: string, fore: Situation, catalog: Catalog, 
     p.error(`${at}.efter1`, 'uppföljningsår 1 anges två gånger (efter och efter1); behåll den ena', 'follow-up year 1 is given twice (efter and efter1); keep one', 'efter1');
   }
   const key1 = raw.efter === undefined && raw.efter1 !== undefined ? 'efter1' : 'efter';
-  const later = [2, 3].filter((y) => raw[`efter${y}`] !== undefined);
+  const later = raw.efter2 === undefined && raw.efter3 === undefined ? NO_YEARS : [2, 3].filter((y) => raw[`efter${y}`] !== undefined);
   if (later.length === 0) return { efter: readSituation(raw[key1], `${at}.${key1}`, catalog, p, fromTable) };
   if (!allowed) {
     p.error(`${at}.efter${later[0]}`, 'jämförelsegruppen räknas med ett uppföljningsår; ange bara efter', 'the comparison group is counted with one follow-up year; give efter only', `efter${later[0]}`);
@@ -309,6 +315,12 @@ function readFollowUps(raw: Obj, at: string, fore: Situation, catalog: Catalog, 
   for (const year of later) followUps.push({ year, situation: readSituation(raw[`efter${year}`], `${at}.efter${year}`, catalog, p, fromTable) });
   return { efter: followUps[0].year === 1 ? followUps[0].situation : fore, followUps };
 }
+
+const NO_YEARS: number[] = [];
+const isEmpty = (o: Obj): boolean => {
+  for (const k in o) if (Object.hasOwn(o, k)) return false;
+  return true;
+};
 
 function readAttributes(v: unknown, path: string, catalog: Catalog, priceYear: number, p: ProblemList): Attributes {
   if (v === undefined) return {};
@@ -350,12 +362,16 @@ function readSituation(v: unknown, path: string, catalog: Catalog, p: ProblemLis
     p.error(path, 'situation krävs: { months?, lines: [...] }', 'situation required: { months?, lines: [...] }', v);
     return { months: 12, lines: [] };
   }
-  unknownKeys(v, SITUATION_KEYS, `${path}.`, p);
-  const months = num(v.months ?? 12, `${path}.months`, p, { min: 1, max: 120 }) ?? 12;
+  unknownKeysAt(v, SITUATION_KEYS, path, p);
+  const m = v.months ?? 12;
+  const months = typeof m === 'number' && m >= 1 && m <= 120 ? m : num(m, `${path}.months`, p, { min: 1, max: 120 }) ?? 12;
   if (v.lines !== undefined && !Array.isArray(v.lines)) p.error(`${path}.lines`, 'ska vara en lista', 'must be a list', v.lines);
   if (fromTable && Array.isArray(v.lines)) {
     const lines = v.lines as Line[];
-    for (let i = 0; i < lines.length; i++) manyVisits(lines[i], () => `${path}.lines[${i}]`, p);
+    for (let i = 0; i < lines.length; i++) {
+      const { item, perMonth } = lines[i];
+      if (manyVisits(item, perMonth)) p.warn(`${path}.lines[${i}].perMonth`, MANY_VISITS.sv, MANY_VISITS.en, perMonth);
+    }
     return { months, lines };
   }
   const lines: Line[] = [];
@@ -389,7 +405,7 @@ function readLine(v: unknown, path: string, sitMonths: number, catalog: Catalog,
     p.error(`${path}.months`, `${months} > ${sitMonths}: en rad kan inte pågå längre än situationens observationstid`, `${months} > ${sitMonths}: a line cannot run longer than its situation's observation period`, months);
   }
   const perMonth = num(v.perMonth, `${path}.perMonth`, p, { min: 0 });
-  manyVisits({ item, perMonth }, () => path, p);
+  if (manyVisits(item, perMonth)) p.warn(`${path}.perMonth`, MANY_VISITS.sv, MANY_VISITS.en, perMonth);
   const amountPerMonth = num(v.amountPerMonth, `${path}.amountPerMonth`, p, { min: 0 });
   const extent = num(v.extent, `${path}.extent`, p, { min: 0, max: 1 });
   const wage = num(v.wage, `${path}.wage`, p, { min: 0 });
@@ -411,10 +427,11 @@ function readLine(v: unknown, path: string, sitMonths: number, catalog: Catalog,
   return { item, months: months!, perMonth, amountPerMonth, extent, wage, options, label, postings };
 }
 
-/** The one check left for a line from a table: more visits a month than there are days. */
-function manyVisits({ item, perMonth }: { item: string; perMonth?: number }, path: () => string, p: ProblemList): void {
-  if (perMonth !== undefined && perMonth > 31 && item.endsWith('besok')) p.warn(`${path()}.perMonth`, 'fler än 31 besök per månad', 'more than 31 visits per month', perMonth);
+/** More visits a month than there are days (a warning; the one check left for a line from a table). */
+function manyVisits(item: string, perMonth: number | undefined): boolean {
+  return perMonth !== undefined && perMonth > 31 && item.endsWith('besok');
 }
+const MANY_VISITS = { sv: 'fler än 31 besök per månad', en: 'more than 31 visits per month' };
 
 function readEgenPostings(v: unknown, path: string, catalog: Catalog, p: ProblemList): EgenPosting[] | undefined {
   if (!Array.isArray(v) || v.length === 0) {
