@@ -390,7 +390,7 @@ export async function readParticipantsFile(paths: string | string[], catalog: Ca
       for (let k = 0; k < all.length && !seen; k += 3) seen = matchesLine(all, k, false, year);
       if (seen) raw[`efter${year}`] = situationOf(all, origin, false, year, p.efterMonths);
     }
-    if (own) own.lines = []; // done with: the grouped lines need not outlive the assembly
+    if (own) own.lines = NO_ROWS; // done with: the grouped lines need not outlive the assembly
     participants.push(raw);
     origins.push(origin);
   };

@@ -286,7 +286,9 @@ function readParticipants(v: unknown, path: string, catalog: Catalog, priceYear:
     seen.add(id);
     // Key paths are built only where a value needs checking (a national file has 300 000 participants).
     const weight = raw.weight === undefined || raw.weight === null ? 1 : num(raw.weight, `${at}.weight`, p, { min: 0 }) ?? 0;
-    const attributes = isObj(raw.attributes) && isEmpty(raw.attributes) ? {} : readAttributes(raw.attributes, `${at}.attributes`, catalog, priceYear, p);
+    // A table's participant without attributes keeps its empty object (nothing to normalise).
+    const attributes = fromTable && isObj(raw.attributes) && isEmpty(raw.attributes) ? raw.attributes as Attributes
+      : isObj(raw.attributes) && isEmpty(raw.attributes) ? {} : readAttributes(raw.attributes, `${at}.attributes`, catalog, priceYear, p);
     const fore = readSituation(raw.fore, `${at}.fore`, catalog, p, fromTable);
     const { efter, followUps: later } = readFollowUps(raw, at, fore, catalog, p, followUps, fromTable);
     out.push(later ? { id, weight, attributes, fore, efter, followUps: later } : { id, weight, attributes, fore, efter });
@@ -372,7 +374,8 @@ function readSituation(v: unknown, path: string, catalog: Catalog, p: ProblemLis
       const { item, perMonth } = lines[i];
       if (manyVisits(item, perMonth)) p.warn(`${path}.lines[${i}].perMonth`, MANY_VISITS.sv, MANY_VISITS.en, perMonth);
     }
-    return { months, lines };
+    // The table's situation object itself when it is already normal (`{ months, lines }`, situationOf in participants-file.ts).
+    return v.months === months ? (v as unknown as Situation) : { months, lines };
   }
   const lines: Line[] = [];
   (Array.isArray(v.lines) ? v.lines : []).forEach((raw: unknown, i: number) => {
