@@ -282,8 +282,9 @@ function readParticipants(v: unknown, path: string, catalog: Catalog, priceYear:
     }
     const id = raw.id === undefined ? `#${i + 1}` : String(raw.id);
     if (containsPersonalNumber(id)) p.error(`${at}.id`, `id är ett personnummer eller samordningsnummer (värdet visas inte); ${PERSONAL_DATA_HELP.sv}`, `the id is a personal identity or coordination number (value not shown); ${PERSONAL_DATA_HELP.en}`);
-    else if (seen.has(id)) p.error(`${at}.id`, 'id förekommer flera gånger', 'duplicate id', id);
-    seen.add(id);
+    // A table's participants are grouped by id (participants-file.ts): never a duplicate to look for.
+    else if (!fromTable && seen.has(id)) p.error(`${at}.id`, 'id förekommer flera gånger', 'duplicate id', id);
+    if (!fromTable) seen.add(id);
     // Key paths are built only where a value needs checking (a national file has 300 000 participants).
     const weight = raw.weight === undefined || raw.weight === null ? 1 : num(raw.weight, `${at}.weight`, p, { min: 0 }) ?? 0;
     // A table's participant without attributes keeps its empty object (nothing to normalise).
