@@ -311,7 +311,8 @@ export async function readParticipantsFile(paths: string | string[], catalog: Ca
       else if (rejectedIds.has(id)) rp.add('error', r, 'deltagare', `raden kan inte användas eftersom deltagarens rad i deltagartabellen (rad ${rejectedIds.get(id)}) har fel`, `the row cannot be used because the participant's row in the participants table (row ${rejectedIds.get(id)}) has errors`, id);
       else if (hasPeopleTable && !people.has(id)) rp.add('error', r, 'deltagare', 'deltagaren finns inte i deltagartabellen (bladet Deltagare); lägg till en rad där eller rätta id', 'the participant is not in the participants table (sheet Deltagare); add a row there or correct the id', id);
       const lageCell = rp.cell(r, 'lage');
-      const lage = isBlank(lageCell) ? undefined : LAGE[normalizeHeader(String(lageCell))];
+      // A cell already spelled as a key (fore, efter …: normalizeHeader would return it unchanged) is looked up directly.
+      const lage = isBlank(lageCell) ? undefined : typeof lageCell === 'string' && Object.hasOwn(LAGE, lageCell) ? LAGE[lageCell] : LAGE[normalizeHeader(String(lageCell))];
       if (!lage) rp.add('error', r, 'lage', 'läge ska vara fore (före insatsen) eller efter', 'situation must be fore (before the intervention) or efter (after)', show(lageCell));
       const year = followUpYear(rp, r, lage);
       const postCell = rp.cell(r, 'post');
