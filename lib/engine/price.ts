@@ -136,9 +136,14 @@ export function priceProject(project: Project, catalog: Catalog): Ledger {
   };
 }
 
-/** `to.set(from, at)` for a few values: a loop, since TypedArray.set costs about a microsecond a call (300 000 participants × 4 calls). */
+/**
+ * `to.set(from, at)` into a fresh (zero-filled) array, for a few values: a loop, since
+ * TypedArray.set costs about a microsecond a call (300 000 participants × 4 calls), and zeros are
+ * not written, so the pages of an array that stays zero (the utjämning rows when it is off) are
+ * never touched. Sums started at +0 are never −0, so skipping zeros leaves the same values.
+ */
 function copyInto(to: Float64Array, from: Float64Array, at: number): void {
-  for (let k = 0; k < from.length; k++) to[at + k] = from[k];
+  for (let k = 0; k < from.length; k++) if (from[k] !== 0) to[at + k] = from[k];
 }
 
 /** A participant's situation in follow-up year t: the latest observation at or before t, före before the first (method §5.1). */
