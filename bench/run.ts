@@ -54,13 +54,18 @@ const NOTES = `- **The reference disagreed (fixed).** bench/reference.ts was wri
   code cache for the bundle (vm.Script cachedData; Node 20 has no module.enableCompileCache) made no measurable difference.
 - **Portfolio.** The same YAML parse, once per project, is about three quarters of the time \`portfolj\` spends reading projects (profiled on 30);
   finding projects no longer parses each file a second time.
-- **National file.** The reader splits quote-free CSV directly, reusing a column's string when the text repeats
-  on the next row (the participant's id on each of its rows, fore/efter, months), screens cells for personnummer only
-  when they hold 10 digits or more (and the project-wide screen builds no key path for a leaf that cannot hold one),
-  parses plain numbers (\`12\`, \`0,75\`) without a regex, groups lines per participant as they are read and lets each
-  table row go as soon as it is read. All rules and messages are unchanged. What remains is allocation: raw participant
-  objects, then validateProject's normalised copy of every line, both alive at the peak; a columnar path (rows straight
-  into typed arrays and the engine reading them) is the next step and was not done.
+- **National file.** A quote-free situations CSV is read in one pass, row by row: each row is split (reusing a
+  column's string when the text repeats: the participant's id on each of its rows, fore/efter, item ids, months),
+  screened for personnummer (only cells of 10 characters or more are searched) and checked as it is split, so no table
+  of 1.5 million rows is ever held; its reading and screening problems are put where reading the whole table first puts
+  them. Each used row's line is built once, in the shape validateProject's readLine gives, and validateProject takes it
+  as it is (only the many-visits warning is left to check there), so there is no second copy of every line; key paths
+  are built only for a value that needs checking. The general route (whole tables, every line checked again) is kept as
+  the reference: test/model/one-pass-reader.test.ts checks on random valid and invalid files that both give the same
+  participants, problems (sv and en), counts, project and result. What remains is the memory of 1.5 million line objects
+  and 300 000 participants (peak RSS about half the earlier), decoding and splitting the 70 MB text (about 1.4 s) and
+  pricing; keeping used rows in typed arrays until assembly was tried and was not faster (the line objects are made
+  anyway); the engine reading typed arrays directly would need a columnar Project and was not done.
 - **Report.** danfo.js is not loaded by \`report\`. In a CPU profile of html+md+json (4.1 s on a loaded machine),
   loading jsdom for Observable Plot was 1.7 s and rasterising the four chart PNGs about 1.2 s. jsdom now loads from
   one esbuild file (dist/vendor/jsdom.cjs, scripts/bundle-jsdom.ts; about a third faster than its ~1 100 files, same

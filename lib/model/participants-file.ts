@@ -18,7 +18,8 @@ import { excelSerialToDate, isPlausibleDateSerial } from './tabular/excel-date.j
 import { normalizeHeader } from './tabular/normalize-header.js';
 import { parseNumber } from './tabular/parse-number.js';
 import { readTableFile } from './tabular/read-table-file.js';
-import { columnLetter, isBlank, type Cell, type Table, type TableRow } from './tabular/table.js';
+import { columnLetter, isBlank, type Cell, type CsvRowStream, type Table, type TableRow } from './tabular/table.js';
+import type { Line } from './types.js';
 import { suggestItem } from './suggest-item.js';
 
 /** Replaces an identifier by its keyed pseudonym (Node: `keyPseudonymiser` in personal-data.ts). */
@@ -33,6 +34,12 @@ export interface ParticipantsFileOptions {
   priceYear?: number;
   /** How file names appear in problems (default: as given). */
   display?: (path: string) => string;
+  /**
+   * Read a situations CSV row by row, screening and checking each row as it is split, instead of
+   * splitting the whole table first (default true; the same participants, problems and counts).
+   * false takes the general route, the reference the tests compare with.
+   */
+  stream?: boolean;
 }
 
 /** Row accounting for one table: every data row is used or rejected. */
@@ -72,6 +79,35 @@ export interface ParticipantsFileResult {
   counts: RowCount[];
   origins: ParticipantOrigin[];
   notes: Note[];
+}
+
+interface Person { id: string; weight?: number; attributes: Obj; foreMonths: number; efterMonths: number; origin: ParticipantOrigin; }
+/** A participant's used lines as read: line, row (negated for efter), follow-up year, … (stride 3). */
+interface OwnLines { table: Table; source: Situations; row: number; lines: (Line | number)[] }
+/** Where a participant's situation rows are (`ParticipantOrigin.situations`), one per table. */
+type Situations = NonNullable<ParticipantOrigin['situations']>;
+/** Placeholder rows, replaced by `situationOf` for every participant. */
+const NO_ROWS: number[] = [];
+
+/** Whether the line at `k` of grouped lines belongs to före, or to efter in follow-up year `year`. */
+function matchesLine(all: (Line | number)[], k: number, fore: boolean, year: number): boolean {
+  return ((all[k + 1] as number) > 0) === fore && (fore || all[k + 2] === year);
+}
+
+/** One situation of a participant from its grouped lines; its lines' rows go in `origin.lines`. */
+function situationOf(all: (Line | number)[], origin: ParticipantOrigin, fore: boolean, year: number, months: number): { months: number; lines: Line[] } {
+  let n = 0;
+  for (let k = 0; k < all.length; k += 3) if (matchesLine(all, k, fore, year)) n++;
+  // Exact length (an array grown by push keeps spare room, for every participant).
+  const rows = new Array<number>(n), ls = new Array<Line>(n);
+  for (let k = 0, j = 0; k < all.length; k += 3) {
+    if (!matchesLine(all, k, fore, year)) continue;
+    ls[j] = all[k] as Line;
+    rows[j++] = Math.abs(all[k + 1] as number);
+  }
+  const key: keyof ParticipantOrigin['lines'] = fore ? 'fore' : year === 2 ? 'efter2' : year === 3 ? 'efter3' : 'efter';
+  origin.lines[key] = rows;
+  return { months, lines: ls };
 }
 
 /** Long-format situation columns and their accepted header spellings (normalised). */
@@ -128,6 +164,12 @@ export async function readParticipantsFile(paths: string | string[], catalog: Ca
   const notes: Note[] = [];
   const headerKeys = [...SITUATION_COLUMNS.deltagare, ...PARTICIPANT_COLUMNS.deltagare];
   const tables: Table[] = [];
+  // Situations CSV files read row by row: each row is split, screened and checked in one pass, so
+  // a national file never holds all its rows. Their reading and screening problems are collected
+  // apart and put where reading whole tables would have put them (`at`, by position in `problems`).
+  interface Streamed { rows: CsvRowStream; readAt: number; read: Problem[]; protectAt: number; protect: Problem[]; protection?: Protection }
+  const streams = new Map<Table, Streamed>();
+  const situationKeys = (keys: string[]) => keys.some((k) => SITUATION_COLUMNS.deltagare.includes(k)) && keys.some((k) => SITUATION_COLUMNS.post.includes(k));
   // The same file listed twice would count every row twice.
   const seen = new Map<string, string>();
   for (const path of list) {
@@ -138,14 +180,26 @@ export async function readParticipantsFile(paths: string | string[], catalog: Ca
       continue;
     }
     seen.set(id, path);
-    const read = await readTableFile(path, { files: options.files, headerKeys, display: display(path) });
+    const read = await readTableFile(path, { files: options.files, headerKeys, display: display(path), ...(options.stream === false ? {} : { stream: situationKeys }) });
     problems.push(...read.problems);
+    for (const [t, rows] of read.streams ?? []) streams.set(t, { rows, readAt: problems.length, read: [], protectAt: 0, protect: [] });
     tables.push(...read.tables);
   }
+  const hasRows = (t: Table) => streams.get(t)?.rows.hasRows ?? t.rows.length > 0;
 
   // Every table is scanned for personal data, including sheets samnytta does not read.
   const ignoredColumns = new Map<Table, Set<number>>();
-  for (const t of tables) ignoredColumns.set(t, protectTable(t, { pseudonymiser: options.pseudonymiser, idKeys: SITUATION_COLUMNS.deltagare }, problems));
+  const protect = { pseudonymiser: options.pseudonymiser, idKeys: SITUATION_COLUMNS.deltagare };
+  for (const t of tables) {
+    const s = streams.get(t);
+    if (!s) {
+      ignoredColumns.set(t, protectTable(t, protect, problems));
+      continue;
+    }
+    s.protection = protectHeaders(t, protect, problems);
+    s.protectAt = problems.length;
+    ignoredColumns.set(t, s.protection.ignore);
+  }
 
   const isSituations = (t: Table) => hasField(t, SITUATION_COLUMNS.deltagare) && hasField(t, SITUATION_COLUMNS.post);
   const isParticipants = (t: Table) => hasField(t, PARTICIPANT_COLUMNS.deltagare) && !hasField(t, SITUATION_COLUMNS.post);
@@ -155,7 +209,7 @@ export async function readParticipantsFile(paths: string | string[], catalog: Ca
   const where = (t: Table) => ({ file: t.file, sheet: t.sheet, row: t.headerRow, column: columnLetter(0), path: `A${t.headerRow}` });
   for (const t of tables) {
     if (isSituations(t) || isParticipants(t)) {
-      if (t.rows.length > 0) continue;
+      if (hasRows(t)) continue;
       if (t.sheet !== undefined && isParticipants(t)) {
         skipped.push(t.sheet);
         problems.push({ severity: 'warning', ...where(t), sv: 'bladet har en rubrikrad men inga deltagare och används inte', en: 'the sheet has a header row but no participants and is not used' });
@@ -167,8 +221,8 @@ export async function readParticipantsFile(paths: string | string[], catalog: Ca
       problems.push({ severity: 'warning', ...where(t), sv: 'bladet läses inte: det har varken kolumnerna för situationer (deltagare, lage, post, manader) eller för deltagare', en: 'the sheet is not read: it has neither the situation columns (deltagare, lage, post, manader) nor the participant columns' });
     }
   }
-  const situationTables = tables.filter((t) => isSituations(t) && t.rows.length > 0);
-  const participantTables = tables.filter((t) => isParticipants(t) && t.rows.length > 0);
+  const situationTables = tables.filter((t) => isSituations(t) && hasRows(t));
+  const participantTables = tables.filter((t) => isParticipants(t) && hasRows(t));
   if (situationTables.length === 0 && problems.every((p) => p.severity !== 'error')) {
     problems.push({
       severity: 'error', file: list.map(display).join(', '), path: '',
@@ -178,7 +232,6 @@ export async function readParticipantsFile(paths: string | string[], catalog: Ca
   }
 
   // Participants table(s).
-  interface Person { id: string; weight?: number; attributes: Obj; foreMonths: number; efterMonths: number; origin: ParticipantOrigin; }
   const people = new Map<string, Person>();
   const rejectedIds = new Map<string, number>();
   const counts: RowCount[] = [];
@@ -238,7 +291,6 @@ export async function readParticipantsFile(paths: string | string[], catalog: Ca
   // object per row beyond the line itself (a national file has millions): `lines` holds line, row,
   // follow-up year, … in file order (stride 3), the row negated for efter, split by situation and
   // year when assembled.
-  interface OwnLines { table: Table; columns: Record<string, string>; row: number; lines: (Obj | number)[] }
   const lines = new Map<string, OwnLines>();
   for (const t of situationTables) {
     const cols = resolveColumns(t, SITUATION_COLUMNS, ignoredColumns.get(t));
@@ -248,13 +300,10 @@ export async function readParticipantsFile(paths: string | string[], catalog: Ca
     }
     const rp = new RowProblems(t, cols.index);
     const columns = Object.fromEntries([...cols.index].map(([f, i]) => [f, t.headers[i] || f]));
+    const source: Situations = { file: t.file, sheet: t.sheet, columns };
     let used = 0;
-    const read = t.rows.length;
-    for (let k = 0; k < read; k++) {
-      const r = t.rows[k];
-      // The row is done with after this pass: let the garbage collector have it while the rest
-      // is read (a national file's rows would otherwise stay alive beside the lines built from them).
-      (t.rows as (TableRow | undefined)[])[k] = undefined;
+    let lastId: string | undefined, lastOwn: OwnLines | undefined;
+    const situationRow = (r: TableRow): void => {
       const before = rp.errors;
       const idCell = rp.cell(r, 'deltagare');
       const id = isBlank(idCell) ? '' : String(show(idCell)).trim();
@@ -262,7 +311,8 @@ export async function readParticipantsFile(paths: string | string[], catalog: Ca
       else if (rejectedIds.has(id)) rp.add('error', r, 'deltagare', `raden kan inte användas eftersom deltagarens rad i deltagartabellen (rad ${rejectedIds.get(id)}) har fel`, `the row cannot be used because the participant's row in the participants table (row ${rejectedIds.get(id)}) has errors`, id);
       else if (hasPeopleTable && !people.has(id)) rp.add('error', r, 'deltagare', 'deltagaren finns inte i deltagartabellen (bladet Deltagare); lägg till en rad där eller rätta id', 'the participant is not in the participants table (sheet Deltagare); add a row there or correct the id', id);
       const lageCell = rp.cell(r, 'lage');
-      const lage = isBlank(lageCell) ? undefined : LAGE[normalizeHeader(String(lageCell))];
+      // A cell already spelled as a key (fore, efter …: normalizeHeader would return it unchanged) is looked up directly.
+      const lage = isBlank(lageCell) ? undefined : typeof lageCell === 'string' && Object.hasOwn(LAGE, lageCell) ? LAGE[lageCell] : LAGE[normalizeHeader(String(lageCell))];
       if (!lage) rp.add('error', r, 'lage', 'läge ska vara fore (före insatsen) eller efter', 'situation must be fore (before the intervention) or efter (after)', show(lageCell));
       const year = followUpYear(rp, r, lage);
       const postCell = rp.cell(r, 'post');
@@ -286,63 +336,78 @@ export async function readParticipantsFile(paths: string | string[], catalog: Ca
       if (wage !== undefined && item && floor && (item.kind === 'wage' || isWageRule(item.rule)) && wage > 0 && wage < floor.value) {
         rp.add('warning', r, 'lon', `lönen är lägre än lägsta avtalslön (${fmt(floor.value)} kr/månad heltid, ${floor.label}); lön anges som heltidslön — deltid anges i kolumnen omfattning`, `the wage is below the lowest collective-agreement wage (${fmt(floor.value)} kr/month full time, ${floor.label}); give the full-time wage — part time goes in the omfattning column`, wage);
       }
-      if (rp.errors > before) continue;
+      if (rp.errors > before) return;
       used++;
-      const line: Obj = { item: post, months };
-      if (perMonth !== undefined) line.perMonth = perMonth;
-      if (amountPerMonth !== undefined) line.amountPerMonth = amountPerMonth;
-      if (extent !== undefined) line.extent = extent;
-      if (wage !== undefined) line.wage = wage;
-      let own = lines.get(id);
-      if (!own) lines.set(id, (own = { table: t, columns, row: r.row, lines: [] }));
+      // A Line (lib/model/types.ts) with its fields in readLine's order (lib/model/project.ts): every
+      // rule readLine applies was checked above, so the project takes this object as it is
+      // (ValidateOptions.tableLines). No options, label or postings keys: a table gives none.
+      const line: Line = { item: post, months: months!, perMonth, amountPerMonth, extent, wage };
+      // A participant's rows usually follow each other (the same id string, reused by the splitter).
+      let own = id === lastId ? lastOwn : lines.get(id);
+      if (!own) lines.set(id, (own = { table: t, source, row: r.row, lines: [] }));
+      lastId = id;
+      lastOwn = own;
       own.lines.push(line, lage === 'fore' ? r.row : -r.row, year ?? 1);
+    };
+    const s = streams.get(t);
+    let read = 0;
+    if (s) {
+      for (let r = s.rows.next(s.read); r; r = s.rows.next(s.read)) {
+        read++;
+        protectRow(t, r, s.protection!, s.protect);
+        situationRow(r);
+      }
+      protectSummary(t, s.protection!, s.protect);
+    } else {
+      read = t.rows.length;
+      for (let k = 0; k < read; k++) {
+        const r = t.rows[k];
+        // The row is done with after this pass: let the garbage collector have it while the rest
+        // is read (a national file's rows would otherwise stay alive beside the lines built from them).
+        (t.rows as (TableRow | undefined)[])[k] = undefined;
+        situationRow(r);
+      }
     }
     problems.push(...rp.items);
     counts.push({ kind: 'situations', file: t.file, sheet: t.sheet, read, used, rejected: read - used });
   }
 
   // Assemble: participants-table order first, then ids seen only in situations.
-  for (const [id, own] of lines) {
-    if (!people.has(id)) {
-      people.set(id, { id, attributes: {}, foreMonths: 12, efterMonths: 12, origin: { file: own.table.file, sheet: own.table.sheet, row: own.row, columns: {}, lines: { fore: [], efter: [] } } });
-    }
-  }
   const participants: Obj[] = [];
   const origins: ParticipantOrigin[] = [];
-  for (const p of people.values()) {
-    const own = lines.get(p.id);
+  const assemble = (p: Person, own: OwnLines | undefined): void => {
     if (!own) {
       problems.push({ severity: 'warning', file: p.origin.file, sheet: p.origin.sheet, row: p.origin.row, column: p.origin.columns.deltagare ?? 'deltagare', path: `${p.origin.row}`, sv: 'deltagaren har inga rader med situationer; före och efter blir tomma', en: 'the participant has no situation rows; before and after will be empty', value: p.id });
     }
     const origin = p.origin;
-    if (own) origin.situations = { file: own.table.file, sheet: own.table.sheet, columns: own.columns };
+    // One per table, shared by its participants' origins (read only, by locateProblems).
+    if (own) origin.situations = own.source;
     const all = own?.lines ?? [];
-    const matches = (k: number, fore: boolean, year: number) => ((all[k + 1] as number) > 0) === fore && (fore || all[k + 2] === year);
-    const sit = (lage: 'fore' | 'efter', months: number, year = 1) => {
-      const fore = lage === 'fore';
-      let n = 0;
-      for (let k = 0; k < all.length; k += 3) if (matches(k, fore, year)) n++;
-      // Exact length (an array grown by push keeps spare room, for every participant).
-      const rows = new Array<number>(n), ls = new Array<Obj>(n);
-      for (let k = 0, j = 0; k < all.length; k += 3) {
-        if (!matches(k, fore, year)) continue;
-        ls[j] = all[k] as Obj;
-        rows[j++] = Math.abs(all[k + 1] as number);
-      }
-      const key: keyof ParticipantOrigin['lines'] = fore ? 'fore' : year === 2 ? 'efter2' : year === 3 ? 'efter3' : 'efter';
-      origin.lines[key] = rows;
-      return { months, lines: ls };
-    };
-    const raw: Obj = { id: p.id, ...(p.weight !== undefined ? { weight: p.weight } : {}), attributes: p.attributes, fore: sit('fore', p.foreMonths), efter: sit('efter', p.efterMonths) };
+    const fore = situationOf(all, origin, true, 1, p.foreMonths), efter = situationOf(all, origin, false, 1, p.efterMonths);
+    const raw: Obj = p.weight !== undefined ? { id: p.id, weight: p.weight, attributes: p.attributes, fore, efter } : { id: p.id, attributes: p.attributes, fore, efter };
     // Follow-up years 2 and 3 (method §5.1): a year is observed when it has rows.
-    for (const year of [2, 3]) {
+    for (let year = 2; year <= 3; year++) {
       let seen = false;
-      for (let k = 0; k < all.length && !seen; k += 3) seen = matches(k, false, year);
-      if (seen) raw[`efter${year}`] = sit('efter', p.efterMonths, year);
+      for (let k = 0; k < all.length && !seen; k += 3) seen = matchesLine(all, k, false, year);
+      if (seen) raw[`efter${year}`] = situationOf(all, origin, false, year, p.efterMonths);
     }
+    if (own) own.lines = NO_ROWS; // done with: the grouped lines need not outlive the assembly
     participants.push(raw);
     origins.push(origin);
+  };
+  for (const p of people.values()) assemble(p, lines.get(p.id));
+  // Ids seen only in situations, in first-seen order (no participants-table row: no columns there).
+  const noColumns: Record<string, string> = {};
+  for (const [id, own] of lines) {
+    if (people.has(id)) continue;
+    assemble({ id, attributes: {}, foreMonths: 12, efterMonths: 12, origin: { file: own.table.file, sheet: own.table.sheet, row: own.row, columns: noColumns, lines: { fore: NO_ROWS, efter: NO_ROWS } } }, own);
   }
+
+  // Streamed tables' reading and screening problems, where reading whole tables puts them.
+  const inserts: [number, Problem[]][] = [];
+  for (const s of streams.values()) inserts.push([s.readAt, s.read]);
+  for (const s of streams.values()) inserts.push([s.protectAt, s.protect]);
+  const all = inserts.some(([, x]) => x.length > 0) ? insertAt(problems, inserts) : problems;
 
   const read = counts.reduce((s, c) => s + c.read, 0);
   const used = counts.reduce((s, c) => s + c.used, 0);
@@ -355,7 +420,19 @@ export async function readParticipantsFile(paths: string | string[], catalog: Ca
       en: `${read} rows read, ${used} used, ${rejected} rejected (read/used/rejected per table: ${per}${skip.en})`,
     });
   }
-  return { participants, problems, counts, origins, notes };
+  return { participants, problems: all, counts, origins, notes };
+}
+
+/** `list` with each insert's problems placed before the element at its position (positions ascending; equal ones in order). */
+function insertAt(list: Problem[], inserts: [number, Problem[]][]): Problem[] {
+  const out: Problem[] = [];
+  let k = 0;
+  for (const [at, items] of inserts) {
+    for (; k < at; k++) out.push(list[k]);
+    for (const p of items) out.push(p);
+  }
+  for (; k < list.length; k++) out.push(list[k]);
+  return out;
 }
 
 /**
@@ -395,6 +472,27 @@ const fmt = (n: number): string => (Number.isInteger(n) ? n.toLocaleString('sv-S
  * @param idKeys header keys of the participant-id column (none for transition tables)
  */
 export function protectTable(t: Table, o: { pseudonymiser?: Pseudonymiser; idKeys?: string[] }, problems: Problem[]): Set<number> {
+  const pr = protectHeaders(t, o, problems);
+  for (const r of t.rows) screenRow(t, r, pr, problems);
+  protectSummary(t, pr, problems);
+  if (pr.pseudonymiser && pr.useCol >= 0) for (const r of t.rows) pseudonymiseRow(r, pr);
+  return pr.ignore;
+}
+
+/** What `protectHeaders` decided for a table's cells. */
+interface Protection {
+  /** Column indexes not to read. */
+  ignore: Set<number>;
+  /** The participant-id column (-1: none). */
+  useCol: number;
+  pseudonymiser?: Pseudonymiser;
+  onlyIds: { sv: string; en: string };
+  /** Cells refused so far. */
+  refused: number;
+}
+
+/** `protectTable`'s header part: headers holding a personnummer, and personal-data columns. */
+function protectHeaders(t: Table, o: { pseudonymiser?: Pseudonymiser; idKeys?: string[] }, problems: Problem[]): Protection {
   const { pseudonymiser, idKeys = [] } = o;
   const pseudonymise = pseudonymiser !== undefined;
   const ignore = new Set<number>();
@@ -422,34 +520,49 @@ export function protectTable(t: Table, o: { pseudonymiser?: Pseudonymiser; idKey
     }
   });
   const useCol = idCol >= 0 ? idCol : t.keys.findIndex((k) => idKeys.includes(k));
-  let refused = 0;
-  for (const r of t.rows) {
-    r.cells.forEach((c, i) => {
-      if (c === null || c instanceof Date || typeof c === 'boolean') return;
-      const text = typeof c === 'number' ? String(Math.round(c)) : c;
-      if (i === useCol && pseudonymiser) return; // hashed below
-      if (ignore.has(i)) {
-        r.cells[i] = null;
-        return;
-      }
-      if (!containsPersonalNumber(text)) return;
-      r.cells[i] = i === useCol ? `[personnummer rad ${r.row}]` : REDACTED;
-      refused++;
-      problems.push({
-        severity: 'error', file: t.file, sheet: t.sheet, row: r.row, column: t.headers[i] || columnLetter(i), path: `${columnLetter(i)}${r.row}`,
-        sv: `cellen ${PERSONAL_NUMBER_FOUND.sv}${i === useCol ? ' eller kör med --pseudonymisera' : onlyIds.sv}`,
-        en: `the cell ${PERSONAL_NUMBER_FOUND.en}${i === useCol ? ' or run with --pseudonymisera' : onlyIds.en}`,
-      });
+  return { ignore, useCol, pseudonymiser, onlyIds, refused: 0 };
+}
+
+/** `protectTable`'s cell part for one row: ignored columns emptied, cells holding a personnummer refused and replaced. */
+function screenRow(t: Table, r: TableRow, pr: Protection, problems: Problem[]): void {
+  const { ignore, useCol, pseudonymiser, onlyIds } = pr;
+  const cells = r.cells;
+  for (let i = 0; i < cells.length; i++) {
+    const c = cells[i];
+    if (c === undefined && !(i in cells)) continue; // a hole (as forEach skips it)
+    if (c === null || c instanceof Date || typeof c === 'boolean') continue;
+    const text = typeof c === 'number' ? String(Math.round(c)) : c;
+    if (i === useCol && pseudonymiser) continue; // hashed below
+    if (ignore.has(i)) {
+      r.cells[i] = null;
+      continue;
+    }
+    if (!containsPersonalNumber(text)) continue;
+    r.cells[i] = i === useCol ? `[personnummer rad ${r.row}]` : REDACTED;
+    pr.refused++;
+    problems.push({
+      severity: 'error', file: t.file, sheet: t.sheet, row: r.row, column: t.headers[i] || columnLetter(i), path: `${columnLetter(i)}${r.row}`,
+      sv: `cellen ${PERSONAL_NUMBER_FOUND.sv}${i === useCol ? ' eller kör med --pseudonymisera' : onlyIds.sv}`,
+      en: `the cell ${PERSONAL_NUMBER_FOUND.en}${i === useCol ? ' or run with --pseudonymisera' : onlyIds.en}`,
     });
   }
-  if (refused > 0) problems.push({ severity: 'error', file: t.file, sheet: t.sheet, path: '', sv: PERSONAL_DATA_HELP.sv, en: PERSONAL_DATA_HELP.en, row: t.headerRow, column: t.headers[useCol] ?? columnLetter(0) });
-  if (pseudonymiser && useCol >= 0) {
-    for (const r of t.rows) {
-      const c = r.cells[useCol];
-      if (!isBlank(c)) r.cells[useCol] = pseudonymiser(String(c instanceof Date ? c.toISOString() : c));
-    }
-  }
-  return ignore;
+}
+
+/** After every row is screened: the explanation, once, when a cell was refused. */
+function protectSummary(t: Table, pr: Protection, problems: Problem[]): void {
+  if (pr.refused > 0) problems.push({ severity: 'error', file: t.file, sheet: t.sheet, path: '', sv: PERSONAL_DATA_HELP.sv, en: PERSONAL_DATA_HELP.en, row: t.headerRow, column: t.headers[pr.useCol] ?? columnLetter(0) });
+}
+
+/** The participant id of a row replaced by its pseudonym. */
+function pseudonymiseRow(r: TableRow, pr: Protection): void {
+  const c = r.cells[pr.useCol];
+  if (!isBlank(c)) r.cells[pr.useCol] = pr.pseudonymiser!(String(c instanceof Date ? c.toISOString() : c));
+}
+
+/** A streamed row, screened as `protectTable` screens every row of a whole table. */
+function protectRow(t: Table, r: TableRow, pr: Protection, problems: Problem[]): void {
+  screenRow(t, r, pr, problems);
+  if (pr.pseudonymiser && pr.useCol >= 0) pseudonymiseRow(r, pr);
 }
 
 interface NumberOptions { min?: number; max?: number; integer?: boolean; required?: boolean }

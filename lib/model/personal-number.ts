@@ -49,7 +49,8 @@ function validNumber(digits: string): boolean {
  */
 export function containsPersonalNumber(text: string): boolean {
   // Fewer than 10 digits in all cannot hold one (every cell of a register extract but the ids):
-  // counted without a regex before the full search.
+  // counted without a regex before the full search, and not at all in a shorter text.
+  if (text.length < 10) return false;
   let digits = 0;
   for (let i = 0; i < text.length && digits < 10; i++) {
     const c = text.charCodeAt(i);

@@ -73,6 +73,11 @@ export interface ProjectSourceOptions {
   pseudonymise?: PseudonymiserSource;
   /** Where problems about the key are reported. */
   keyFile?: string;
+  /**
+   * Read tables whole and check their lines again in validateProject, as before the one-pass
+   * reader (for tests: the reference the fast route must agree with).
+   */
+  generalRoute?: boolean;
 }
 
 export type ProjectRead = ValidationResult & { file: string; notes: Note[] };
@@ -139,7 +144,7 @@ export async function readProjectSource(files: FileSource, file: string, catalog
     const priceYear = typeof o.priceYear === 'number' ? o.priceYear : undefined;
     const readTables = async (names: string[]) => {
       const hash = pseudonymiser();
-      return (await tabular()).readParticipantsFile(names.map(at), catalog, { files, priceYear, display, ...(hash ? { pseudonymiser: hash } : {}) });
+      return (await tabular()).readParticipantsFile(names.map(at), catalog, { files, priceYear, display, ...(hash ? { pseudonymiser: hash } : {}), ...(options.generalRoute ? { stream: false } : {}) });
     };
     const fileList = (v: unknown): string[] | undefined =>
       typeof v === 'string' ? [v] : Array.isArray(v) && v.length > 0 && v.every((x) => typeof x === 'string') ? (v as string[]) : undefined;
@@ -210,7 +215,8 @@ export async function readProjectSource(files: FileSource, file: string, catalog
   }
   // Table rows were screened cell by cell as they were read; inline participants are screened here.
   const screened = [...(origins ? ['participants'] : []), ...(comparisonOrigins ? ['comparison.participants'] : [])];
-  const result = validateProject(raw, catalog, shownFile, { screened });
+  // Their lines were also checked there, row by row, and are taken as they are.
+  const result = validateProject(raw, catalog, shownFile, { screened, ...(options.generalRoute ? {} : { tableLines: screened }) });
   let located = comparisonRefused ? result.problems.filter((p) => p.path !== 'comparison.participants') : result.problems;
   if (tableSource) {
     // "at least one participant required" misleads when a table was given: its own problems say why.

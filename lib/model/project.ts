@@ -46,6 +46,13 @@ export interface ValidateOptions {
    * project-wide screen does not walk them again (a national file has millions of lines).
    */
   screened?: readonly string[];
+  /**
+   * Key paths (`participants`, `comparison.participants`) whose situation lines were built by the
+   * table reader (lib/model/participants-file.ts), which checks every rule `readLine` applies and
+   * gives each line in `readLine`'s shape: the lines are taken as they are, not checked and
+   * copied again (a national file has millions). Only the warning about many visits is given here.
+   */
+  tableLines?: readonly string[];
 }
 
 /**
@@ -93,11 +100,12 @@ export function validateProject(raw: unknown, catalog: Catalog, file: string, op
   const referenceWage = num(raw.referenceWage, 'referenceWage', p, { min: 1 });
   const disclosureThreshold = int(raw.disclosureThreshold, 'disclosureThreshold', p, { min: 3, max: 1000 }) ?? 5;
 
-  const participants = readParticipants(raw.participants, 'participants', catalog, priceYear, p, true);
+  const tableLines = new Set(options.tableLines ?? []);
+  const participants = readParticipants(raw.participants, 'participants', catalog, priceYear, p, true, tableLines.has('participants'));
   let comparison: Project['comparison'];
   if (raw.comparison !== undefined) {
     if (!isObj(raw.comparison)) p.error('comparison', 'ska vara { participants: [...] }', 'must be { participants: [...] }', raw.comparison);
-    else comparison = { participants: readParticipants(raw.comparison.participants, 'comparison.participants', catalog, priceYear, p) };
+    else comparison = { participants: readParticipants(raw.comparison.participants, 'comparison.participants', catalog, priceYear, p, false, tableLines.has('comparison.participants')) };
   }
   let evidence: EvidenceGrade = comparison ? 'jamforelsegrupp' : 'foreEfter';
   if (raw.evidence !== undefined) {
@@ -154,6 +162,11 @@ function rawKommuner(participants: unknown): string[] {
   if (!Array.isArray(participants)) return [];
   const names = participants.map((x) => (isObj(x) && isObj(x.attributes) ? x.attributes.kommun : undefined));
   return [...new Set(names.filter((n): n is string => typeof n === 'string' && n.trim() !== ''))];
+}
+
+/** `unknownKeys` under the key path `path`, joined only for a problem. */
+function unknownKeysAt(o: Obj, known: string[], path: string, p: ProblemList): void {
+  for (const k of Object.keys(o)) if (!known.includes(k)) unknownKeys({ [k]: o[k] }, known, `${path}.`, p);
 }
 
 function unknownKeys(o: Obj, known: string[], prefix: string, p: ProblemList): void {
@@ -252,7 +265,7 @@ function checkPeriod(financing: Financing | undefined, year: number, startYear: 
     `the financing key ${key.id} covers ${period}, but cost year ${year} is ${calendar} (start year ${startYear}); give that year another key in byYear, or set cost.startYear`, financing);
 }
 
-function readParticipants(v: unknown, path: string, catalog: Catalog, priceYear: number, p: ProblemList, followUps = false): Participant[] {
+function readParticipants(v: unknown, path: string, catalog: Catalog, priceYear: number, p: ProblemList, followUps = false, fromTable = false): Participant[] {
   if (!Array.isArray(v) || v.length === 0) {
     p.error(path, 'minst en deltagare krävs (participants eller participantsFile)', 'at least one participant required (participants or participantsFile)', v);
     return [];
@@ -269,13 +282,17 @@ function readParticipants(v: unknown, path: string, catalog: Catalog, priceYear:
     }
     const id = raw.id === undefined ? `#${i + 1}` : String(raw.id);
     if (containsPersonalNumber(id)) p.error(`${at}.id`, `id är ett personnummer eller samordningsnummer (värdet visas inte); ${PERSONAL_DATA_HELP.sv}`, `the id is a personal identity or coordination number (value not shown); ${PERSONAL_DATA_HELP.en}`);
-    else if (seen.has(id)) p.error(`${at}.id`, 'id förekommer flera gånger', 'duplicate id', id);
-    seen.add(id);
-    const weight = num(raw.weight ?? 1, `${at}.weight`, p, { min: 0 }) ?? 0;
-    const attributes = readAttributes(raw.attributes, `${at}.attributes`, catalog, priceYear, p);
-    const fore = readSituation(raw.fore, `${at}.fore`, catalog, p);
-    const { efter, followUps: later } = readFollowUps(raw, at, fore, catalog, p, followUps);
-    out.push({ id, weight, attributes, fore, efter, ...(later ? { followUps: later } : {}) });
+    // A table's participants are grouped by id (participants-file.ts): never a duplicate to look for.
+    else if (!fromTable && seen.has(id)) p.error(`${at}.id`, 'id förekommer flera gånger', 'duplicate id', id);
+    if (!fromTable) seen.add(id);
+    // Key paths are built only where a value needs checking (a national file has 300 000 participants).
+    const weight = raw.weight === undefined || raw.weight === null ? 1 : num(raw.weight, `${at}.weight`, p, { min: 0 }) ?? 0;
+    // A table's participant without attributes keeps its empty object (nothing to normalise).
+    const attributes = fromTable && isObj(raw.attributes) && isEmpty(raw.attributes) ? raw.attributes as Attributes
+      : isObj(raw.attributes) && isEmpty(raw.attributes) ? {} : readAttributes(raw.attributes, `${at}.attributes`, catalog, priceYear, p);
+    const fore = readSituation(raw.fore, `${at}.fore`, catalog, p, fromTable);
+    const { efter, followUps: later } = readFollowUps(raw, at, fore, catalog, p, followUps, fromTable);
+    out.push(later ? { id, weight, attributes, fore, efter, followUps: later } : { id, weight, attributes, fore, efter });
   });
   return out;
 }
@@ -285,22 +302,28 @@ function readParticipants(v: unknown, path: string, catalog: Catalog, priceYear:
  * Returns year 1's situation (before itself when only later years are given: no effect in year 1)
  * and, when a later year is given, every observed year.
  */
-function readFollowUps(raw: Obj, at: string, fore: Situation, catalog: Catalog, p: ProblemList, allowed: boolean): { efter: Situation; followUps?: FollowUp[] } {
+function readFollowUps(raw: Obj, at: string, fore: Situation, catalog: Catalog, p: ProblemList, allowed: boolean, fromTable: boolean): { efter: Situation; followUps?: FollowUp[] } {
   if (raw.efter !== undefined && raw.efter1 !== undefined) {
     p.error(`${at}.efter1`, 'uppföljningsår 1 anges två gånger (efter och efter1); behåll den ena', 'follow-up year 1 is given twice (efter and efter1); keep one', 'efter1');
   }
   const key1 = raw.efter === undefined && raw.efter1 !== undefined ? 'efter1' : 'efter';
-  const later = [2, 3].filter((y) => raw[`efter${y}`] !== undefined);
-  if (later.length === 0) return { efter: readSituation(raw[key1], `${at}.${key1}`, catalog, p) };
+  const later = raw.efter2 === undefined && raw.efter3 === undefined ? NO_YEARS : [2, 3].filter((y) => raw[`efter${y}`] !== undefined);
+  if (later.length === 0) return { efter: readSituation(raw[key1], `${at}.${key1}`, catalog, p, fromTable) };
   if (!allowed) {
     p.error(`${at}.efter${later[0]}`, 'jämförelsegruppen räknas med ett uppföljningsår; ange bara efter', 'the comparison group is counted with one follow-up year; give efter only', `efter${later[0]}`);
-    return { efter: readSituation(raw[key1], `${at}.${key1}`, catalog, p) };
+    return { efter: readSituation(raw[key1], `${at}.${key1}`, catalog, p, fromTable) };
   }
   const followUps: FollowUp[] = [];
-  if (raw[key1] !== undefined) followUps.push({ year: 1, situation: readSituation(raw[key1], `${at}.${key1}`, catalog, p) });
-  for (const year of later) followUps.push({ year, situation: readSituation(raw[`efter${year}`], `${at}.efter${year}`, catalog, p) });
+  if (raw[key1] !== undefined) followUps.push({ year: 1, situation: readSituation(raw[key1], `${at}.${key1}`, catalog, p, fromTable) });
+  for (const year of later) followUps.push({ year, situation: readSituation(raw[`efter${year}`], `${at}.efter${year}`, catalog, p, fromTable) });
   return { efter: followUps[0].year === 1 ? followUps[0].situation : fore, followUps };
 }
+
+const NO_YEARS: number[] = [];
+const isEmpty = (o: Obj): boolean => {
+  for (const k in o) if (Object.hasOwn(o, k)) return false;
+  return true;
+};
 
 function readAttributes(v: unknown, path: string, catalog: Catalog, priceYear: number, p: ProblemList): Attributes {
   if (v === undefined) return {};
@@ -337,14 +360,24 @@ function readAttributes(v: unknown, path: string, catalog: Catalog, priceYear: n
   return a;
 }
 
-function readSituation(v: unknown, path: string, catalog: Catalog, p: ProblemList): Situation {
+function readSituation(v: unknown, path: string, catalog: Catalog, p: ProblemList, fromTable = false): Situation {
   if (!isObj(v)) {
     p.error(path, 'situation krävs: { months?, lines: [...] }', 'situation required: { months?, lines: [...] }', v);
     return { months: 12, lines: [] };
   }
-  unknownKeys(v, SITUATION_KEYS, `${path}.`, p);
-  const months = num(v.months ?? 12, `${path}.months`, p, { min: 1, max: 120 }) ?? 12;
+  unknownKeysAt(v, SITUATION_KEYS, path, p);
+  const m = v.months ?? 12;
+  const months = typeof m === 'number' && m >= 1 && m <= 120 ? m : num(m, `${path}.months`, p, { min: 1, max: 120 }) ?? 12;
   if (v.lines !== undefined && !Array.isArray(v.lines)) p.error(`${path}.lines`, 'ska vara en lista', 'must be a list', v.lines);
+  if (fromTable && Array.isArray(v.lines)) {
+    const lines = v.lines as Line[];
+    for (let i = 0; i < lines.length; i++) {
+      const { item, perMonth } = lines[i];
+      if (manyVisits(item, perMonth)) p.warn(`${path}.lines[${i}].perMonth`, MANY_VISITS.sv, MANY_VISITS.en, perMonth);
+    }
+    // The table's situation object itself when it is already normal (`{ months, lines }`, situationOf in participants-file.ts).
+    return v.months === months ? (v as unknown as Situation) : { months, lines };
+  }
   const lines: Line[] = [];
   (Array.isArray(v.lines) ? v.lines : []).forEach((raw: unknown, i: number) => {
     const line = readLine(raw, `${path}.lines[${i}]`, months, catalog, p);
@@ -376,7 +409,7 @@ function readLine(v: unknown, path: string, sitMonths: number, catalog: Catalog,
     p.error(`${path}.months`, `${months} > ${sitMonths}: en rad kan inte pågå längre än situationens observationstid`, `${months} > ${sitMonths}: a line cannot run longer than its situation's observation period`, months);
   }
   const perMonth = num(v.perMonth, `${path}.perMonth`, p, { min: 0 });
-  if (perMonth !== undefined && perMonth > 31 && item.endsWith('besok')) p.warn(`${path}.perMonth`, 'fler än 31 besök per månad', 'more than 31 visits per month', perMonth);
+  if (manyVisits(item, perMonth)) p.warn(`${path}.perMonth`, MANY_VISITS.sv, MANY_VISITS.en, perMonth);
   const amountPerMonth = num(v.amountPerMonth, `${path}.amountPerMonth`, p, { min: 0 });
   const extent = num(v.extent, `${path}.extent`, p, { min: 0, max: 1 });
   const wage = num(v.wage, `${path}.wage`, p, { min: 0 });
@@ -397,6 +430,12 @@ function readLine(v: unknown, path: string, sitMonths: number, catalog: Catalog,
   if (p.errorCount > errorsBefore) return undefined;
   return { item, months: months!, perMonth, amountPerMonth, extent, wage, options, label, postings };
 }
+
+/** More visits a month than there are days (a warning; the one check left for a line from a table). */
+function manyVisits(item: string, perMonth: number | undefined): boolean {
+  return perMonth !== undefined && perMonth > 31 && item.endsWith('besok');
+}
+const MANY_VISITS = { sv: 'fler än 31 besök per månad', en: 'more than 31 visits per month' };
 
 function readEgenPostings(v: unknown, path: string, catalog: Catalog, p: ProblemList): EgenPosting[] | undefined {
   if (!Array.isArray(v) || v.length === 0) {

@@ -1,9 +1,9 @@
 /**
  * A register extract (the bench's seeded national file, small) with broken rows: the fast route
- * for large CSV (direct split with reused strings, rows released as read, lines grouped per
- * participant) must give exactly what the general route (papaparse, taken when the text has a
- * quote) gives — participants, every problem and the row accounting — and no row may be dropped
- * or counted twice.
+ * for large CSV (read in one pass, row by row: direct split with reused strings, each row screened
+ * and checked as it is split, lines grouped per participant) must give exactly what the general
+ * route (papaparse, taken when the text has a quote, the whole table read first) gives —
+ * participants, every problem and the row accounting — and no row may be dropped or counted twice.
  */
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

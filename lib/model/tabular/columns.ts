@@ -45,12 +45,16 @@ export class RowProblems {
   readonly items: Problem[] = [];
   /** Errors among `items`, kept as a count so a reader can ask "did this row add one?" in O(1). */
   errors = 0;
-  constructor(readonly table: Table, readonly columns: Map<string, number>) {}
+  /** `columns` as an object: read for every cell of every row (a national file has millions). */
+  private readonly at: Record<string, unknown> = {};
+  constructor(readonly table: Table, readonly columns: Map<string, number>) {
+    for (const [field, i] of columns) this.at[field] = i;
+  }
 
   /** The cell of `field` in a row (null when the column is absent). */
   cell(r: TableRow, field: string): Cell {
-    const i = this.columns.get(field);
-    return i === undefined ? null : r.cells[i] ?? null;
+    const i = this.at[field];
+    return typeof i !== 'number' ? null : r.cells[i] ?? null;
   }
 
   /** Records a problem at (row, field's column); returns it. */

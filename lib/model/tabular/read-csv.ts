@@ -7,12 +7,78 @@
 import type { Problem } from '../../util/errors.js';
 import { decodeText, type TextEncoding } from './decode-text.js';
 import { normalizeHeader } from './normalize-header.js';
-import { splitCsv } from './split-csv.js';
-import { csvWidthProblem, isBlank, type Cell, type ReadTables, type Table, type TableRow } from './table.js';
+import { directSplitter, splitCsv, type RawRow } from './split-csv.js';
+import { csvWidthProblem, isBlank, type Cell, type CsvRowStream, type ReadTables, type Table, type TableRow } from './table.js';
 
 export interface CsvOptions {
   /** Rows to look at for the header: the first row holding one of these keys (default: first non-empty row). */
   headerKeys?: string[];
+  /**
+   * Which tables to leave unread, to be read row by row (`ReadTables.streams`), by their header
+   * keys. Only text the direct split takes (no quotes, one kind of line break) is streamed.
+   */
+  stream?: (keys: string[]) => boolean;
+}
+
+const nonBlank = (cells: string[]): boolean => {
+  for (let i = 0; i < cells.length; i++) if (cells[i] !== '') return true;
+  return false;
+};
+
+/** The header among the first non-empty rows: the first holding one of `headerKeys`, else the first. */
+function headerIndexOf(nonEmpty: RawRow[], headerKeys: string[] | undefined): number {
+  if (!headerKeys) return 0;
+  const i = nonEmpty.slice(0, 10).findIndex((r) => r.cells.some((c) => headerKeys.includes(normalizeHeader(c))));
+  return i >= 0 ? i : 0;
+}
+
+/**
+ * The table of direct-split text as a header and a row stream (rows left empty), when
+ * `options.stream` takes its header; undefined otherwise. The stream gives the rows `readCsv`
+ * would have put in `rows`, in order, each with its width problem.
+ */
+function streamTable(text: string, delimiter: string, file: string, options: CsvOptions): { table: Table; rows: CsvRowStream } | undefined {
+  const splitter = options.stream && directSplitter(text, delimiter);
+  if (!splitter) return undefined;
+  const first: RawRow[] = [];
+  let ended = false;
+  while (first.length < 10) {
+    const cells = splitter.next();
+    if (!cells) { ended = true; break; }
+    if (nonBlank(cells)) first.push({ row: splitter.row, cells });
+  }
+  if (first.length === 0) return undefined; // empty: readCsv says so
+  const headerIndex = headerIndexOf(first, options.headerKeys);
+  const header = first[headerIndex];
+  const keys = header.cells.map((c) => normalizeHeader(c));
+  if (!options.stream!(keys)) return undefined;
+  const pending = first.slice(headerIndex + 1);
+  while (pending.length === 0 && !ended) {
+    const cells = splitter.next();
+    if (!cells) ended = true;
+    else if (nonBlank(cells)) pending.push({ row: splitter.row, cells });
+  }
+  const width = header.cells.length;
+  let k = 0;
+  const rows: CsvRowStream = {
+    hasRows: pending.length > 0,
+    next(problems) {
+      let r: RawRow | undefined;
+      if (k < pending.length) r = pending[k++];
+      else {
+        for (let cells = splitter.next(); cells; cells = splitter.next()) {
+          if (nonBlank(cells)) { r = { row: splitter.row, cells }; break; }
+        }
+        if (!r) return undefined;
+      }
+      const wrong = csvWidthProblem(file, r.row, r.cells.length, width, delimiter);
+      if (wrong) problems.push(wrong);
+      const cells: Cell[] = r.cells;
+      for (let i = 0; i < cells.length; i++) if (isBlank(cells[i])) cells[i] = null;
+      return r;
+    },
+  };
+  return { table: { file, headers: header.cells, keys, headerRow: header.row, rows: [] }, rows };
 }
 
 /** Splits a line at a delimiter outside quotes. */
@@ -70,6 +136,8 @@ export function readCsv(bytes: Uint8Array, file: string, options: CsvOptions = {
   const problems: Problem[] = [];
   if (refused) return { tables: [], problems: [{ severity: 'error', file, path: '', ...refused }], encoding, delimiter: '' };
   const delimiter = detectDelimiter(text, options.headerKeys);
+  const streamed = streamTable(text, delimiter, file, options);
+  if (streamed) return { tables: [streamed.table], problems, streams: new Map([[streamed.table, streamed.rows]]), encoding, delimiter };
   const raw = splitCsv(text, delimiter, file, problems);
   const nonEmpty = raw.filter((r) => r.cells.some((c) => c !== ''));
   if (nonEmpty.length === 0) {
@@ -77,11 +145,7 @@ export function readCsv(bytes: Uint8Array, file: string, options: CsvOptions = {
     return { tables: [], problems, encoding, delimiter };
   }
   const keysOf = (cells: string[]) => cells.map((c) => normalizeHeader(c));
-  let headerIndex = 0;
-  if (options.headerKeys) {
-    const i = nonEmpty.slice(0, 10).findIndex((r) => keysOf(r.cells).some((k) => options.headerKeys!.includes(k)));
-    if (i >= 0) headerIndex = i;
-  }
+  const headerIndex = headerIndexOf(nonEmpty, options.headerKeys);
   const header = nonEmpty[headerIndex];
   const rows: TableRow[] = [];
   for (let k = headerIndex + 1; k < nonEmpty.length; k++) {

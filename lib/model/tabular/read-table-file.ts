@@ -14,6 +14,8 @@ export interface TableFileOptions {
   display?: string;
   /** Where the file is read from. */
   files: FileSource;
+  /** CSV tables to leave to be read row by row, by header keys (see `CsvOptions.stream`). */
+  stream?: (keys: string[]) => boolean;
 }
 
 /**
@@ -33,7 +35,7 @@ export async function readTableFile(path: string, options: TableFileOptions): Pr
   if (ext === '.xlsx' || ext === '.xlsm') return (await import('./read-xlsx.js')).readXlsx(bytes, file, options);
   if (ext === '.csv' || ext === '.txt' || ext === '.tsv') {
     const r = readCsv(bytes, file, options);
-    return { tables: r.tables, problems: r.problems };
+    return { tables: r.tables, problems: r.problems, ...(r.streams ? { streams: r.streams } : {}) };
   }
   if (ext === '.xls' || ext === '.ods' || ext === '.numbers') {
     return { tables: [], problems: [{ severity: 'error', file, path: '', sv: `filtypen ${ext} stöds inte; spara som Excel-arbetsbok (.xlsx) eller CSV (semikolonavgränsad)`, en: `file type ${ext} is not supported; save as Excel workbook (.xlsx) or CSV (semicolon-separated)` }] };

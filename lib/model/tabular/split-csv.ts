@@ -55,35 +55,57 @@ function cellText(text: string, from: number, to: number, c: ColumnStrings, col:
 }
 
 /**
+ * The direct route, one line at a time (so a large file can be read without holding every row):
+ * `next()` gives the next line's trimmed cells and sets `row` to its 1-based line number.
+ */
+export class DirectSplitter {
+  /** Line number of the line `next()` gave last. */
+  row = 0;
+  private start = 0;
+  // A register extract repeats a column's value on consecutive rows (the participant's id on
+  // each of its rows) and across rows (fore/efter, item ids, months): the previous row's string,
+  // or one seen before in a column of few values, is reused when the text matches, so a million
+  // rows hold a few hundred thousand strings, not millions.
+  private readonly strings: ColumnStrings = { previous: [], seen: [] };
+  constructor(readonly text: string, readonly delimiter: string, readonly br: '\n' | '\r\n') {}
+
+  next(): string[] | undefined {
+    const { text, delimiter, br } = this;
+    const start = this.start;
+    if (start > text.length) return undefined;
+    let end = text.indexOf(br, start);
+    if (end < 0) end = text.length;
+    // Sized first: an array grown by push keeps spare room, on every row.
+    let n = 1;
+    for (let i = text.indexOf(delimiter, start); i >= 0 && i < end; i = text.indexOf(delimiter, i + 1)) n++;
+    const cells: string[] = new Array<string>(n);
+    for (let from = start, col = 0; col < n; col++) {
+      let to = text.indexOf(delimiter, from);
+      if (to < 0 || to > end) to = end;
+      cells[col] = cellText(text, from, to, this.strings, col);
+      from = to + delimiter.length;
+    }
+    this.row++;
+    this.start = end + br.length;
+    return cells;
+  }
+}
+
+/** A splitter for the direct route, or undefined when the text needs papaparse (quotes, mixed line breaks). */
+export function directSplitter(text: string, delimiter: string): DirectSplitter | undefined {
+  const br = uniformBreak(text);
+  return br ? new DirectSplitter(text, delimiter, br) : undefined;
+}
+
+/**
  * Rows of `text` split at `delimiter`; CSV syntax errors (broken quotes) are added to `problems`.
  * @param direct false forces papaparse (for tests)
  */
 export function splitCsv(text: string, delimiter: string, file: string, problems: Problem[], direct = true): RawRow[] {
-  const br = direct ? uniformBreak(text) : undefined;
-  if (br) {
+  const splitter = direct ? directSplitter(text, delimiter) : undefined;
+  if (splitter) {
     const raw: RawRow[] = [];
-    // A register extract repeats a column's value on consecutive rows (the participant's id on
-    // each of its rows) and across rows (fore/efter, item ids, months): the previous row's string,
-    // or one seen before in a column of few values, is reused when the text matches, so a million
-    // rows hold a few hundred thousand strings, not millions.
-    const strings: ColumnStrings = { previous: [], seen: [] };
-    let row = 1;
-    for (let start = 0; start <= text.length; row++) {
-      let end = text.indexOf(br, start);
-      if (end < 0) end = text.length;
-      // Sized first: an array grown by push keeps spare room, on every row.
-      let n = 1;
-      for (let i = text.indexOf(delimiter, start); i >= 0 && i < end; i = text.indexOf(delimiter, i + 1)) n++;
-      const cells: string[] = new Array<string>(n);
-      for (let from = start, col = 0; col < n; col++) {
-        let to = text.indexOf(delimiter, from);
-        if (to < 0 || to > end) to = end;
-        cells[col] = cellText(text, from, to, strings, col);
-        from = to + delimiter.length;
-      }
-      raw.push({ row, cells });
-      start = end + br.length;
-    }
+    for (let cells = splitter.next(); cells; cells = splitter.next()) raw.push({ row: splitter.row, cells });
     return raw;
   }
   const raw: RawRow[] = [];

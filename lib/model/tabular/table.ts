@@ -29,10 +29,20 @@ export interface Table {
   rows: TableRow[];
 }
 
+/** A table read row by row: its `rows` stay empty and the rows come from `next` instead. */
+export interface CsvRowStream {
+  /** True when the table has at least one data row. */
+  hasRows: boolean;
+  /** The next data row (blank cells null), or undefined after the last; a row of the wrong width adds its problem to `problems`. */
+  next(problems: Problem[]): TableRow | undefined;
+}
+
 /** The result of reading a file: its tables and any problems found while decoding. */
 export interface ReadTables {
   tables: Table[];
   problems: Problem[];
+  /** Tables left to be read row by row (`CsvOptions.stream`), with their row streams. */
+  streams?: Map<Table, CsvRowStream>;
 }
 
 /** Column letter for a 0-based column index (0 → A, 26 → AA), as Excel shows it. */
