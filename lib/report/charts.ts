@@ -1,5 +1,5 @@
 /**
- * The report's charts, rendered server-side with Observable Plot into jsdom and returned as
+ * The report's charts, rendered server-side with Observable Plot (into linkedom, chart-dom.ts) and returned as
  * self-contained SVG strings (with `xmlns`, so resvg can rasterise them). Titles and legends
  * are drawn as SVG, never as Plot's HTML figure, so they survive into the PNG copies.
  * Colours are Okabe–Ito (colour-blind safe) and fixed per actor and category.
@@ -12,6 +12,7 @@ import { decimal, kr } from './format.js';
 import { paybackText } from './summary-table.js';
 import { ACTOR_COLORS, CATEGORY_COLORS, text, type ChartId } from './text.js';
 import { SOCIETY } from '../catalog/groups.js';
+import { chartMarkup, nodeDocument } from './chart-dom.js';
 
 export interface Chart {
   id: ChartId;
@@ -22,34 +23,14 @@ export interface Chart {
 
 const WIDTH = 760;
 const FONT = "'DejaVu Sans', 'Liberation Sans', Arial, sans-serif";
-
-let sharedDocument: Document | undefined;
 /**
- * The document Plot draws in: the page's in a browser (the notebooks build reports there), jsdom's
- * in Node. jsdom is required at run time, not imported, so a bundler leaves it out of the browser.
+ * Plot's inline style, written as browsers and jsdom serialise it (double-quoted families, rgb()
+ * colours): linkedom keeps values as given, so every DOM writes the same attribute.
  */
-const doc = (): Document => {
-  if (typeof document !== 'undefined') return document;
-  if (!sharedDocument) {
-    const require = process.getBuiltinModule('node:module').createRequire(import.meta.url);
-    const { JSDOM } = loadJsdom(require);
-    sharedDocument = new JSDOM('').window.document;
-  }
-  return sharedDocument;
-};
+const STYLE = { fontFamily: '"DejaVu Sans", "Liberation Sans", Arial, sans-serif', fontSize: '11px', background: 'rgb(255, 255, 255)', color: 'rgb(0, 0, 0)' };
 
-/**
- * jsdom: from dist/, its one-file build (dist/vendor/jsdom.cjs, scripts/bundle-jsdom.ts; the same
- * code, loaded about a third faster), else — from source, or when the build is missing or fails —
- * the package itself.
- */
-function loadJsdom(require: NodeJS.Require): typeof import('jsdom') {
-  try {
-    return require('../../vendor/jsdom.cjs') as typeof import('jsdom');
-  } catch {
-    return require('jsdom') as typeof import('jsdom');
-  }
-}
+/** The document Plot draws in: the page's in a browser (the notebooks build reports there), else linkedom's. */
+const doc = (): Document => (typeof document !== 'undefined' ? document : nodeDocument());
 
 const esc = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
@@ -91,11 +72,11 @@ export function frame(id: string, title: string, plot: SVGSVGElement, legend: [s
     + `<rect width="${w}" height="${total}" fill="#ffffff"/>`
     + `<text x="0" y="18" font-size="14" font-weight="bold" fill="#000">${esc(title)}</text>`
     + (legend.length ? `<g transform="translate(0,${titleH})" fill="#000">${items.join('')}</g>` : '')
-    + plot.outerHTML + '</svg>';
+    + chartMarkup(plot) + '</svg>';
 }
 
 export function plot(options: Plot.PlotOptions, o: { width?: number; document?: Document } = {}): SVGSVGElement {
-  return Plot.plot({ document: o.document ?? (globalThis as { document?: Document }).document ?? doc(), width: o.width ?? WIDTH, style: { fontFamily: FONT, fontSize: '11px', background: '#ffffff', color: '#000000' }, ...options }) as SVGSVGElement;
+  return Plot.plot({ document: o.document ?? (globalThis as { document?: Document }).document ?? doc(), width: o.width ?? WIDTH, style: STYLE, ...options }) as SVGSVGElement;
 }
 
 const name = (a: Pick<ActorResult, 'label' | 'labelEn'>, lang: Lang): string => (lang === 'sv' ? a.label : a.labelEn);
@@ -125,7 +106,7 @@ export interface ChartOptions {
   lang: Lang;
   /** Width in px (default 760, the report's). */
   width?: number;
-  /** The document to draw in (default: the browser's, else a shared jsdom one). */
+  /** The document to draw in (default: the browser's, else a shared linkedom one). */
   document?: Document;
 }
 
