@@ -33,7 +33,7 @@ export type SvgToPng = (svg: string) => Uint8Array | Promise<Uint8Array>;
 
 /**
  * Builds the report files for the requested formats (PDF excluded; see the CLI).
- * The charts (Plot, into jsdom in Node) are rendered once and shared: SVG in the HTML, PNG beside
+ * The charts (Plot, into linkedom in Node) are rendered once and shared: SVG in the HTML, PNG beside
  * the Markdown. They, resvg and exceljs are loaded only for the formats that use them.
  * @param png rasterises the charts (default: resvg, Node only; the notebooks pass a canvas)
  * @returns files in a fixed order, plus the HTML (built when html, md or pdf is asked for, else '')
@@ -43,20 +43,22 @@ export async function buildReport(input: ReportInput, formats: readonly ReportFo
   const files: ReportFile[] = [];
   let html = '';
   if (formats.includes('html') || formats.includes('md') || formats.includes('pdf')) {
-    const charts = (await import('./charts.js')).reportCharts(input.result, input.lang);
-    // The PNGs are started first: in Node resvg renders them on the thread pool, side by side and
-    // while the HTML and Markdown are built here.
-    let pngs: Promise<Uint8Array[]> | undefined;
-    if (formats.includes('html') || formats.includes('md')) {
-      // resvg is native (Node only): its module is named in a variable so bundlers leave it out.
-      const toPng = png ?? ((await import(/* @vite-ignore */ PNG_MODULE)) as typeof import('./png.js')).svgToPngAsync;
-      pngs = Promise.all(charts.map((c) => toPng(c.svg)));
-      pngs.catch(() => {}); // awaited below; a failure must not be reported as unhandled meanwhile
-    }
+    // resvg is native (Node only): its module is named in a variable so bundlers leave it out.
+    const toPng = formats.includes('html') || formats.includes('md')
+      ? png ?? ((await import(/* @vite-ignore */ PNG_MODULE)) as typeof import('./png.js')).svgToPngAsync
+      : undefined;
+    // Each PNG is started as soon as its chart is drawn: in Node resvg renders them on the thread
+    // pool, side by side and while the other charts, the HTML and the Markdown are built here.
+    const pngs = new Map<string, Promise<Uint8Array>>();
+    const charts = (await import('./charts.js')).reportCharts(input.result, input.lang, toPng && ((c) => {
+      const p = (async () => toPng(c.pngSvg ?? c.svg))(); // called now (an async function runs to its first await)
+      p.catch(() => {}); // awaited below; a failure must not be reported as unhandled meanwhile
+      pngs.set(c.id, p);
+    }));
     html = renderHtml(model, charts);
     if (formats.includes('html')) files.push({ path: REPORT_FILES.html, data: html });
     if (formats.includes('md')) files.push({ path: REPORT_FILES.md, data: renderMarkdown(model, charts, REPORT_FILES.charts) });
-    if (pngs) (await pngs).forEach((data, i) => files.push({ path: `${REPORT_FILES.charts}/${charts[i].id}.png`, data }));
+    if (toPng) for (const c of charts) files.push({ path: `${REPORT_FILES.charts}/${c.id}.png`, data: await pngs.get(c.id)! });
   }
   if (formats.includes('json')) files.push({ path: REPORT_FILES.json, data: JSON.stringify(reportJson(model, input.result), null, 2) + '\n' });
   if (formats.includes('xlsx')) {

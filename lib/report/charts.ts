@@ -19,6 +19,8 @@ export interface Chart {
   title: string;
   /** A complete `<svg xmlns=…>` document. */
   svg: string;
+  /** The same picture, quicker to rasterise, when the PNG is drawn from other markup than `svg`. */
+  pngSvg?: string;
 }
 
 const WIDTH = 760;
@@ -280,7 +282,12 @@ export function waterfallChart(r: Result, lang: Lang): Chart {
   const w = waterfallData(r, lang);
   const plots = w.actors.map((actor) => waterfallPlot(w.data.filter((d) => d.actor === actor), { lang, steps: w.steps, title: actor }));
   const legend: [string, string, 'rect'][] = [[`${t.fore}/${t.efter}`, '#999999', 'rect'], ...w.categories.map((c) => [t.categories[c], CATEGORY_COLORS[c], 'rect'] as [string, string, 'rect'])];
-  return { id: 'vattenfall', title: t.charts.vattenfall, svg: frame('vattenfall', t.charts.vattenfall, stack(plots), legend) };
+  const stacked = stack(plots);
+  const svg = frame('vattenfall', t.charts.vattenfall, stacked, legend);
+  // The stack's clip is redundant (each plot clips itself) and costs resvg a layer the size of the
+  // whole image: the PNG is drawn without it, the same pixels in about 40 % less time.
+  stacked.setAttribute('overflow', 'visible');
+  return { id: 'vattenfall', title: t.charts.vattenfall, svg, pngSvg: frame('vattenfall', t.charts.vattenfall, stacked, legend) };
 }
 
 /** Stacks plots vertically in one `<svg>` (for small multiples with independent scales). */
@@ -326,7 +333,17 @@ export function payerFlowChart(r: Result, lang: Lang): Chart {
   return { id: 'vem-betalar', title: t.charts['vem-betalar'], svg: frame('vem-betalar', t.charts['vem-betalar'], svg, legend) };
 }
 
-/** All four charts in report order. */
-export function reportCharts(r: Result, lang: Lang): Chart[] {
-  return [paybackChart(r, lang), cumulativeChart(r, lang), waterfallChart(r, lang), payerFlowChart(r, lang)];
+/**
+ * All four charts in report order.
+ * @param onChart called as each chart is drawn, the waterfall (the largest to rasterise) first, so
+ *   its PNG can be started while the others are drawn
+ */
+export function reportCharts(r: Result, lang: Lang, onChart?: (c: Chart) => void): Chart[] {
+  const draw = (f: (r: Result, lang: Lang) => Chart): Chart => {
+    const c = f(r, lang);
+    onChart?.(c);
+    return c;
+  };
+  const waterfall = draw(waterfallChart);
+  return [draw(paybackChart), draw(cumulativeChart), waterfall, draw(payerFlowChart)];
 }

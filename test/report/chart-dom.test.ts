@@ -1,10 +1,11 @@
 /**
  * In Node the charts are drawn in linkedom (lib/report/chart-dom.ts), no longer in jsdom: every
- * chart of every bundled example (the report's four in both languages, a plan's forecast among
- * them, and the portfolio's two) must be the same drawing in both — same element tree and order,
- * same attributes, same inline style declarations, same text — and, as chart-dom.ts writes the
- * markup as jsdom does, the same bytes. From dist/, linkedom's one-file build
- * (dist/vendor/linkedom.cjs) must draw what the package draws.
+ * chart of every bundled example (the report's four in both languages, with the markup their
+ * PNGs are drawn from, a plan's forecast among them, and the portfolio's two) must be the same
+ * drawing in both — same element tree and order, same attributes, same inline style
+ * declarations, same text — and, as chart-dom.ts writes the markup as jsdom does, the same bytes.
+ * From dist/, linkedom's one-file build (dist/vendor/linkedom.cjs) must draw what the package
+ * draws.
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -52,7 +53,7 @@ let portfolio: Portfolio;
 /** Every chart, drawn in the document Node gives (linkedom) or, when set, `globalThis.document`. */
 function drawAll(charts: typeof reportCharts = reportCharts, pf: { costVsNetChart: typeof costVsNetChart; paybackPerFunderChart: typeof paybackPerFunderChart } = { costVsNetChart, paybackPerFunderChart }): { id: string; svg: string }[] {
   return (['sv', 'en'] as const).flatMap((lang) => [
-    ...results.flatMap((r, i) => charts(r, lang).map((c) => ({ id: `${i}/${lang}/${c.id}`, svg: c.svg }))),
+    ...results.flatMap((r, i) => charts(r, lang).flatMap((c) => [{ id: `${i}/${lang}/${c.id}`, svg: c.svg }, ...(c.pngSvg ? [{ id: `${i}/${lang}/${c.id}/png`, svg: c.pngSvg }] : [])])),
     ...[pf.costVsNetChart(portfolio, lang), pf.paybackPerFunderChart(portfolio, lang)].map((c) => ({ id: `portfolio/${lang}/${c.id}`, svg: c.svg })),
   ]);
 }
