@@ -11,20 +11,26 @@
 
 let linkedomDocument: Document | undefined;
 
+/** linkedom's one-file build, seen from dist/lib/report or from the charts' build in dist/vendor. */
+const LINKEDOM_BUILDS = ['../../vendor/linkedom.cjs', './linkedom.cjs'];
+
 /**
- * A shared linkedom document: from dist/, its one-file build (dist/vendor/linkedom.cjs,
- * scripts/bundle-linkedom.ts; the same code, loaded faster), else — from source, or when the
- * build is missing or fails — the package itself.
+ * A shared linkedom document: from dist/, linkedom's one-file build (dist/vendor/linkedom.cjs,
+ * scripts/bundle-charts.ts; the same code, loaded faster), else — from source, or when the build
+ * is missing or fails — the package itself.
  */
 export function nodeDocument(): Document {
   if (!linkedomDocument) {
     const require = process.getBuiltinModule('node:module').createRequire(import.meta.url);
-    let linkedom: typeof import('linkedom');
-    try {
-      linkedom = require('../../vendor/linkedom.cjs') as typeof import('linkedom');
-    } catch {
-      linkedom = require('linkedom') as typeof import('linkedom');
-    }
+    const load = (): typeof import('linkedom') => {
+      for (const path of LINKEDOM_BUILDS) {
+        try {
+          return require(path) as typeof import('linkedom');
+        } catch { /* not built, or not loadable: the next, then the package */ }
+      }
+      return require('linkedom') as typeof import('linkedom');
+    };
+    const linkedom = load();
     linkedomDocument = linkedom.parseHTML('<!doctype html><html><head></head><body></body></html>').document as unknown as Document;
   }
   return linkedomDocument;

@@ -4,8 +4,8 @@
  * PNGs are drawn from, a plan's forecast among them, and the portfolio's two) must be the same
  * drawing in both — same element tree and order, same attributes, same inline style
  * declarations, same text — and, as chart-dom.ts writes the markup as jsdom does, the same bytes.
- * From dist/, linkedom's one-file build (dist/vendor/linkedom.cjs) must draw what the package
- * draws.
+ * From dist/, the one-file builds (dist/vendor/linkedom.cjs, dist/vendor/charts.js with Plot) must
+ * draw what the packages and modules draw.
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -112,12 +112,15 @@ describe('charts drawn in linkedom (Node) and in jsdom', () => {
     expect(drawAll()).toEqual(drawAll());
   });
 
-  it('from dist/, linkedom\'s one-file build draws what the package draws', async () => {
-    const bundle = join(repo, 'dist', 'vendor', 'linkedom.cjs');
-    expect(existsSync(bundle), `${bundle} is missing: run npm run build`).toBe(true);
-    // dist's chart modules load the bundle; these (from source) the linkedom package.
+  it('from dist/, the one-file builds (linkedom; the charts with Plot) draw what the modules and packages draw', async () => {
+    for (const f of ['linkedom.cjs', 'charts.js']) expect(existsSync(join(repo, 'dist', 'vendor', f)), `dist/vendor/${f} is missing: run npm run build`).toBe(true);
+    // dist's chart modules load linkedom's build; these (from source) the linkedom package.
     const dist = await import(join(repo, 'dist', 'lib', 'report', 'charts.js')) as typeof import('../../lib/report/charts.js');
     const distPortfolio = await import(join(repo, 'dist', 'lib', 'report', 'portfolio', 'charts.js')) as typeof import('../../lib/report/portfolio/charts.js');
-    expect(drawAll(dist.reportCharts, distPortfolio)).toEqual(drawAll());
+    const expected = drawAll();
+    expect(drawAll(dist.reportCharts, distPortfolio)).toEqual(expected);
+    // The charts' build (what the CLI's report loads), with Plot inside it.
+    const built = await import(join(repo, 'dist', 'vendor', 'charts.js')) as typeof import('../../lib/report/charts.js');
+    expect(drawAll(built.reportCharts, distPortfolio)).toEqual(expected);
   });
 });
