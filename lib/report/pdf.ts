@@ -9,6 +9,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createHash } from 'node:crypto';
@@ -136,15 +137,34 @@ export async function launchPdfPrinter(executablePath: string): Promise<PdfPrint
   const dir = mkdtempSync(join(tmpdir(), 'samnytta-pdf-'));
   // Playwright-core's headless extras kept, so pages lay out as they did.
   const args = [...CHROMIUM_ARGS, '--hide-scrollbars', '--mute-audio', `--user-data-dir=${dir}`, '--remote-debugging-pipe', 'about:blank'];
-  const cdp = new Cdp(spawn(executablePath, args, { stdio: ['ignore', 'ignore', 'pipe', 'pipe', 'pipe'] }));
-  // Chromium must not outlive this process (an error, or the CLI exiting) nor leave its profile.
-  const kill = () => { cdp.proc.kill('SIGKILL'); };
-  process.once('exit', kill);
+  // Its own process group (not on Windows), so that every Chromium process is stopped at once.
+  const group = process.platform !== 'win32';
+  const cdp = new Cdp(spawn(executablePath, args, { stdio: ['ignore', 'ignore', 'pipe', 'pipe', 'pipe'], detached: group }));
+  // Chromium must not outlive this process (an error, the CLI exiting, Ctrl-C) nor leave its
+  // profile: it is killed, not asked to close (its profile is thrown away, and a close took ~0.5 s).
+  const kill = () => {
+    try {
+      if (group && cdp.proc.pid) process.kill(-cdp.proc.pid, 'SIGKILL');
+      else cdp.proc.kill('SIGKILL');
+    } catch { /* already gone */ }
+  };
+  const abandon = () => {
+    kill();
+    try { rmSync(dir, { recursive: true, force: true, maxRetries: 3 }); } catch { /* a temporary folder */ }
+  };
+  const onSignal = (signal: NodeJS.Signals) => {
+    abandon();
+    process.kill(process.pid, signal); // this listener is gone: the signal now does what it would have
+  };
+  const SIGNALS: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+  process.once('exit', abandon);
+  for (const s of SIGNALS) process.once(s, onSignal);
   const close = async () => {
     kill();
     await cdp.exited;
-    process.removeListener('exit', kill);
-    rmSync(dir, { recursive: true, force: true, maxRetries: 3 });
+    process.removeListener('exit', abandon);
+    for (const s of SIGNALS) process.removeListener(s, onSignal);
+    await rm(dir, { recursive: true, force: true, maxRetries: 3 });
   };
   let session: string, frameId: string;
   try {
