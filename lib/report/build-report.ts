@@ -54,9 +54,11 @@ export type SvgToPng = (svg: string) => Uint8Array | Promise<Uint8Array>;
  * @returns files in a fixed order, plus the HTML (built when html, md or pdf is asked for, else '')
  */
 export async function buildReport(input: ReportInput, formats: readonly ReportFormat[], png?: SvgToPng): Promise<{ files: ReportFile[]; html: string }> {
-  const model = reportModel(input);
   const files: ReportFile[] = [];
   let html = '';
+  let model: ReturnType<typeof reportModel> | undefined;
+  let json: string | undefined;
+  const jsonFile = (m: ReturnType<typeof reportModel>): string | undefined => (formats.includes('json') ? JSON.stringify(reportJson(m, input.result), null, 2) + '\n' : undefined);
   if (formats.includes('html') || formats.includes('md') || formats.includes('pdf')) {
     // resvg is native (Node only): its module is named in a variable so bundlers leave it out.
     const toPng = formats.includes('html') || formats.includes('md')
@@ -70,12 +72,16 @@ export async function buildReport(input: ReportInput, formats: readonly ReportFo
       p.catch(() => {}); // awaited below; a failure must not be reported as unhandled meanwhile
       pngs.set(c.id, p);
     }));
+    // The model, HTML, Markdown and JSON are built while the PNGs are rendered.
+    model = reportModel(input);
     html = renderHtml(model, charts);
     if (formats.includes('html')) files.push({ path: REPORT_FILES.html, data: html });
     if (formats.includes('md')) files.push({ path: REPORT_FILES.md, data: renderMarkdown(model, charts, REPORT_FILES.charts) });
+    json = jsonFile(model);
     if (toPng) for (const c of charts) files.push({ path: `${REPORT_FILES.charts}/${c.id}.png`, data: await pngs.get(c.id)! });
   }
-  if (formats.includes('json')) files.push({ path: REPORT_FILES.json, data: JSON.stringify(reportJson(model, input.result), null, 2) + '\n' });
+  model ??= reportModel(input);
+  if (formats.includes('json')) files.push({ path: REPORT_FILES.json, data: json ?? jsonFile(model)! });
   if (formats.includes('xlsx')) {
     files.push({ path: REPORT_FILES.xlsx, data: await (await import('./xlsx.js')).buildWorkbook({ ...input, datum: model.datum }) });
   }
