@@ -67,11 +67,11 @@ export async function buildReport(input: ReportInput, formats: readonly ReportFo
     // Each PNG is started as soon as its chart is drawn: in Node resvg renders them on the thread
     // pool, side by side and while the other charts, the HTML and the Markdown are built here.
     const pngs = new Map<string, Promise<Uint8Array>>();
-    const charts = (await chartsModule()).reportCharts(input.result, input.lang, toPng && ((c) => {
+    const charts = (await chartsModule()).reportCharts(input.result, input.lang, { onChart: toPng && ((c) => {
       const p = (async () => toPng(c.pngSvg ?? c.svg))(); // called now (an async function runs to its first await)
       p.catch(() => {}); // awaited below; a failure must not be reported as unhandled meanwhile
       pngs.set(c.id, p);
-    }));
+    }) });
     // The model, HTML, Markdown and JSON are built while the PNGs are rendered.
     model = reportModel(input);
     html = renderHtml(model, charts);

@@ -335,13 +335,13 @@ export function payerFlowChart(r: Result, lang: Lang): Chart {
 
 /**
  * All four charts in report order.
- * @param onChart called as each chart is drawn, the waterfall (the largest to rasterise) first, so
- *   its PNG can be started while the others are drawn
+ * @param o.onChart called as each chart is drawn, the waterfall (the largest to rasterise) first,
+ *   so its PNG can be started while the others are drawn
  */
-export function reportCharts(r: Result, lang: Lang, onChart?: (c: Chart) => void): Chart[] {
+export function reportCharts(r: Result, lang: Lang, o: { onChart?: (c: Chart) => void } = {}): Chart[] {
   const draw = (f: (r: Result, lang: Lang) => Chart): Chart => {
     const c = f(r, lang);
-    onChart?.(c);
+    if (typeof o.onChart === 'function') o.onChart(c);
     return c;
   };
   const waterfall = draw(waterfallChart);
