@@ -66,14 +66,19 @@ const NOTES = `- **The reference disagreed (fixed).** bench/reference.ts was wri
   and 300 000 participants (peak RSS about half the earlier), decoding and splitting the 70 MB text (about 1.4 s) and
   pricing; keeping used rows in typed arrays until assembly was tried and was not faster (the line objects are made
   anyway); the engine reading typed arrays directly would need a columnar Project and was not done.
-- **Report.** danfo.js is not loaded by \`report\`. In a CPU profile of html+md+json (4.1 s on a loaded machine),
-  loading jsdom for Observable Plot was 1.7 s and rasterising the four chart PNGs about 1.2 s. jsdom now loads from
-  one esbuild file (dist/vendor/jsdom.cjs, scripts/bundle-jsdom.ts; about a third faster than its ~1 100 files, same
-  charts: test/report/jsdom-bundle.test.ts), and the PNGs are rendered on resvg's thread pool, side by side and while
-  the HTML and Markdown are built (same bytes). For pdf, Chromium is started before the report is built, so its
-  start-up overlaps the charts and HTML (same bytes). linkedom was tried as a lighter DOM: its SVG differs (attribute order,
-  style serialisation), so it would change every chart. Drawing the charts without jsdom, or in a worker started
-  before the project is read, is the next step.`;
+- **Report.** danfo.js is not loaded by \`report\`. The charts are drawn by Observable Plot in linkedom, not jsdom
+  (jsdom took about 1 s to load): lib/report/chart-dom.ts writes linkedom's SVG as browsers and jsdom do, so every
+  chart is byte for byte what jsdom drew (test/report/chart-dom.test.ts, every chart of every example). The charts
+  module loads from one esbuild file with Plot and the d3 it uses, and linkedom from another (dist/vendor/charts.js,
+  dist/vendor/linkedom.cjs, scripts/bundle-charts.ts; ~110 fewer ES modules). Each chart's PNG is started on resvg's
+  thread pool as soon as the chart is drawn, the waterfall (the largest) first, and drawn without its stack's
+  redundant clip (the same pixels, test/report/chart-png.test.ts; about 40 % less resvg time for it); the model, HTML,
+  Markdown and JSON are built meanwhile. What remains is mostly resvg (rendering and PNG encoding of four 1 520 px
+  wide images, ~0.8 s of CPU on two cores) and the command line's start (yargs builds every command's help text
+  for each run: ~0.1 s). For pdf, Chromium is driven over its DevTools pipe (lib/report/pdf.ts) instead of through
+  playwright-core, which took ~0.5 s to load before Chromium could be started; Chromium now starts before the
+  project is read, its page is made ready while the report is built, and it is killed when the PDF is out (the
+  same PDF bytes as playwright-core's page.pdf: test/report/browser.test.ts).`;
 
 interface Figures { [k: string]: number | string | boolean }
 
@@ -409,8 +414,8 @@ ${checks.map((k) => `| ${k.label} | ${k.figure} | ${k.ok ? 'ok' : '**MISS**'} |`
   from the one-file bundle dist/cli/samnytta.cjs. Packages loaded: ${String(rp.calcPackages) || 'none'}.
 - **report** on the same example (medians of 3; \`node -e 0\` ${r0(rp.nodeMs)} ms): html+md+json ${r0(rp.webMs)} ms, xlsx
   ${r0(rp.xlsxMs)} ms, pdf ${r0(rp.pdfMs)} ms. Charts are rendered once per run (SVG in the HTML, PNG beside the
-  Markdown, rasterised in parallel); Plot/jsdom, resvg and exceljs load only for the formats that use them (jsdom
-  from its one-file build dist/vendor/jsdom.cjs, so it is not in the package lists below). Packages loaded — html+md+json:
+  Markdown, rasterised in parallel); Plot/linkedom, resvg and exceljs load only for the formats that use them (Plot
+  and linkedom from their one-file builds in dist/vendor, so they are not in the package lists below). Packages loaded — html+md+json:
   ${rp.webPackages}; xlsx: ${rp.xlsxPackages}; pdf: ${rp.pdfPackages}.
 - **national file**: a seeded synthetic situations CSV (bench/national.ts, ${r0(nat.rows)} rows, ${r0(nat.participants)} participants,
   generated in ${r0(nat.generateMs)} ms, not timed), read and validated by the normal reader (${r0(nat.readMs)} ms) and

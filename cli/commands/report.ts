@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { loadCatalog } from '../../lib/catalog/load.js';
 import { REPORT_FORMATS, type ReportFile, type ReportFormat } from '../../lib/report/build-report.js';
 import { checkDatum } from '../../lib/report/model.js';
-import { ChromiumMissingError } from '../../lib/report/pdf.js';
+import { ChromiumMissingError, launchPdfPrinter } from '../../lib/report/pdf.js';
 import { findBrowser } from '../../lib/report/find-browser.js';
 import { reportFiles } from '../../lib/report/report-files.js';
 import type { Lang } from '../../lib/util/errors.js';
@@ -83,17 +83,28 @@ export async function report(o: ReportOptions, io: Io): Promise<{ files: string[
   if (o.datum) {
     try { checkDatum(o.datum, o.lang); } catch (e) { throw new ExitError(2, (e as Error).message); } // a malformed flag is a usage error
   }
-  const catalog = loadCatalog();
-  // The pseudonymisation key must never land in the output folder.
-  const project = await loadProject(o.project, catalog, { ...o, outputDirs: [o.out] }, io);
-  const { use, chromium, notices } = pdfBrowser(formats, o.lang);
-  const datum = o.datum ?? defaultReportDatum(o.lang);
+  // Chromium, the longest step of a PDF, starts before the project is read (reportFiles closes it).
+  const browser = formats.includes('pdf') ? findBrowser() : undefined;
+  let printer = browser?.found ? launchPdfPrinter(browser.path) : undefined;
+  printer?.catch(() => {}); // handed to reportFiles, which awaits it
   let files: ReportFile[];
+  let notices: string[];
   try {
-    files = await reportFiles(project, catalog, { formats: use, lang: o.lang, datum, chromium, participantRows: o.deltagarrader, perKommun: o.perKommun });
+    const catalog = loadCatalog();
+    // The pseudonymisation key must never land in the output folder.
+    const project = await loadProject(o.project, catalog, { ...o, outputDirs: [o.out] }, io);
+    const chosen = pdfBrowser(formats, o.lang);
+    notices = chosen.notices;
+    const datum = o.datum ?? defaultReportDatum(o.lang);
+    const handed = printer;
+    printer = undefined;
+    files = await reportFiles(project, catalog, { formats: chosen.use, lang: o.lang, datum, chromium: chosen.chromium, printer: handed, participantRows: o.deltagarrader, perKommun: o.perKommun });
   } catch (e) {
     if (e instanceof ChromiumMissingError) throw new ExitError(1, noBrowserMessage(o.lang, e.path));
     throw e;
+  } finally {
+    // Not handed over (the project was invalid, say): Chromium is closed here.
+    await printer?.then((p) => p.close(), () => {});
   }
   const paths = files.map((f) => join(o.out, f.path));
   writeFilesAtomically(files.map((f, i) => ({ path: paths[i], data: f.data })), o.lang);

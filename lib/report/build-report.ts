@@ -27,38 +27,61 @@ export interface ReportFile {
 export const REPORT_FILES = { html: 'rapport.html', pdf: 'rapport.pdf', xlsx: 'rapport.xlsx', md: 'rapport.md', json: 'rapport.json', charts: 'diagram' } as const;
 
 const PNG_MODULE = './png.js';
+/** The charts module with Plot in one file (scripts/bundle-charts.ts), seen from dist/lib/report. */
+const CHARTS_BUILD = '../../vendor/charts.js';
+
+/**
+ * The charts module: in Node from dist/, its one-file build (Plot's ~110 modules load about twice
+ * as fast as one), else — in a browser, from source, or when the build is missing — ./charts.js.
+ */
+async function chartsModule(): Promise<typeof import('./charts.js')> {
+  if (typeof process !== 'undefined' && process.versions?.node) {
+    try {
+      return (await import(/* @vite-ignore */ CHARTS_BUILD)) as typeof import('./charts.js');
+    } catch { /* not built: the module itself */ }
+  }
+  return import('./charts.js');
+}
 
 /** How chart PNGs are made: resvg in Node (`svgToPng`, png.ts, the default), a canvas in the browser. */
 export type SvgToPng = (svg: string) => Uint8Array | Promise<Uint8Array>;
 
 /**
  * Builds the report files for the requested formats (PDF excluded; see the CLI).
- * The charts (Plot, into jsdom in Node) are rendered once and shared: SVG in the HTML, PNG beside
+ * The charts (Plot, into linkedom in Node) are rendered once and shared: SVG in the HTML, PNG beside
  * the Markdown. They, resvg and exceljs are loaded only for the formats that use them.
  * @param png rasterises the charts (default: resvg, Node only; the notebooks pass a canvas)
  * @returns files in a fixed order, plus the HTML (built when html, md or pdf is asked for, else '')
  */
 export async function buildReport(input: ReportInput, formats: readonly ReportFormat[], png?: SvgToPng): Promise<{ files: ReportFile[]; html: string }> {
-  const model = reportModel(input);
   const files: ReportFile[] = [];
   let html = '';
+  let model: ReturnType<typeof reportModel> | undefined;
+  let json: string | undefined;
+  const jsonFile = (m: ReturnType<typeof reportModel>): string | undefined => (formats.includes('json') ? JSON.stringify(reportJson(m, input.result), null, 2) + '\n' : undefined);
   if (formats.includes('html') || formats.includes('md') || formats.includes('pdf')) {
-    const charts = (await import('./charts.js')).reportCharts(input.result, input.lang);
-    // The PNGs are started first: in Node resvg renders them on the thread pool, side by side and
-    // while the HTML and Markdown are built here.
-    let pngs: Promise<Uint8Array[]> | undefined;
-    if (formats.includes('html') || formats.includes('md')) {
-      // resvg is native (Node only): its module is named in a variable so bundlers leave it out.
-      const toPng = png ?? ((await import(/* @vite-ignore */ PNG_MODULE)) as typeof import('./png.js')).svgToPngAsync;
-      pngs = Promise.all(charts.map((c) => toPng(c.svg)));
-      pngs.catch(() => {}); // awaited below; a failure must not be reported as unhandled meanwhile
-    }
+    // resvg is native (Node only): its module is named in a variable so bundlers leave it out.
+    const toPng = formats.includes('html') || formats.includes('md')
+      ? png ?? ((await import(/* @vite-ignore */ PNG_MODULE)) as typeof import('./png.js')).svgToPngAsync
+      : undefined;
+    // Each PNG is started as soon as its chart is drawn: in Node resvg renders them on the thread
+    // pool, side by side and while the other charts, the HTML and the Markdown are built here.
+    const pngs = new Map<string, Promise<Uint8Array>>();
+    const charts = (await chartsModule()).reportCharts(input.result, input.lang, { onChart: toPng && ((c) => {
+      const p = (async () => toPng(c.pngSvg ?? c.svg))(); // called now (an async function runs to its first await)
+      p.catch(() => {}); // awaited below; a failure must not be reported as unhandled meanwhile
+      pngs.set(c.id, p);
+    }) });
+    // The model, HTML, Markdown and JSON are built while the PNGs are rendered.
+    model = reportModel(input);
     html = renderHtml(model, charts);
     if (formats.includes('html')) files.push({ path: REPORT_FILES.html, data: html });
     if (formats.includes('md')) files.push({ path: REPORT_FILES.md, data: renderMarkdown(model, charts, REPORT_FILES.charts) });
-    if (pngs) (await pngs).forEach((data, i) => files.push({ path: `${REPORT_FILES.charts}/${charts[i].id}.png`, data }));
+    json = jsonFile(model);
+    if (toPng) for (const c of charts) files.push({ path: `${REPORT_FILES.charts}/${c.id}.png`, data: await pngs.get(c.id)! });
   }
-  if (formats.includes('json')) files.push({ path: REPORT_FILES.json, data: JSON.stringify(reportJson(model, input.result), null, 2) + '\n' });
+  model ??= reportModel(input);
+  if (formats.includes('json')) files.push({ path: REPORT_FILES.json, data: json ?? jsonFile(model)! });
   if (formats.includes('xlsx')) {
     files.push({ path: REPORT_FILES.xlsx, data: await (await import('./xlsx.js')).buildWorkbook({ ...input, datum: model.datum }) });
   }

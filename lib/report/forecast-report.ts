@@ -142,7 +142,8 @@ export function forecastCharts(rep: ForecastReport, lang: Lang): Chart[] {
   return reportCharts(rep.forecast.adjusted.result, lang).map((c) => {
     const title = `${prognos(lang)}: ${c.title.charAt(0).toLowerCase()}${c.title.slice(1)}`;
     const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-    return { ...c, title, svg: c.svg.split(esc(c.title)).join(esc(title)) };
+    const retitle = (svg: string) => svg.split(esc(c.title)).join(esc(title));
+    return { ...c, title, svg: retitle(c.svg), ...(c.pngSvg ? { pngSvg: retitle(c.pngSvg) } : {}) };
   });
 }
 
@@ -324,7 +325,7 @@ export async function buildForecastReport(rep: ForecastReport, formats: readonly
   const files: ReportFile[] = [];
   if (formats.includes('html')) files.push({ path: REPORT_FILES.html, data: html }, { path: SUMMARY_FILES.html, data: summary });
   if (formats.includes('md')) files.push({ path: REPORT_FILES.md, data: renderMarkdown(model, charts, REPORT_FILES.charts) }, { path: SUMMARY_FILES.md, data: summaryMarkdown(rep, lang, datum) });
-  if (formats.includes('html') || formats.includes('md')) for (const c of charts) files.push({ path: `${REPORT_FILES.charts}/${c.id}.png`, data: svgToPng(c.svg) });
+  if (formats.includes('html') || formats.includes('md')) for (const c of charts) files.push({ path: `${REPORT_FILES.charts}/${c.id}.png`, data: svgToPng(c.pngSvg ?? c.svg) });
   if (formats.includes('json')) {
     const doc = { ...reportJson(model, rep.forecast.adjusted.result), kind: 'forecast', forecast: forecastJson(rep, lang) };
     doc.result.warnings = forecastWarnings(rep.forecast.adjusted.result, lang);

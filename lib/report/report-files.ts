@@ -34,6 +34,11 @@ export interface ReportFilesOptions {
   participantRows?: boolean;
   /** The member kommuner table even when the project has no members to show unasked (`--per-kommun`). */
   perKommun?: boolean;
+  /**
+   * A printer the caller started earlier (`launchPdfPrinter`), used for the PDF instead of starting
+   * one; it is closed here either way.
+   */
+  printer?: Promise<PdfPrinter>;
 }
 
 /**
@@ -43,10 +48,11 @@ export interface ReportFilesOptions {
 export async function reportFiles(project: Project, catalog: Catalog, o: ReportFilesOptions): Promise<ReportFile[]> {
   const datum = o.datum ? checkDatum(o.datum, o.lang) : defaultDatum(project.priceYear);
   const chromium = o.chromium ?? DEFAULT_CHROMIUM;
-  if (o.formats.includes('pdf') && !existsSync(chromium)) throw new ChromiumMissingError(chromium);
+  if (o.formats.includes('pdf') && !o.printer && !existsSync(chromium)) throw new ChromiumMissingError(chromium);
   // Chromium starts first: its start-up (a process of its own) overlaps building the report.
-  const printer: Promise<PdfPrinter> | undefined = o.formats.includes('pdf') ? launchPdfPrinter(chromium) : undefined;
+  const printer: Promise<PdfPrinter> | undefined = o.formats.includes('pdf') ? o.printer ?? launchPdfPrinter(chromium) : undefined;
   printer?.catch(() => {}); // awaited below; a failed start must not be reported as unhandled meanwhile
+  if (!printer) o.printer?.then((p) => p.close(), () => {});
   try {
     const references = o.references ?? bundledReferences(catalog);
     const { files, html } = await projectReport(project, catalog, { formats: o.formats, lang: o.lang, datum, references, participantRows: o.participantRows, perKommun: o.perKommun });

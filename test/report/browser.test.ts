@@ -6,9 +6,11 @@
  */
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { chromiumPath, htmlToPdf } from '../../lib/report/pdf.js';
+import { chromiumPath, fixPdfDates, htmlToPdf } from '../../lib/report/pdf.js';
 import { buildReport } from '../../lib/report/build-report.js';
 import { reportModel } from '../../lib/report/model.js';
 import { CHART_IDS, SECTION_IDS } from '../../lib/report/text.js';
@@ -66,5 +68,38 @@ describe.skipIf(!hasChromium && !required)('report in headless Chromium', () => 
     // Same HTML, same bytes.
     const again = await htmlToPdf(html, { lang: 'sv', datum: '2025-12-31', executablePath: chromiumPath(process.env) });
     expect(Buffer.compare(pdf, again)).toBe(0);
+  }, 60_000);
+
+  it('PDF: the same bytes as playwright-core printed before (its setContent and page.pdf with the same options)', async () => {
+    for (const lang of ['sv', 'en'] as const) {
+      const { html } = await buildReport({ ...fixture(), lang }, ['html']);
+      const ours = await htmlToPdf(html, { lang, datum: '2025-12-31', executablePath: chromiumPath(process.env) });
+      const page = await browser().ctx.newPage();
+      await page.route('**/*', (route) => (route.request().url().startsWith('data:') ? route.continue() : route.abort()));
+      await page.setContent(html, { waitUntil: 'load' });
+      const theirs = await page.pdf({
+        format: 'A4', printBackground: true, preferCSSPageSize: true, displayHeaderFooter: true,
+        headerTemplate: '<span></span>',
+        footerTemplate: `<div style="font-family: 'DejaVu Sans', Arial, sans-serif; font-size: 8px; width: 100%; text-align: center; color: #333;">${lang === 'sv' ? 'Sida' : 'Page'} <span class="pageNumber"></span> ${lang === 'sv' ? 'av' : 'of'} <span class="totalPages"></span></div>`,
+        margin: { top: '16mm', bottom: '18mm', left: '14mm', right: '14mm' },
+      });
+      await page.close();
+      expect(Buffer.compare(ours, fixPdfDates(theirs, '2025-12-31')), lang).toBe(0);
+    }
+  }, 120_000);
+
+  it('PDF: the page reaches nothing outside the HTML', async () => {
+    const got: string[] = [];
+    const server = createServer((req, res) => { got.push(req.url ?? ''); res.end('x'); });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+      const html = `<!doctype html><html><body><p>Hej</p><img src="${url}/bild.png"><link rel="stylesheet" href="${url}/stil.css"></body></html>`;
+      const pdf = await htmlToPdf(html, { lang: 'sv', datum: '2025-12-31', executablePath: chromiumPath(process.env) });
+      expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+      expect(got).toEqual([]);
+    } finally {
+      server.close();
+    }
   }, 60_000);
 });

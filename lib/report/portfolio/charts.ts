@@ -1,5 +1,5 @@
 /**
- * Portfolio charts (Observable Plot in jsdom, as the report's charts): cost per participant against
+ * Portfolio charts (Observable Plot in linkedom, as the report's charts): cost per participant against
  * society's lönsamhet per participant and year, one dot per project; and payback per funder per
  * project. Self-contained SVG strings.
  */
