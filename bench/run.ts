@@ -46,7 +46,7 @@ const NOTES = `- **The reference disagreed (fixed).** bench/reference.ts was wri
   (dist/cli/samnytta.cjs, scripts/bundle-cli.ts; every package external and required lazily, \`yaml\` from its own file
   dist/cli/yaml.cjs), written as ASCII so Node reads and parses it as one-byte text. dist/catalog.json holds the
   checked catalogue itself (lib/catalog/compiled.ts): it is used as is while every catalogue file and folder has the
-  size and mtime it had at build (after an install, which resets mtimes, the texts' fingerprint decides), so nothing is
+  size, mtime and ctime it had at build (after a copy or an install, the texts' fingerprint decides), so nothing is
   parsed or re-checked. A project file in the plain YAML subset is read by lib/util/simple-yaml.ts, which gives exactly
   \`yaml.parse\`'s value or hands the file to \`yaml\` (property-tested against it); the first, JIT-cold \`yaml.parse\`
   was the largest part of the time. What remains above Node's own start-up, by a CPU profile: compiling the bundle,

@@ -1,7 +1,7 @@
 /**
  * The compiled catalogue (dist/catalog.json, scripts/compile-catalog.ts): the checked Catalog
  * itself, so a run neither parses the YAML nor re-runs the checks, plus what tells whether the
- * YAML files changed since: their size and mtime (and their folders', so an added or removed file
+ * YAML files changed since: their size, mtime and ctime (and their folders', so an added or removed file
  * shows) and a fingerprint of the texts. Node-only (reads the disk), like load.ts.
  *
  * A Catalog is plain JSON data except its three Maps and properties explicitly set to undefined;
@@ -14,7 +14,7 @@ import { NOT_CATALOGUE } from './parse.js';
 import type { Catalog } from './types.js';
 
 /** Bumped when the layout changes: an older dist/catalog.json is then ignored, not misread. */
-export const COMPILED_FORMAT = 2;
+export const COMPILED_FORMAT = 3;
 
 const MAP_FIELDS = ['financing', 'series', 'items'] as const;
 
@@ -25,8 +25,8 @@ export interface CompiledCatalog {
   format: typeof COMPILED_FORMAT;
   /** {@link catalogFingerprint} of the YAML texts compiled. */
   fingerprint: string;
-  /** `[size, mtimeMs]` of every catalogue file and folder (folders end in `/`; `''`… is data/ itself as `/`). */
-  stats: Record<string, [number, number]>;
+  /** `[size, mtimeMs, ctimeMs]` of every catalogue file and folder (folders end in `/`; data/ itself as `/`). */
+  stats: Record<string, FileStat>;
   /** The Catalog with its Maps as entry lists. */
   catalog: Record<string, unknown>;
   /** Where the Catalog has a property set to undefined (null in `catalog`, as JSON drops undefined): key paths, Map keys included. */
@@ -34,14 +34,21 @@ export interface CompiledCatalog {
 }
 
 /**
- * `[size, mtimeMs]` of the catalogue folders and YAML files under `dir`, by path relative to it
+ * Size, mtime and ctime. The ctime too because tools that copy files keep their mtime (`cp -p`,
+ * `rsync -a`, tar, unzip) or set it back (`touch -r`), so a same-size edit could keep both; the
+ * ctime is the system's own record of the last change and no tool can set it.
+ */
+type FileStat = [size: number, mtimeMs: number, ctimeMs: number];
+
+/**
+ * `[size, mtimeMs, ctimeMs]` of the catalogue folders and YAML files under `dir`, by path relative to it
  * (folders with a trailing `/`, `dir` itself as `/`): the same files readCatalogFiles reads.
  */
-export function catalogStats(dir: string): Record<string, [number, number]> {
-  const stats: Record<string, [number, number]> = {};
+export function catalogStats(dir: string): Record<string, FileStat> {
+  const stats: Record<string, FileStat> = {};
   const add = (rel: string, full: string) => {
     const s = statSync(full);
-    stats[rel] = [s.size, s.mtimeMs];
+    stats[rel] = [s.size, s.mtimeMs, s.ctimeMs];
   };
   const walk = (d: string, rel: string): void => {
     add(rel === '' ? '/' : `${rel}/`, d);
@@ -56,12 +63,12 @@ export function catalogStats(dir: string): Record<string, [number, number]> {
   return stats;
 }
 
-/** True when every recorded file and folder under `dir` still has its size and mtime (a few stat calls, no reads). */
-export function statsUnchanged(dir: string, stats: Record<string, [number, number]>): boolean {
+/** True when every recorded file and folder under `dir` still has its size, mtime and ctime (a few stat calls, no reads). */
+export function statsUnchanged(dir: string, stats: Record<string, FileStat>): boolean {
   for (const rel in stats) {
     const s = statSync(rel === '/' ? dir : `${dir}/${rel}`, { throwIfNoEntry: false });
-    const [size, mtimeMs] = stats[rel];
-    if (!s || s.size !== size || s.mtimeMs !== mtimeMs) return false;
+    const [size, mtimeMs, ctimeMs] = stats[rel];
+    if (!s || s.size !== size || s.mtimeMs !== mtimeMs || s.ctimeMs !== ctimeMs) return false;
   }
   return true;
 }

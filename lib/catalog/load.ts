@@ -4,8 +4,8 @@
  *
  * Parsing 66 YAML files and checking them was most of `calc`'s run time, so the build compiles
  * the bundled catalogue, checked, into one JSON file (dist/catalog.json, compiled.ts). The loader
- * uses it as is when every YAML file and folder has the size and mtime it had at compile; when one
- * differs (an edit, or an install, which resets mtimes) it reads the texts and still uses it if
+ * uses it as is when every YAML file and folder has the size, mtime and ctime it had at compile; when one
+ * differs (an edit, a copy or an install) it reads the texts and still uses it if
  * their fingerprint matches; otherwise, and for a user's own catalogue directory, it parses the
  * YAML, with every check.
  */

@@ -16,7 +16,9 @@ export const KON: Record<string, 'K' | 'M' | 'X'> = {
  * @example parseKon('Kvinna') // => 'K'
  */
 export function parseKon(v: unknown): 'K' | 'M' | 'X' | undefined {
-  return typeof v === 'string' || typeof v === 'number' ? KON[normalizeHeader(String(v))] : undefined;
+  if (typeof v !== 'string' && typeof v !== 'number') return undefined;
+  const key = normalizeHeader(String(v));
+  return Object.hasOwn(KON, key) ? KON[key] : undefined; // own keys only: not `constructor` from Object.prototype
 }
 
 /** The message for a kön that is not K, M or X. */

@@ -144,6 +144,8 @@ export const LINE_FIELD_COLUMN: Record<string, string> = {
 
 
 const LAGE: Record<string, 'fore' | 'efter'> = { fore: 'fore', innan: 'fore', before: 'fore', efter: 'efter', after: 'efter' };
+/** A läge cell's situation; own keys only, so a cell such as `constructor` is refused, not read from Object.prototype. */
+const lageOf = (key: string): 'fore' | 'efter' | undefined => (Object.hasOwn(LAGE, key) ? LAGE[key] : undefined);
 
 const WAGE_FLOOR = 'params.arbetsmarknad.lagsta_avtalslon';
 
@@ -312,7 +314,7 @@ export async function readParticipantsFile(paths: string | string[], catalog: Ca
       else if (hasPeopleTable && !people.has(id)) rp.add('error', r, 'deltagare', 'deltagaren finns inte i deltagartabellen (bladet Deltagare); lägg till en rad där eller rätta id', 'the participant is not in the participants table (sheet Deltagare); add a row there or correct the id', id);
       const lageCell = rp.cell(r, 'lage');
       // A cell already spelled as a key (fore, efter …: normalizeHeader would return it unchanged) is looked up directly.
-      const lage = isBlank(lageCell) ? undefined : typeof lageCell === 'string' && Object.hasOwn(LAGE, lageCell) ? LAGE[lageCell] : LAGE[normalizeHeader(String(lageCell))];
+      const lage = isBlank(lageCell) ? undefined : typeof lageCell === 'string' && Object.hasOwn(LAGE, lageCell) ? LAGE[lageCell] : lageOf(normalizeHeader(String(lageCell)));
       if (!lage) rp.add('error', r, 'lage', 'läge ska vara fore (före insatsen) eller efter', 'situation must be fore (before the intervention) or efter (after)', show(lageCell));
       const year = followUpYear(rp, r, lage);
       const postCell = rp.cell(r, 'post');

@@ -215,8 +215,10 @@ export async function readProjectSource(files: FileSource, file: string, catalog
   }
   // Table rows were screened cell by cell as they were read; inline participants are screened here.
   const screened = [...(origins ? ['participants'] : []), ...(comparisonOrigins ? ['comparison.participants'] : [])];
-  // Their lines were also checked there, row by row, and are taken as they are.
-  const result = validateProject(raw, catalog, shownFile, { screened, ...(options.generalRoute ? {} : { tableLines: screened }) });
+  // A participants table's lines were also checked there, row by row, and are taken as they are.
+  // Transition lines are not: they come from the project's mapping, which only validateProject checks.
+  const tableLines = screened.filter((path) => !(path === 'participants' && tableSource !== 'participantsFile'));
+  const result = validateProject(raw, catalog, shownFile, { screened, ...(options.generalRoute ? {} : { tableLines }) });
   let located = comparisonRefused ? result.problems.filter((p) => p.path !== 'comparison.participants') : result.problems;
   if (tableSource) {
     // "at least one participant required" misleads when a table was given: its own problems say why.

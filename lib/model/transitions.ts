@@ -330,7 +330,8 @@ export async function readTransitions(source: string | unknown[], catalog: Catal
           const ev = rp.cell(r, 'evidens');
           let evidence: string | undefined;
           if (!isBlank(ev)) {
-            evidence = EVIDENCE_ALIASES[normalizeHeader(String(ev))];
+            const key = normalizeHeader(String(ev));
+            evidence = Object.hasOwn(EVIDENCE_ALIASES, key) ? EVIDENCE_ALIASES[key] : undefined; // not Object.prototype's
             if (!evidence) rp.add('error', r, 'evidens', `evidens anges som ${FORECAST_EVIDENCE.join(', ')} (egna tidigare resultat, publicerad utvärdering, antagande)`, `evidence is one of ${FORECAST_EVIDENCE.join(', ')} (own earlier results, published evaluation, assumption)`, show(ev));
           }
           const src = rp.cell(r, 'kalla');

@@ -77,9 +77,17 @@ export function parseSimpleYaml(text: string): Value {
   }
 }
 
+/**
+ * Deeper nesting falls back to `yaml`: project files nest a handful of levels, and `yaml` itself
+ * runs out of stack on documents nested a thousand deep, which this reader must not accept.
+ */
+const MAX_DEPTH = 50;
+
 class Reader {
   private readonly lines: Line[];
   private i = 0;
+  /** Block collections open around the current line. */
+  private depth = 0;
 
   constructor(text: string) {
     this.lines = text.split('\n').map((l) => {
@@ -109,6 +117,15 @@ class Reader {
 
   /** A block mapping whose keys are at column `indent`, starting at the current line. */
   private mapping(indent: number, firstText?: string): Record<string, Value> {
+    if (++this.depth > MAX_DEPTH) out();
+    try {
+      return this.mappingEntries(indent, firstText);
+    } finally {
+      this.depth--;
+    }
+  }
+
+  private mappingEntries(indent: number, firstText: string | undefined): Record<string, Value> {
     const map: Record<string, Value> = {};
     let text = firstText;
     for (;;) {
@@ -153,6 +170,15 @@ class Reader {
 
   /** A block sequence whose dashes are at column `indent`. */
   private sequence(indent: number): Value[] {
+    if (++this.depth > MAX_DEPTH) out();
+    try {
+      return this.sequenceItems(indent);
+    } finally {
+      this.depth--;
+    }
+  }
+
+  private sequenceItems(indent: number): Value[] {
     const seq: Value[] = [];
     for (;;) {
       const l = this.next();
@@ -177,7 +203,7 @@ class Reader {
   private inline(text: string, s: number): Value {
     const c = text[s];
     let v: Value, end: number;
-    if (c === '{' || c === '[') [v, end] = flow(text, s);
+    if (c === '{' || c === '[') [v, end] = flow(text, s, this.depth + 1);
     else if (c === '"' || c === "'") [v, end] = quoted(text, s);
     else {
       const p = plainEnd(text, s, false);
@@ -271,7 +297,8 @@ function quoted(t: string, s: number): [string, number] {
 }
 
 /** A flow mapping or sequence closed on the same line, from `t[s]` (`{` or `[`). Returns value and end. */
-function flow(t: string, s: number): [Value, number] {
+function flow(t: string, s: number, depth = 1): [Value, number] {
+  if (depth > MAX_DEPTH) out();
   const isMap = t[s] === '{';
   const close = isMap ? '}' : ']';
   const map: Record<string, Value> = {};
@@ -285,11 +312,11 @@ function flow(t: string, s: number): [Value, number] {
       const key = t.slice(i, colon);
       if (!keyOk(key) || Object.prototype.hasOwnProperty.call(map, key)) out();
       i = skipSpaces(t, colon + 1);
-      const [v, e] = flowItem(t, i);
+      const [v, e] = flowItem(t, i, depth);
       map[key] = v;
       i = e;
     } else {
-      const [v, e] = flowItem(t, i);
+      const [v, e] = flowItem(t, i, depth);
       seq.push(v);
       i = e;
     }
@@ -301,9 +328,9 @@ function flow(t: string, s: number): [Value, number] {
   }
 }
 
-function flowItem(t: string, i: number): [Value, number] {
+function flowItem(t: string, i: number, depth: number): [Value, number] {
   const c = t[i];
-  if (c === '{' || c === '[') return flow(t, i);
+  if (c === '{' || c === '[') return flow(t, i, depth + 1);
   if (c === '"' || c === "'") return quoted(t, i);
   const p = plainEnd(t, i, true);
   const raw = t.slice(i, p).replace(/ +$/, '');

@@ -1,8 +1,8 @@
 /**
  * The compiled catalogue (dist/catalog.json, written by `npm run build`) must be the YAML
  * catalogue: same fingerprint and, decoded, the same Catalog as parsing and checking the YAML. A
- * stale compile fails here; `loadCatalog` would not use it anyway (it checks sizes, mtimes and
- * the fingerprint), but then every command would pay for parsing the YAML again.
+ * stale compile fails here; `loadCatalog` would not use it anyway (it checks sizes, mtimes, ctimes
+ * and the fingerprint), but then every command would pay for parsing the YAML again.
  */
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -108,6 +108,23 @@ describe('readCatalog: when the compiled catalogue is used', () => {
     const r = readCatalog(dir, compiled);
     expect(r.route).toBe('yaml');
     expect(value(r.catalog)).toBe(10700);
+  });
+
+  it('a same-size edit whose size and mtime match the record (cp -p, rsync -a, touch -r) is seen by the ctime', async () => {
+    const { dir, compiled } = copy();
+    const file = join(dir, item);
+    const before = statSync(file);
+    await new Promise((r) => setTimeout(r, 20)); // a ctime the file system can tell apart
+    writeFileSync(file, readFileSync(file, 'utf8').replace('{value: 10600,', '{value: 99999,'));
+    const after = statSync(file);
+    expect(after.size).toBe(before.size);
+    // As if a tool had kept the mtime exactly: the record now agrees on size and mtime.
+    const c = JSON.parse(readFileSync(compiled, 'utf8')) as CompiledCatalog;
+    c.stats[item] = [after.size, after.mtimeMs, c.stats[item][2]];
+    writeFileSync(compiled, JSON.stringify(c));
+    const r = readCatalog(dir, compiled);
+    expect(r.route).toBe('yaml');
+    expect(value(r.catalog)).toBe(99999);
   });
 
   it('an added or a removed file is seen (by its folder), and checked', () => {
