@@ -121,7 +121,7 @@ describe('a plain report from the bundled bin (dist/cli/report.cjs)', () => {
     });
   }
 
-  it('loads the charts and linkedom builds in dist/vendor, png.js and the bundled font, never yargs or the packages they replace', () => {
+  it('loads the charts and linkedom builds in dist/vendor, png.js and the bundled font; never yargs, the packages they replace, or yaml (plain reference entries)', () => {
     // What a run loads: ES modules (a resolve hook), CommonJS files (the require cache) and the
     // font files png.js looks for (fs.existsSync, seen by ES-module imports of node:fs once synced).
     const probe = `
@@ -141,7 +141,7 @@ describe('a plain report from the bundled bin (dist/cli/report.cjs)', () => {
     };
     const bundled = loads('dist/cli/samnytta.cjs');
     for (const f of ['dist/cli/report.cjs', 'dist/vendor/charts.js', 'dist/vendor/linkedom.cjs', 'dist/lib/report/png.js', 'lib/report/fonts/DejaVuSans.ttf']) expect(bundled, f).toContain(f);
-    for (const f of ['node_modules/yargs/', 'node_modules/@observablehq/plot/', 'node_modules/linkedom/', 'dist/cli/main.js', 'dist/lib/report/charts.js']) expect(bundled.filter((p) => p.includes(f)), f).toEqual([]);
+    for (const f of ['node_modules/yargs/', 'node_modules/@observablehq/plot/', 'node_modules/linkedom/', 'dist/cli/main.js', 'dist/lib/report/charts.js', 'dist/cli/yaml.cjs']) expect(bundled.filter((p) => p.includes(f)), f).toEqual([]);
     // The unbundled bin finds the same builds and font.
     const unbundled = loads('dist/cli/index.js');
     for (const f of ['dist/vendor/charts.js', 'dist/vendor/linkedom.cjs', 'dist/lib/report/png.js', 'lib/report/fonts/DejaVuSans.ttf']) expect(unbundled, f).toContain(f);
