@@ -1,9 +1,10 @@
 /**
  * The bin's first step. `calc PROJECT [--format table|json] [--lang sv|en]`, the command users
- * wait on most, runs without loading yargs: its parser, help layout and string-width cost more
- * than the calculation. Every other command line, including any calc option not recognised here,
- * goes through the full parser (main.ts), which gives the same output and exit code for these
- * (test/cli/dispatch.test.ts).
+ * wait on most, and `report PROJECT --out DIR [--format LIST] [--datum D] [--lang sv|en]` run
+ * without loading yargs: its parser, help layout and string-width cost more than the calculation
+ * (and a sixth of a report). Every other command line, including any option not recognised here,
+ * goes through the full parser (main.ts), which gives the same output, files and exit code for
+ * these (test/cli/dispatch.test.ts).
  */
 import type { Lang } from '../lib/util/errors.js';
 import { directStdout, processIo, type Io } from './io.js';
@@ -36,10 +37,60 @@ export function plainCalc(args: readonly string[]): PlainCalc | undefined {
   return { project, format: (opts.format ?? 'table') as PlainCalc['format'], lang: (opts.lang ?? 'sv') as Lang };
 }
 
+export interface PlainReport {
+  project: string;
+  out: string;
+  formats: string[];
+  datum?: string;
+  lang: Lang;
+}
+
+/** The default of main.ts's `report --format`. */
+const REPORT_DEFAULT_FORMATS = 'html,pdf,xlsx,md,json';
+const REPORT_OPTIONS = ['out', 'format', 'datum', 'lang'];
+
+/**
+ * The options of a plain `report` command line, as main.ts passes them to `report()`, or undefined
+ * when the full parser must decide: any other option, help, a repeated option (yargs makes an
+ * array of it), a missing project or --out, and values yargs might read otherwise — empty, starting
+ * with `-` (a flag to yargs) or with a quote (yargs strips quotes from `--x="v"`).
+ */
+export function plainReport(args: readonly string[]): PlainReport | undefined {
+  if (args[0] !== 'report') return undefined;
+  const opts: Record<string, string> = {};
+  let project: string | undefined;
+  const plainValue = (v: string | undefined): v is string => v !== undefined && v !== '' && !/^[-"']/.test(v);
+  for (let i = 1; i < args.length; i++) {
+    const a = args[i];
+    if (a.startsWith('--')) {
+      const eq = a.indexOf('=');
+      const name = eq < 0 ? a.slice(2) : a.slice(2, eq);
+      const value = eq < 0 ? args[++i] : a.slice(eq + 1);
+      if (!REPORT_OPTIONS.includes(name) || name in opts || !plainValue(value)) return undefined;
+      opts[name] = value;
+    } else if (project !== undefined || !plainValue(a)) return undefined;
+    else project = a;
+  }
+  if (project === undefined || opts.out === undefined) return undefined;
+  const lang = opts.lang ?? 'sv';
+  if (lang !== 'sv' && lang !== 'en') return undefined;
+  return {
+    project,
+    out: opts.out,
+    formats: (opts.format ?? REPORT_DEFAULT_FORMATS).split(',').map((f) => f.trim()).filter(Boolean),
+    ...(opts.datum !== undefined && { datum: opts.datum }),
+    lang,
+  };
+}
+
 /** Runs a command line and returns the exit code (never throws). */
 export async function dispatch(args: string[], io: Io = processIo): Promise<number> {
   const c = plainCalc(args);
-  if (!c) return (await import('./main.js')).run(args, io);
+  if (!c) {
+    const r = plainReport(args);
+    if (r) return (await import('./plain-report.js')).plainReportRun(r, io);
+    return (await import('./main.js')).run(args, io);
+  }
   const [{ calc }, { exitCode }] = await Promise.all([import('./commands/calc.js'), import('./exit.js')]);
   if (io === processIo) directStdout(); // calc writes nothing to stdout but through io.out
   try {

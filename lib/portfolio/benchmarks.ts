@@ -5,6 +5,7 @@
  * Amounts are uprated by KPI (årsmedel) from the entry's price year; months and shares are not.
  */
 import { parse as parseYaml } from 'yaml';
+import { parseSimpleYaml } from '../util/simple-yaml.js';
 import type { Catalog } from '../catalog/types.js';
 import { uprate } from '../catalog/value-at.js';
 import { checkClass } from '../model/insatsklass.js';
@@ -199,7 +200,10 @@ export function parseBenchmarks(files: Record<string, string>, catalog: Catalog)
   for (const file of Object.keys(files).filter((f) => /\.ya?ml$/.test(f)).sort()) {
     let raw: unknown;
     try {
-      raw = parseYaml(files[file].replace(/^\uFEFF/, ''), { uniqueKeys: true });
+      const text = files[file].replace(/^\uFEFF/, '');
+      // The plain subset (every bundled entry) is read without yaml, whose first, cold parse was a
+      // twentieth of a report; parseSimpleYaml gives yaml's value or hands the file to yaml.
+      raw = parseSimpleYaml(text) ?? parseYaml(text, { uniqueKeys: true });
     } catch (e) {
       problems.push({ severity: 'error', file, path: '', sv: `ogiltig YAML: ${(e as Error).message.split('\n')[0]}`, en: `invalid YAML: ${(e as Error).message.split('\n')[0]}` });
       continue;

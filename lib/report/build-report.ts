@@ -26,6 +26,9 @@ export interface ReportFile {
 /** File names in the output folder. */
 export const REPORT_FILES = { html: 'rapport.html', pdf: 'rapport.pdf', xlsx: 'rapport.xlsx', md: 'rapport.md', json: 'rapport.json', charts: 'diagram' } as const;
 
+// Both are resolved against this module's URL, not given as specifiers: the bin's bundle
+// (scripts/bundle-cli.ts) gives each module its own file's URL, but a bare import() there would
+// resolve from the bundle's folder.
 const PNG_MODULE = './png.js';
 /** The charts module with Plot in one file (scripts/bundle-charts.ts), seen from dist/lib/report. */
 const CHARTS_BUILD = '../../vendor/charts.js';
@@ -37,7 +40,7 @@ const CHARTS_BUILD = '../../vendor/charts.js';
 async function chartsModule(): Promise<typeof import('./charts.js')> {
   if (typeof process !== 'undefined' && process.versions?.node) {
     try {
-      return (await import(/* @vite-ignore */ CHARTS_BUILD)) as typeof import('./charts.js');
+      return (await import(/* @vite-ignore */ new URL(CHARTS_BUILD, import.meta.url).href)) as typeof import('./charts.js');
     } catch { /* not built: the module itself */ }
   }
   return import('./charts.js');
@@ -62,7 +65,7 @@ export async function buildReport(input: ReportInput, formats: readonly ReportFo
   if (formats.includes('html') || formats.includes('md') || formats.includes('pdf')) {
     // resvg is native (Node only): its module is named in a variable so bundlers leave it out.
     const toPng = formats.includes('html') || formats.includes('md')
-      ? png ?? ((await import(/* @vite-ignore */ PNG_MODULE)) as typeof import('./png.js')).svgToPngAsync
+      ? png ?? ((await import(/* @vite-ignore */ new URL(PNG_MODULE, import.meta.url).href)) as typeof import('./png.js')).svgToPngAsync
       : undefined;
     // Each PNG is started as soon as its chart is drawn: in Node resvg renders them on the thread
     // pool, side by side and while the other charts, the HTML and the Markdown are built here.

@@ -5,14 +5,14 @@
  * participants, errors) and on the commands it hands to the unbundled yargs command line.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const repo = join(import.meta.dirname, '..', '..');
-const run = (bin: string, args: string[]) => {
-  const r = spawnSync(process.execPath, [join(repo, bin), ...args], { cwd: repo, encoding: 'utf8' });
+const run = (bin: string, args: string[], env: Record<string, string> = {}) => {
+  const r = spawnSync(process.execPath, [join(repo, bin), ...args], { cwd: repo, encoding: 'utf8', env: { ...process.env, ...env } });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 };
 const same = (args: string[]) => {
@@ -66,6 +66,7 @@ describe('the bundled bin (dist/cli/samnytta.cjs)', () => {
     const files = loaded('data/examples/unga-vuxna-coachning/projekt.yaml');
     expect(files.some((f) => f.endsWith('samnytta.cjs'))).toBe(true);
     expect(files.some((f) => f.endsWith('yaml.cjs'))).toBe(false);
+    expect(files.some((f) => f.endsWith('report.cjs'))).toBe(false);
     const dir = mkdtempSync(join(tmpdir(), 'samnytta-bundle-'));
     writeFileSync(join(dir, 'projekt.yaml'), 'name: [x\n');
     expect(loaded(join(dir, 'projekt.yaml')).some((f) => f.endsWith(join('dist', 'cli', 'yaml.cjs')))).toBe(true);
@@ -87,13 +88,62 @@ describe('the bundled bin (dist/cli/samnytta.cjs)', () => {
     expect(streams(full.stderr)).toBe(true);
   });
 
-  it('is pure ASCII (Node reads and parses it faster), as is its yaml file', () => {
-    for (const f of ['dist/cli/samnytta.cjs', 'dist/cli/yaml.cjs']) expect(/[^\x00-\x7f]/.test(readFileSync(join(repo, f), 'latin1')), f).toBe(false);
+  it('is pure ASCII (Node reads and parses it faster), as are its yaml and report files', () => {
+    for (const f of ['dist/cli/samnytta.cjs', 'dist/cli/yaml.cjs', 'dist/cli/report.cjs']) expect(/[^\x00-\x7f]/.test(readFileSync(join(repo, f), 'latin1')), f).toBe(false);
   });
 
   it('other commands go through the unbundled command line', () => {
     expect(same(['catalog', 'show', 'kommun.forsorjningsstod']).status).toBe(0);
+    expect(same(['report', 'data/examples/unga-vuxna-coachning', '--help']).status).toBe(0);
     expect(same(['validate', 'data/examples/excel-exempel']).status).toBe(0);
     expect(same(['--help']).status).toBe(0);
+  });
+});
+
+describe('a plain report from the bundled bin (dist/cli/report.cjs)', () => {
+  const ex = 'data/examples/unga-vuxna-coachning/projekt.yaml';
+  const root = mkdtempSync(join(tmpdir(), 'samnytta-bundle-report-'));
+  const out = join(root, 'ut');
+  /** Exit code, output (the duration in the last line varies) and every file written. */
+  const report = (bin: string, args: string[]) => {
+    rmSync(out, { recursive: true, force: true });
+    const r = run(bin, ['report', ex, '--out', out, ...args], { SOURCE_DATE_EPOCH: '1767225600', SAMNYTTA_CHROMIUM: join(root, 'ingen-chromium') });
+    const files: Record<string, Buffer> = {};
+    for (const e of readdirSync(root, { recursive: true, withFileTypes: true })) if (e.isFile()) files[join(e.parentPath, e.name).slice(root.length + 1)] = readFileSync(join(e.parentPath, e.name));
+    return { ...r, stderr: r.stderr.replace(/ \d+\.\d s\n$/, ' N s\n'), files };
+  };
+
+  for (const args of [['--format', 'html,md,json'], ['--format=xlsx,json', '--lang', 'en', '--datum', '2026-02-03'], [], ['--format', 'html,svg'], ['--per-kommun', '--format', 'md']]) {
+    it(`writes byte-identical files and output to the unbundled bin's: ${args.join(' ')}`, () => {
+      const bundled = report('dist/cli/samnytta.cjs', args);
+      expect(bundled).toEqual(report('dist/cli/index.js', args));
+      if (!args.includes('html,svg')) expect(Object.keys(bundled.files).length, bundled.stderr).toBeGreaterThan(1);
+    });
+  }
+
+  it('loads the charts and linkedom builds in dist/vendor, png.js and the bundled font; never yargs, the packages they replace, or yaml (plain reference entries)', () => {
+    // What a run loads: ES modules (a resolve hook), CommonJS files (the require cache) and the
+    // font files png.js looks for (fs.existsSync, seen by ES-module imports of node:fs once synced).
+    const probe = `
+      const fs = require('node:fs'), mod = require('node:module');
+      const seen = [];
+      const exists = fs.existsSync;
+      fs.existsSync = (p) => { const r = exists(p); if (String(p).endsWith('.ttf') && r) seen.push('FONT ' + p); return r; };
+      mod.syncBuiltinESMExports();
+      mod.register('data:text/javascript,' + encodeURIComponent('export async function resolve(s, c, next) { const r = await next(s, c); if (r.url.startsWith("file:")) process.stderr.write(String.fromCharCode(10) + "ESM " + r.url + String.fromCharCode(10)); return r; }'));
+      process.on('exit', () => fs.writeSync(2, '\\n' + [...seen, ...Object.keys(require.cache).map((f) => 'CJS ' + f)].join('\\n') + '\\n'));
+      require(process.argv[1]);`;
+    const loads = (bin: string) => {
+      rmSync(out, { recursive: true, force: true });
+      const r = spawnSync(process.execPath, ['-e', probe, join(repo, bin), 'report', ex, '--out', out, '--format', 'html,md'], { cwd: repo, encoding: 'utf8' });
+      expect(r.status, r.stderr).toBe(0);
+      return [...r.stderr.matchAll(/^(ESM|CJS|FONT) (.+)$/gm)].map((m) => m[2].replace(/^file:\/\//, '').replace(repo + '/', ''));
+    };
+    const bundled = loads('dist/cli/samnytta.cjs');
+    for (const f of ['dist/cli/report.cjs', 'dist/vendor/charts.js', 'dist/vendor/linkedom.cjs', 'dist/lib/report/png.js', 'lib/report/fonts/DejaVuSans.ttf']) expect(bundled, f).toContain(f);
+    for (const f of ['node_modules/yargs/', 'node_modules/@observablehq/plot/', 'node_modules/linkedom/', 'dist/cli/main.js', 'dist/lib/report/charts.js', 'dist/cli/yaml.cjs']) expect(bundled.filter((p) => p.includes(f)), f).toEqual([]);
+    // The unbundled bin finds the same builds and font.
+    const unbundled = loads('dist/cli/index.js');
+    for (const f of ['dist/vendor/charts.js', 'dist/vendor/linkedom.cjs', 'dist/lib/report/png.js', 'lib/report/fonts/DejaVuSans.ttf']) expect(unbundled, f).toContain(f);
   });
 });
