@@ -52,8 +52,9 @@ const NOTES = `- **The reference disagreed (fixed).** bench/reference.ts was wri
   was the largest part of the time. What remains above Node's own start-up, by a CPU profile: compiling the bundle,
   reading the project (validation, JIT-cold), reading the 200 kB compiled catalogue, pricing and two scavenges. A V8
   code cache for the bundle (vm.Script cachedData; Node 20 has no module.enableCompileCache) made no measurable difference.
-- **Portfolio.** The same YAML parse, once per project, is about three quarters of the time \`portfolj\` spends reading projects (profiled on 30);
-  finding projects no longer parses each file a second time.
+- **Portfolio.** Reading the project files is most of \`portfolj\`'s time. Plain project files are now read by
+  lib/util/simple-yaml.ts (exactly \`yaml.parse\`'s values; see calc above) instead of a JIT-cold \`yaml\` per file;
+  finding projects does not parse each file a second time. (The previous RESULTS.md gave 3.5 s for 500 projects.)
 - **National file.** A quote-free situations CSV is read in one pass, row by row: each row is split (reusing a
   column's string when the text repeats: the participant's id on each of its rows, fore/efter, item ids, months),
   screened for personnummer (only cells of 10 characters or more are searched) and checked as it is split, so no table
@@ -418,7 +419,7 @@ ${checks.map((k) => `| ${k.label} | ${k.figure} | ${k.ok ? 'ok' : '**MISS**'} |`
   ${r0(rp.xlsxMs)} ms, pdf ${r0(rp.pdfMs)} ms. Charts are rendered once per run (SVG in the HTML, PNG beside the
   Markdown, rasterised in parallel); Plot/linkedom, resvg and exceljs load only for the formats that use them (Plot
   and linkedom from their one-file builds in dist/vendor, so they are not in the package lists below). Packages loaded — html+md+json:
-  ${rp.webPackages}; xlsx: ${rp.xlsxPackages}; pdf: ${rp.pdfPackages}.
+  ${rp.webPackages || 'none'}; xlsx: ${rp.xlsxPackages || 'none'}; pdf: ${rp.pdfPackages || 'none'}.
 - **national file**: a seeded synthetic situations CSV (bench/national.ts, ${r0(nat.rows)} rows, ${r0(nat.participants)} participants,
   generated in ${r0(nat.generateMs)} ms, not timed), read and validated by the normal reader (${r0(nat.readMs)} ms) and
   calculated (${r0(nat.calcMs)} ms); peak RSS ${nat.maxRssMb} MB. ${nat.note}
