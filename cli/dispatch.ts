@@ -17,9 +17,15 @@ export interface PlainCalc {
 
 const CHOICES: Record<string, readonly string[]> = { format: ['table', 'json'], lang: ['sv', 'en'] };
 
-/** The options of a plain `calc` command line, or undefined when the full parser must decide. */
-export function plainCalc(args: readonly string[]): PlainCalc | undefined {
-  if (args[0] !== 'calc') return undefined;
+/**
+ * `COMMAND PROJECT --name value …` (or `--name=value`) split into its project and options, or
+ * undefined when the line is not that plain: another command, an option `option` refuses, one given
+ * twice, a missing value, a second positional or one `positional` refuses.
+ */
+function plainLine(
+  args: readonly string[], command: string, option: (name: string, value: string) => boolean, positional: (arg: string) => boolean,
+): { project: string; opts: Record<string, string> } | undefined {
+  if (args[0] !== command) return undefined;
   const opts: Record<string, string> = {};
   let project: string | undefined;
   for (let i = 1; i < args.length; i++) {
@@ -28,13 +34,19 @@ export function plainCalc(args: readonly string[]): PlainCalc | undefined {
       const eq = a.indexOf('=');
       const name = eq < 0 ? a.slice(2) : a.slice(2, eq);
       const value = eq < 0 ? args[++i] : a.slice(eq + 1);
-      if (!(name in CHOICES) || name in opts || value === undefined || !CHOICES[name].includes(value)) return undefined;
+      if (value === undefined || Object.hasOwn(opts, name) || !option(name, value)) return undefined;
       opts[name] = value;
-    } else if (a.startsWith('-') || project !== undefined || a === '') return undefined;
+    } else if (project !== undefined || !positional(a)) return undefined;
     else project = a;
   }
-  if (project === undefined) return undefined;
-  return { project, format: (opts.format ?? 'table') as PlainCalc['format'], lang: (opts.lang ?? 'sv') as Lang };
+  return project === undefined ? undefined : { project, opts };
+}
+
+/** The options of a plain `calc` command line, or undefined when the full parser must decide. */
+export function plainCalc(args: readonly string[]): PlainCalc | undefined {
+  const line = plainLine(args, 'calc', (name, value) => Object.hasOwn(CHOICES, name) && CHOICES[name].includes(value), (a) => a !== '' && !a.startsWith('-'));
+  if (!line) return undefined;
+  return { project: line.project, format: (line.opts.format ?? 'table') as PlainCalc['format'], lang: (line.opts.lang ?? 'sv') as Lang };
 }
 
 export interface PlainReport {
@@ -56,22 +68,10 @@ const REPORT_OPTIONS = ['out', 'format', 'datum', 'lang'];
  * with `-` (a flag to yargs) or with a quote (yargs strips quotes from `--x="v"`).
  */
 export function plainReport(args: readonly string[]): PlainReport | undefined {
-  if (args[0] !== 'report') return undefined;
-  const opts: Record<string, string> = {};
-  let project: string | undefined;
-  const plainValue = (v: string | undefined): v is string => v !== undefined && v !== '' && !/^[-"']/.test(v);
-  for (let i = 1; i < args.length; i++) {
-    const a = args[i];
-    if (a.startsWith('--')) {
-      const eq = a.indexOf('=');
-      const name = eq < 0 ? a.slice(2) : a.slice(2, eq);
-      const value = eq < 0 ? args[++i] : a.slice(eq + 1);
-      if (!REPORT_OPTIONS.includes(name) || name in opts || !plainValue(value)) return undefined;
-      opts[name] = value;
-    } else if (project !== undefined || !plainValue(a)) return undefined;
-    else project = a;
-  }
-  if (project === undefined || opts.out === undefined) return undefined;
+  const plainValue = (v: string): boolean => v !== '' && !/^[-"']/.test(v);
+  const line = plainLine(args, 'report', (name, value) => REPORT_OPTIONS.includes(name) && plainValue(value), plainValue);
+  if (!line || line.opts.out === undefined) return undefined;
+  const { project, opts } = line;
   const lang = opts.lang ?? 'sv';
   if (lang !== 'sv' && lang !== 'en') return undefined;
   return {

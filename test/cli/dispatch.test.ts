@@ -28,6 +28,7 @@ describe('calc fast path', () => {
       ['report', MAIN], ['--lang', 'en', 'calc', MAIN], ['calc'], ['calc', MAIN, 'extra'], ['calc', MAIN, '--format', 'xml'],
       ['calc', MAIN, '--format'], ['calc', MAIN, '--format', 'json', '--format', 'table'], ['calc', MAIN, '--pseudonymisera'],
       ['calc', MAIN, '--help'], ['calc', MAIN, '-h'], ['calc', '--', MAIN], ['calc', MAIN, '--nyckelfil', 'k'], ['calc', ''],
+      ['calc', MAIN, '--constructor', 'x'], ['calc', MAIN, '--toString', 'table'], ['calc', MAIN, '--__proto__', 'json'],
     ]) expect(plainCalc(args), args.join(' ')).toBeUndefined();
   });
 
