@@ -7,10 +7,10 @@ import { join } from 'node:path';
 import { forecastReportFiles } from '../../lib/report/forecast-report-files.js';
 import type { ForecastReport } from '../../lib/report/forecast.js';
 import { checkDatum } from '../../lib/report/model.js';
-import { ChromiumMissingError } from '../../lib/report/pdf.js';
+import { ChromiumFailedError, ChromiumMissingError } from '../../lib/report/pdf.js';
 import type { Lang } from '../../lib/util/errors.js';
 import { ExitError, writeFilesAtomically, type Io } from '../io.js';
-import { defaultReportDatum, noBrowserMessage, parseFormats, pdfBrowser } from './report.js';
+import { browserFailedMessage, defaultReportDatum, noBrowserMessage, parseFormats, pdfBrowser } from './report.js';
 
 export async function writeForecastReport(rep: ForecastReport, o: { out: string; formats: string[]; lang: Lang; datum?: string }, io: Io): Promise<string[]> {
   const formats = parseFormats(o.formats, o.lang);
@@ -24,6 +24,7 @@ export async function writeForecastReport(rep: ForecastReport, o: { out: string;
     files = await forecastReportFiles(rep, { formats: use, lang: o.lang, datum, chromium });
   } catch (e) {
     if (e instanceof ChromiumMissingError) throw new ExitError(1, noBrowserMessage(o.lang, e.path));
+    if (e instanceof ChromiumFailedError) throw new ExitError(1, browserFailedMessage(o.lang, e.detail));
     throw e;
   }
   const paths = files.map((f) => join(o.out, f.path));

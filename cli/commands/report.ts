@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { loadCatalog } from '../../lib/catalog/load.js';
 import { REPORT_FORMATS, type ReportFile, type ReportFormat } from '../../lib/report/build-report.js';
 import { checkDatum } from '../../lib/report/model.js';
-import { ChromiumMissingError, launchPdfPrinter } from '../../lib/report/pdf.js';
+import { ChromiumFailedError, ChromiumMissingError, launchPdfPrinter } from '../../lib/report/pdf.js';
 import { findBrowser } from '../../lib/report/find-browser.js';
 import { reportFiles } from '../../lib/report/report-files.js';
 import type { Lang } from '../../lib/util/errors.js';
@@ -28,6 +28,13 @@ export interface ReportOptions extends GlobalOptions {
 }
 
 /** Why there is no PDF and how to get one, in one line. */
+/** Chromium was found but could not print (it would not start, crashed or hung). */
+export function browserFailedMessage(lang: Lang, detail: string): string {
+  return lang === 'sv'
+    ? `PDF skrevs inte: webbläsaren kunde inte skriva ut (${detail}); inga filer skrevs. Prova en annan webbläsare med SAMNYTTA_CHROMIUM, skriv rapporten utan pdf (--format html,md,json,xlsx), eller öppna rapport.html i en webbläsare och skriv ut till PDF.`
+    : `PDF not written: the browser could not print (${detail}); no files were written. Try another browser with SAMNYTTA_CHROMIUM, write the report without pdf (--format html,md,json,xlsx), or open rapport.html in a browser and print it to PDF.`;
+}
+
 export function noBrowserMessage(lang: Lang, envPath?: string): string {
   const where = envPath
     ? (lang === 'sv' ? `SAMNYTTA_CHROMIUM pekar på ${envPath}, som inte finns` : `SAMNYTTA_CHROMIUM points to ${envPath}, which does not exist`)
@@ -101,6 +108,7 @@ export async function report(o: ReportOptions, io: Io): Promise<{ files: string[
     files = await reportFiles(project, catalog, { formats: chosen.use, lang: o.lang, datum, chromium: chosen.chromium, printer: handed, participantRows: o.deltagarrader, perKommun: o.perKommun });
   } catch (e) {
     if (e instanceof ChromiumMissingError) throw new ExitError(1, noBrowserMessage(o.lang, e.path));
+    if (e instanceof ChromiumFailedError) throw new ExitError(1, browserFailedMessage(o.lang, e.detail));
     throw e;
   } finally {
     // Not handed over (the project was invalid, say): Chromium is closed here.

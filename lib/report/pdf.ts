@@ -7,7 +7,7 @@
  * longer to load (about 0.5 s, 1 s on a loaded machine) than the report took to build, and it
  * could only start Chromium once loaded; the PDF's bytes are the same (test/report/browser.test.ts).
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -25,11 +25,54 @@ export const chromiumPath = (env: Record<string, string | undefined>): string =>
 /** Flags for headless Chromium on a closed network (no background connections, no sandbox as root). */
 export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
+/**
+ * The switches playwright-core 1.65.1 started Chromium, Chrome and Edge with (its chromiumSwitches
+ * and headless extras, Apache-2.0), kept so the printer behaves as it did on every platform: among
+ * them, on Windows, no relaunch unelevated (`--do-not-de-elevate`) or without Edge's compatibility
+ * layer (either would lose the DevTools pipe and leave a browser running); on macOS no Keychain
+ * prompt (`--use-mock-keychain`, `--password-store=basic`); no extensions or default apps of a
+ * managed browser; no small-/dev/shm crash; sRGB colours, so the PDF does not depend on the display.
+ */
+const PLAYWRIGHT_SWITCHES = [
+  '--disable-field-trial-config', '--disable-background-networking', '--disable-background-timer-throttling',
+  '--disable-backgrounding-occluded-windows', '--disable-back-forward-cache', '--disable-breakpad',
+  '--disable-component-extensions-with-background-pages', '--disable-component-update', '--no-default-browser-check',
+  '--disable-default-apps', '--disable-dev-shm-usage', '--disable-edgeupdater', '--disable-extensions',
+  '--disable-features=AvoidUnnecessaryBeforeUnloadCheckSync,DestroyProfileOnBrowserClose,HttpsUpgrades,HttpsFirstBalancedModeAutoEnable,LensOverlay,MediaRouter,PaintHolding,ThirdPartyStoragePartitioning,AvoidCorsURLLoaderRestartOnRedirect,TcpPortRandomizationWin,OptimizationHints,NetworkTimeServiceQuerying,AimEnabled,PreconnectToSearch,msForceBrowserSignIn,msEdgeUpdateLaunchServicesPreferredVersion',
+  '--enable-features=CDPScreenshotNewSurface,SkipListAccountsWithoutGaiaCookies',
+  '--allow-pre-commit-input', '--disable-hang-monitor', '--disable-ipc-flooding-protection', '--disable-popup-blocking',
+  '--disable-prompt-on-repost', '--disable-renderer-backgrounding', '--disable-updater-scheduler', '--force-color-profile=srgb',
+  '--metrics-recording-only', '--no-first-run', '--password-store=basic', '--use-mock-keychain', '--no-service-autorun',
+  '--disable-search-engine-choice-screen', '--unsafely-disable-devtools-self-xss-warnings', '--enable-unsafe-swiftshader',
+  '--edge-skip-compat-layer-relaunch', '--disable-stack-profiler', '--disable-infobars', '--disable-sync', '--do-not-de-elevate',
+  '--hide-scrollbars', '--mute-audio', '--blink-settings=primaryHoverType=2,availableHoverTypes=2,primaryPointerType=4,availablePointerTypes=4',
+];
+
+/**
+ * The printer's switches: playwright-core's, and no network at all. Requests are also refused in
+ * the page (Fetch), but a beacon or a keep-alive fetch outlives its page and is not paused there;
+ * every connection goes to a proxy that does not exist (loopback included), and no host resolves.
+ */
+const PRINTER_SWITCHES = [
+  ...PLAYWRIGHT_SWITCHES, '--proxy-server=127.0.0.1:9', '--proxy-bypass-list=<-loopback>', '--host-resolver-rules=MAP * ~NOTFOUND',
+];
+
 /** Chromium is not at the given path (the CLI turns this into exit 1 with the remedy). */
 export class ChromiumMissingError extends Error {
   constructor(readonly path: string) {
     super(`Chromium not found at ${path}`);
     this.name = 'ChromiumMissingError';
+  }
+}
+
+/**
+ * Chromium started but could not print: it could not be run, exited, or stopped answering (the
+ * CLI turns this into exit 1 with the remedy; `detail` is one line, without Chromium's own log).
+ */
+export class ChromiumFailedError extends Error {
+  constructor(readonly detail: string) {
+    super(`Chromium failed: ${detail}`);
+    this.name = 'ChromiumFailedError';
   }
 }
 
@@ -51,8 +94,7 @@ class Cdp {
   private nextId = 0;
   private readonly pending = new Map<number, { resolve: (r: any) => void; reject: (e: Error) => void; timer: NodeJS.Timeout }>();
   private readonly listeners = new Set<(m: Message) => void>();
-  private stderr = '';
-  private failure: Error | undefined;
+  private failure: ChromiumFailedError | undefined;
   readonly exited: Promise<void>;
 
   constructor(readonly proc: ChildProcess) {
@@ -74,16 +116,16 @@ class Cdp {
     });
     input.on('error', () => {}); // the process's exit reports the failure
     (proc.stdio[3] as Writable).on('error', () => {});
-    proc.stderr?.on('data', (d: Buffer) => { this.stderr = (this.stderr + d.toString('utf8')).slice(-4000); });
+    proc.stderr?.resume(); // Chromium's own log (dbus, GPU notices) is not the user's business
     this.exited = new Promise((resolve) => {
-      const fail = (e: Error) => {
+      const fail = (e: ChromiumFailedError) => {
         this.failure ??= e;
         for (const p of this.pending.values()) { clearTimeout(p.timer); p.reject(this.failure); }
         this.pending.clear();
         resolve();
       };
-      proc.on('error', (e) => fail(new Error(`Chromium could not be started: ${e.message}`)));
-      proc.on('exit', (code, signal) => fail(new Error(`Chromium exited (${signal ?? `code ${code}`})${this.stderr.trim() ? `:\n${this.stderr.trim()}` : ''}`)));
+      proc.on('error', (e) => fail(new ChromiumFailedError(`could not be started (${(e as NodeJS.ErrnoException).code ?? e.message})`)));
+      proc.on('exit', (code, signal) => fail(new ChromiumFailedError(`exited (${signal ?? `code ${code}`})`)));
     });
   }
 
@@ -96,7 +138,7 @@ class Cdp {
     if (!p) return;
     this.pending.delete(m.id);
     clearTimeout(p.timer);
-    if (m.error) p.reject(new Error(`Chromium: ${m.error.message}`));
+    if (m.error) p.reject(new ChromiumFailedError(m.error.message));
     else p.resolve(m.result);
   }
 
@@ -106,7 +148,7 @@ class Cdp {
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => {
         this.pending.delete(id);
-        reject(new Error(`Chromium did not answer ${method} within ${COMMAND_TIMEOUT_MS / 1000} s`));
+        reject(new ChromiumFailedError(`no answer to ${method} within ${COMMAND_TIMEOUT_MS / 1000} s`));
       }, COMMAND_TIMEOUT_MS);
       this.pending.set(id, { resolve, reject, timer });
       (this.proc.stdio[3] as Writable).write(JSON.stringify({ id, method, params, ...(sessionId ? { sessionId } : {}) }) + '\0');
@@ -135,8 +177,7 @@ const inches = (mm: number): number => (mm * 3.78) / 96;
 export async function launchPdfPrinter(executablePath: string): Promise<PdfPrinter> {
   if (!existsSync(executablePath)) throw new ChromiumMissingError(executablePath);
   const dir = mkdtempSync(join(tmpdir(), 'samnytta-pdf-'));
-  // Playwright-core's headless extras kept, so pages lay out as they did.
-  const args = [...CHROMIUM_ARGS, '--hide-scrollbars', '--mute-audio', `--user-data-dir=${dir}`, '--remote-debugging-pipe', 'about:blank'];
+  const args = [...CHROMIUM_ARGS, ...PRINTER_SWITCHES, `--user-data-dir=${dir}`, '--remote-debugging-pipe', 'about:blank'];
   // Its own process group (not on Windows), so that every Chromium process is stopped at once.
   const group = process.platform !== 'win32';
   const cdp = new Cdp(spawn(executablePath, args, { stdio: ['ignore', 'ignore', 'pipe', 'pipe', 'pipe'], detached: group }));
@@ -145,6 +186,9 @@ export async function launchPdfPrinter(executablePath: string): Promise<PdfPrint
   const kill = () => {
     try {
       if (group && cdp.proc.pid) process.kill(-cdp.proc.pid, 'SIGKILL');
+      // Windows has no process groups: the browser's whole process tree, else its GPU and utility
+      // processes could outlive it and hold the profile folder.
+      else if (cdp.proc.pid && cdp.proc.exitCode === null) spawnSync('taskkill', ['/pid', String(cdp.proc.pid), '/T', '/F'], { stdio: 'ignore', windowsHide: true });
       else cdp.proc.kill('SIGKILL');
     } catch { /* already gone */ }
   };
@@ -154,7 +198,13 @@ export async function launchPdfPrinter(executablePath: string): Promise<PdfPrint
   };
   const onSignal = (signal: NodeJS.Signals) => {
     abandon();
-    process.kill(process.pid, signal); // this listener is gone: the signal now does what it would have
+    // This listener is gone: the signal now does what it would have. Windows cannot send itself
+    // SIGHUP (a closed console), so there it ends as Node would (128 + signal number).
+    try {
+      process.kill(process.pid, signal);
+    } catch {
+      process.exit(128 + (signal === 'SIGINT' ? 2 : signal === 'SIGTERM' ? 15 : 1));
+    }
   };
   const SIGNALS: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
   process.once('exit', abandon);
@@ -164,7 +214,9 @@ export async function launchPdfPrinter(executablePath: string): Promise<PdfPrint
     await cdp.exited;
     process.removeListener('exit', abandon);
     for (const s of SIGNALS) process.removeListener(s, onSignal);
-    await rm(dir, { recursive: true, force: true, maxRetries: 3 });
+    // Best effort: the PDF is made, and a profile folder a late child process still holds is
+    // only a temporary folder (the OS clears them); it must not cost the user the report.
+    await rm(dir, { recursive: true, force: true, maxRetries: 3 }).catch(() => {});
   };
   let session: string, frameId: string;
   try {

@@ -94,9 +94,14 @@ describe.skipIf(!hasChromium && !required)('report in headless Chromium', () => 
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     try {
       const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-      const html = `<!doctype html><html><body><p>Hej</p><img src="${url}/bild.png"><link rel="stylesheet" href="${url}/stil.css"></body></html>`;
+      // Also what a script could send past the page's own request interception: a beacon, a
+      // keep-alive fetch, a prefetch and a WebSocket (the printer's proxy and resolver refuse them).
+      const html = `<!doctype html><html><body><p>Hej</p><img src="${url}/bild.png"><link rel="stylesheet" href="${url}/stil.css">
+        <link rel="prefetch" href="${url}/prefetch"><script>navigator.sendBeacon('${url}/beacon', 'x');
+        fetch('${url}/keepalive', { keepalive: true }).catch(() => {}); try { new WebSocket('${url.replace('http', 'ws')}/ws'); } catch {}</script></body></html>`;
       const pdf = await htmlToPdf(html, { lang: 'sv', datum: '2025-12-31', executablePath: chromiumPath(process.env) });
       expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+      await new Promise((r) => setTimeout(r, 500)); // a beacon is sent after its page
       expect(got).toEqual([]);
     } finally {
       server.close();
