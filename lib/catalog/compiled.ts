@@ -41,25 +41,29 @@ export interface CompiledCatalog {
 type FileStat = [size: number, mtimeMs: number, ctimeMs: number];
 
 /**
- * `[size, mtimeMs, ctimeMs]` of the catalogue folders and YAML files under `dir`, by path relative to it
- * (folders with a trailing `/`, `dir` itself as `/`): the same files readCatalogFiles reads.
+ * Visits the catalogue under `dir`: each folder (`rel` ending in `/`, `dir` itself as `/`) and each
+ * YAML file, in the disk's order — the files readCatalogFiles reads and the stats recorded for them.
  */
-export function catalogStats(dir: string): Record<string, FileStat> {
-  const stats: Record<string, FileStat> = {};
-  const add = (rel: string, full: string) => {
-    const s = statSync(full);
-    stats[rel] = [s.size, s.mtimeMs, s.ctimeMs];
-  };
+export function walkCatalog(dir: string, visit: (rel: string, full: string) => void): void {
   const walk = (d: string, rel: string): void => {
-    add(rel === '' ? '/' : `${rel}/`, d);
-    for (const e of readdirSync(d, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+    visit(rel === '' ? '/' : `${rel}/`, d);
+    for (const e of readdirSync(d, { withFileTypes: true })) {
       const r = rel === '' ? e.name : `${rel}/${e.name}`;
       if (e.isDirectory()) {
         if (!NOT_CATALOGUE.includes(`${r}/`)) walk(join(d, e.name), r);
-      } else if (/\.ya?ml$/.test(e.name)) add(r, join(d, e.name));
+      } else if (/\.ya?ml$/.test(e.name)) visit(r, join(d, e.name));
     }
   };
   walk(dir, '');
+}
+
+/** `[size, mtimeMs, ctimeMs]` of the catalogue folders and YAML files under `dir`, by {@link walkCatalog}'s path. */
+export function catalogStats(dir: string): Record<string, FileStat> {
+  const stats: Record<string, FileStat> = {};
+  walkCatalog(dir, (rel, full) => {
+    const s = statSync(full);
+    stats[rel] = [s.size, s.mtimeMs, s.ctimeMs];
+  });
   return stats;
 }
 

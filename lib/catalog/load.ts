@@ -9,11 +9,11 @@
  * their fingerprint matches; otherwise, and for a user's own catalogue directory, it parses the
  * YAML, with every check.
  */
-import { readdirSync, readFileSync, existsSync } from 'node:fs';
-import { join, relative, sep, dirname } from 'node:path';
+import { readFileSync, existsSync } from 'node:fs';
+import { join, relative, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { COMPILED_FORMAT, catalogStats, decodeCatalog, encodeCatalog, statsUnchanged, type CompiledCatalog } from './compiled.js';
-import { NOT_CATALOGUE, parseCatalog } from './parse.js';
+import { COMPILED_FORMAT, catalogStats, decodeCatalog, encodeCatalog, statsUnchanged, walkCatalog, type CompiledCatalog } from './compiled.js';
+import { parseCatalog } from './parse.js';
 import type { Catalog } from './types.js';
 
 export type { CompiledCatalog } from './compiled.js';
@@ -31,16 +31,9 @@ export function defaultDataDir(): string {
 /** Reads every catalogue YAML file under `dir` into a map path → text (paths use `/`). */
 export function readCatalogFiles(dir: string = defaultDataDir()): Record<string, string> {
   const files: Record<string, string> = {};
-  const walk = (d: string): void => {
-    for (const e of readdirSync(d, { withFileTypes: true })) {
-      const full = join(d, e.name);
-      const rel = relative(dir, full).split(sep).join('/');
-      if (e.isDirectory()) {
-        if (!NOT_CATALOGUE.includes(`${rel}/`)) walk(full);
-      } else if (/\.ya?ml$/.test(e.name)) files[rel] = readFileSync(full, 'utf8');
-    }
-  };
-  walk(dir);
+  walkCatalog(dir, (rel, full) => {
+    if (!rel.endsWith('/')) files[rel] = readFileSync(full, 'utf8');
+  });
   return files;
 }
 

@@ -144,6 +144,9 @@ export const LINE_FIELD_COLUMN: Record<string, string> = {
 
 
 const LAGE: Record<string, 'fore' | 'efter'> = { fore: 'fore', innan: 'fore', before: 'fore', efter: 'efter', after: 'efter' };
+/** Whether a table's header keys are those of a situations table (a participant id and an item). */
+const situationKeys = (keys: readonly string[]): boolean => keys.some((k) => SITUATION_COLUMNS.deltagare.includes(k)) && keys.some((k) => SITUATION_COLUMNS.post.includes(k));
+
 /** A läge cell's situation; own keys only, so a cell such as `constructor` is refused, not read from Object.prototype. */
 const lageOf = (key: string): 'fore' | 'efter' | undefined => (Object.hasOwn(LAGE, key) ? LAGE[key] : undefined);
 
@@ -171,7 +174,6 @@ export async function readParticipantsFile(paths: string | string[], catalog: Ca
   // apart and put where reading whole tables would have put them (`at`, by position in `problems`).
   interface Streamed { rows: CsvRowStream; readAt: number; read: Problem[]; protectAt: number; protect: Problem[]; protection?: Protection }
   const streams = new Map<Table, Streamed>();
-  const situationKeys = (keys: string[]) => keys.some((k) => SITUATION_COLUMNS.deltagare.includes(k)) && keys.some((k) => SITUATION_COLUMNS.post.includes(k));
   // The same file listed twice would count every row twice.
   const seen = new Map<string, string>();
   for (const path of list) {
@@ -203,7 +205,7 @@ export async function readParticipantsFile(paths: string | string[], catalog: Ca
     ignoredColumns.set(t, s.protection.ignore);
   }
 
-  const isSituations = (t: Table) => hasField(t, SITUATION_COLUMNS.deltagare) && hasField(t, SITUATION_COLUMNS.post);
+  const isSituations = (t: Table) => situationKeys(t.keys);
   const isParticipants = (t: Table) => hasField(t, PARTICIPANT_COLUMNS.deltagare) && !hasField(t, SITUATION_COLUMNS.post);
   // Every table is accounted for: a CSV file the user listed must be recognised and hold rows; a
   // workbook's other sheets (instructions, the item list) are set aside with a warning the summary repeats.
@@ -314,7 +316,7 @@ export async function readParticipantsFile(paths: string | string[], catalog: Ca
       else if (hasPeopleTable && !people.has(id)) rp.add('error', r, 'deltagare', 'deltagaren finns inte i deltagartabellen (bladet Deltagare); lägg till en rad där eller rätta id', 'the participant is not in the participants table (sheet Deltagare); add a row there or correct the id', id);
       const lageCell = rp.cell(r, 'lage');
       // A cell already spelled as a key (fore, efter …: normalizeHeader would return it unchanged) is looked up directly.
-      const lage = isBlank(lageCell) ? undefined : typeof lageCell === 'string' && Object.hasOwn(LAGE, lageCell) ? LAGE[lageCell] : lageOf(normalizeHeader(String(lageCell)));
+      const lage = isBlank(lageCell) ? undefined : (typeof lageCell === 'string' && lageOf(lageCell)) || lageOf(normalizeHeader(String(lageCell)));
       if (!lage) rp.add('error', r, 'lage', 'läge ska vara fore (före insatsen) eller efter', 'situation must be fore (before the intervention) or efter (after)', show(lageCell));
       const year = followUpYear(rp, r, lage);
       const postCell = rp.cell(r, 'post');
@@ -475,9 +477,8 @@ const fmt = (n: number): string => (Number.isInteger(n) ? n.toLocaleString('sv-S
  */
 export function protectTable(t: Table, o: { pseudonymiser?: Pseudonymiser; idKeys?: string[] }, problems: Problem[]): Set<number> {
   const pr = protectHeaders(t, o, problems);
-  for (const r of t.rows) screenRow(t, r, pr, problems);
+  for (const r of t.rows) protectRow(t, r, pr, problems);
   protectSummary(t, pr, problems);
-  if (pr.pseudonymiser && pr.useCol >= 0) for (const r of t.rows) pseudonymiseRow(r, pr);
   return pr.ignore;
 }
 
@@ -561,7 +562,7 @@ function pseudonymiseRow(r: TableRow, pr: Protection): void {
   if (!isBlank(c)) r.cells[pr.useCol] = pr.pseudonymiser!(String(c instanceof Date ? c.toISOString() : c));
 }
 
-/** A streamed row, screened as `protectTable` screens every row of a whole table. */
+/** One row screened (and its id pseudonymised), for a whole table or a streamed one. */
 function protectRow(t: Table, r: TableRow, pr: Protection, problems: Problem[]): void {
   screenRow(t, r, pr, problems);
   if (pr.pseudonymiser && pr.useCol >= 0) pseudonymiseRow(r, pr);

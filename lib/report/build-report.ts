@@ -59,32 +59,29 @@ export type SvgToPng = (svg: string) => Uint8Array | Promise<Uint8Array>;
 export async function buildReport(input: ReportInput, formats: readonly ReportFormat[], png?: SvgToPng): Promise<{ files: ReportFile[]; html: string }> {
   const files: ReportFile[] = [];
   let html = '';
-  let model: ReturnType<typeof reportModel> | undefined;
-  let json: string | undefined;
-  const jsonFile = (m: ReturnType<typeof reportModel>): string | undefined => (formats.includes('json') ? JSON.stringify(reportJson(m, input.result), null, 2) + '\n' : undefined);
-  if (formats.includes('html') || formats.includes('md') || formats.includes('pdf')) {
-    // resvg is native (Node only): its module is named in a variable so bundlers leave it out.
-    const toPng = formats.includes('html') || formats.includes('md')
-      ? png ?? ((await import(/* @vite-ignore */ new URL(PNG_MODULE, import.meta.url).href)) as typeof import('./png.js')).svgToPngAsync
-      : undefined;
-    // Each PNG is started as soon as its chart is drawn: in Node resvg renders them on the thread
-    // pool, side by side and while the other charts, the HTML and the Markdown are built here.
-    const pngs = new Map<string, Promise<Uint8Array>>();
-    const charts = (await chartsModule()).reportCharts(input.result, input.lang, { onChart: toPng && ((c) => {
+  // resvg is native (Node only): its module is named in a variable so bundlers leave it out.
+  const toPng = formats.includes('html') || formats.includes('md')
+    ? png ?? ((await import(/* @vite-ignore */ new URL(PNG_MODULE, import.meta.url).href)) as typeof import('./png.js')).svgToPngAsync
+    : undefined;
+  // Each PNG is started as soon as its chart is drawn: in Node resvg renders them on the thread
+  // pool, side by side and while the other charts, the model, HTML, Markdown and JSON are built here.
+  const pngs = new Map<string, Promise<Uint8Array>>();
+  const charts = formats.includes('html') || formats.includes('md') || formats.includes('pdf')
+    ? (await chartsModule()).reportCharts(input.result, input.lang, { onChart: toPng && ((c) => {
       const p = (async () => toPng(c.pngSvg ?? c.svg))(); // called now (an async function runs to its first await)
       p.catch(() => {}); // awaited below; a failure must not be reported as unhandled meanwhile
       pngs.set(c.id, p);
-    }) });
-    // The model, HTML, Markdown and JSON are built while the PNGs are rendered.
-    model = reportModel(input);
+    }) })
+    : undefined;
+  const model = reportModel(input);
+  if (charts) {
     html = renderHtml(model, charts);
     if (formats.includes('html')) files.push({ path: REPORT_FILES.html, data: html });
     if (formats.includes('md')) files.push({ path: REPORT_FILES.md, data: renderMarkdown(model, charts, REPORT_FILES.charts) });
-    json = jsonFile(model);
-    if (toPng) for (const c of charts) files.push({ path: `${REPORT_FILES.charts}/${c.id}.png`, data: await pngs.get(c.id)! });
   }
-  model ??= reportModel(input);
-  if (formats.includes('json')) files.push({ path: REPORT_FILES.json, data: json ?? jsonFile(model)! });
+  const json = formats.includes('json') ? JSON.stringify(reportJson(model, input.result), null, 2) + '\n' : undefined;
+  if (charts && toPng) for (const c of charts) files.push({ path: `${REPORT_FILES.charts}/${c.id}.png`, data: await pngs.get(c.id)! });
+  if (json !== undefined) files.push({ path: REPORT_FILES.json, data: json });
   if (formats.includes('xlsx')) {
     files.push({ path: REPORT_FILES.xlsx, data: await (await import('./xlsx.js')).buildWorkbook({ ...input, datum: model.datum }) });
   }

@@ -177,7 +177,7 @@ const inches = (mm: number): number => (mm * 3.78) / 96;
 export async function launchPdfPrinter(executablePath: string): Promise<PdfPrinter> {
   if (!existsSync(executablePath)) throw new ChromiumMissingError(executablePath);
   const dir = mkdtempSync(join(tmpdir(), 'samnytta-pdf-'));
-  const args = [...CHROMIUM_ARGS, ...PRINTER_SWITCHES, `--user-data-dir=${dir}`, '--remote-debugging-pipe', 'about:blank'];
+  const args = [...new Set([...CHROMIUM_ARGS, ...PRINTER_SWITCHES]), `--user-data-dir=${dir}`, '--remote-debugging-pipe', 'about:blank']; // the lists share a few
   // Its own process group (not on Windows), so that every Chromium process is stopped at once.
   const group = process.platform !== 'win32';
   const cdp = new Cdp(spawn(executablePath, args, { stdio: ['ignore', 'ignore', 'pipe', 'pipe', 'pipe'], detached: group }));
