@@ -25,6 +25,21 @@ const nonBlank = (cells: string[]): boolean => {
   return false;
 };
 
+/**
+ * A split row as a table row, in place (the split row becomes the table row: a national file has
+ * millions of rows, and a copy of each would double the garbage): its width checked against the
+ * header's, blank cells as null. Whole tables and streamed ones alike.
+ */
+function toTableRow(r: RawRow, width: number, file: string, delimiter: string, problems: Problem[]): TableRow {
+  const wrong = csvWidthProblem(file, r.row, r.cells.length, width, delimiter);
+  if (wrong) problems.push(wrong);
+  const cells: Cell[] = r.cells;
+  for (let i = 0; i < cells.length; i++) if (isBlank(cells[i])) cells[i] = null;
+  return r;
+}
+
+const keysOf = (cells: string[]): string[] => cells.map((c) => normalizeHeader(c));
+
 /** The header among the first non-empty rows: the first holding one of `headerKeys`, else the first. */
 function headerIndexOf(nonEmpty: RawRow[], headerKeys: string[] | undefined): number {
   if (!headerKeys) return 0;
@@ -50,7 +65,7 @@ function streamTable(text: string, delimiter: string, file: string, options: Csv
   if (first.length === 0) return undefined; // empty: readCsv says so
   const headerIndex = headerIndexOf(first, options.headerKeys);
   const header = first[headerIndex];
-  const keys = header.cells.map((c) => normalizeHeader(c));
+  const keys = keysOf(header.cells);
   if (!options.stream!(keys)) return undefined;
   const pending = first.slice(headerIndex + 1);
   while (pending.length === 0 && !ended) {
@@ -71,11 +86,7 @@ function streamTable(text: string, delimiter: string, file: string, options: Csv
         }
         if (!r) return undefined;
       }
-      const wrong = csvWidthProblem(file, r.row, r.cells.length, width, delimiter);
-      if (wrong) problems.push(wrong);
-      const cells: Cell[] = r.cells;
-      for (let i = 0; i < cells.length; i++) if (isBlank(cells[i])) cells[i] = null;
-      return r;
+      return toTableRow(r, width, file, delimiter, problems);
     },
   };
   return { table: { file, headers: header.cells, keys, headerRow: header.row, rows: [] }, rows };
@@ -139,25 +150,15 @@ export function readCsv(bytes: Uint8Array, file: string, options: CsvOptions = {
   const streamed = streamTable(text, delimiter, file, options);
   if (streamed) return { tables: [streamed.table], problems, streams: new Map([[streamed.table, streamed.rows]]), encoding, delimiter };
   const raw = splitCsv(text, delimiter, file, problems);
-  const nonEmpty = raw.filter((r) => r.cells.some((c) => c !== ''));
+  const nonEmpty = raw.filter((r) => nonBlank(r.cells));
   if (nonEmpty.length === 0) {
     problems.push({ severity: 'error', file, path: '', sv: 'filen är tom; en rubrikrad och minst en datarad krävs', en: 'the file is empty; a header row and at least one data row are required' });
     return { tables: [], problems, encoding, delimiter };
   }
-  const keysOf = (cells: string[]) => cells.map((c) => normalizeHeader(c));
   const headerIndex = headerIndexOf(nonEmpty, options.headerKeys);
   const header = nonEmpty[headerIndex];
   const rows: TableRow[] = [];
-  for (let k = headerIndex + 1; k < nonEmpty.length; k++) {
-    const r = nonEmpty[k];
-    const wrong = csvWidthProblem(file, r.row, r.cells.length, header.cells.length, delimiter);
-    if (wrong) problems.push(wrong);
-    // In place (the split row becomes the table row): a national file has millions of rows, and a
-    // copy of each would double the garbage.
-    const cells: Cell[] = r.cells;
-    for (let i = 0; i < cells.length; i++) if (isBlank(cells[i])) cells[i] = null;
-    rows.push(r);
-  }
+  for (let k = headerIndex + 1; k < nonEmpty.length; k++) rows.push(toTableRow(nonEmpty[k], header.cells.length, file, delimiter, problems));
   const table: Table = { file, headers: header.cells, keys: keysOf(header.cells), headerRow: header.row, rows };
   return { tables: [table], problems, encoding, delimiter };
 }
